@@ -1,0 +1,43 @@
+#ifndef CJSHOSTSUPPORT_H
+#define CJSHOSTSUPPORT_H
+
+#include <JavaScriptCore/JavaScript.h>
+#include <stdbool.h>
+
+/// An opaque GLib main context (GMainContext).
+typedef struct jshost_main_context jshost_main_context;
+
+/// Creates a new GLib main context and makes it the calling thread's default, as JSC's own timers (GC,
+/// FinalizationRegistry, wasm compilation) need. Call on the VM thread before its first JSC call.
+jshost_main_context *jshost_main_context_push_new(void);
+
+/// Pops and releases a context made by jshost_main_context_push_new, on the same thread.
+void jshost_main_context_pop_release(jshost_main_context *context);
+
+/// Dispatches whatever GLib sources are ready, without blocking.
+void jshost_main_context_pump(jshost_main_context *context);
+
+/// Blocks until a GLib source is ready, jshost_main_context_wakeup is called, or timeout_ms elapses
+/// (negative: no timeout), then dispatches ready sources. Interrupted waits (EINTR) simply return.
+void jshost_main_context_wait(jshost_main_context *context, int timeout_ms);
+
+/// Wakes a thread blocked in jshost_main_context_wait. Safe from any thread.
+void jshost_main_context_wakeup(jshost_main_context *context);
+
+/// Names the calling thread (Linux keeps the first 15 bytes), for debuggers and `top -H`.
+void jshost_set_thread_name(const char *name);
+
+// Exported JSC SPI with no installed header. Each wrapper reports whether the symbol exists.
+
+/// A watchdog that asks `check(info)` every `interval` seconds while JS runs in `group`; when it answers true
+/// the running script stops with an uncatchable exception. JSC only re-arms the limit when asked again, so the
+/// watchdog re-arms it each time the answer is false. Returns NULL when this JSC lacks the SPI.
+typedef struct jshost_watchdog jshost_watchdog;
+typedef bool (*jshost_should_terminate)(void *info);
+jshost_watchdog *jshost_watchdog_install(JSContextGroupRef group, double interval, jshost_should_terminate check, void *info);
+/// Clears the limit and frees the watchdog; on the VM's thread, before the group is released.
+void jshost_watchdog_remove(jshost_watchdog *watchdog);
+bool jshost_set_unhandled_rejection_callback(JSGlobalContextRef context, JSObjectRef function, JSValueRef *exception);
+bool jshost_collect_garbage_now(JSContextRef context);
+
+#endif

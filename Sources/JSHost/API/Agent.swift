@@ -1,0 +1,129 @@
+import Dispatch
+import Synchronization
+
+/// An agent: one thread, one JS engine instance (context group) and one event loop. Realms made in an agent
+/// share its thread and may share objects, like same-origin iframes. Only thread-neutral data crosses agents.
+public final class Agent: Sendable {
+    public let name: String
+    unowned let host: Host
+    private let inbox: LoopInbox
+    private let thread: AgentThread
+    /// The agent's state, touched only on the agent's own thread (in work posted through `perform`).
+    private let runtime: RuntimeSlot
+
+    init(host: Host, name: String) throws {
+        self.host = host
+        self.name = name
+        let ready = DispatchSemaphore(value: 0)
+        let slot = RuntimeSlot()
+        thread = AgentThread(name: name) { [unowned host] in
+            // The main context outlives the engine: it is popped last, on this thread.
+            let pump = MainContextPump()
+            withExtendedLifetime(pump) {
+                slot.runtime = AgentRuntime(host: host, pump: pump)
+                ready.signal()
+                slot.runtime!.loop.run()
+                slot.runtime!.tearDown()
+                slot.runtime = nil
+            }
+        }
+        ready.wait()
+        runtime = slot
+        inbox = slot.runtime!.loop.inbox
+    }
+
+    /// Creates a realm in this agent.
+    public func makeRealm(options: RealmOptions = RealmOptions()) async throws -> Realm {
+        let id = try await perform { runtime throws(HostError) -> Int in
+            do throws(JavaScriptError) {
+                return try runtime.makeRealm(options: options).id
+            } catch {
+                throw .realmSetupFailed(error)
+            }
+        }
+        return Realm(agent: self, id: id)
+    }
+
+    /// Runs `body` as a task on the agent's thread and returns its result.
+    func perform<Result: Sendable>(_ body: @escaping @Sendable (AgentRuntime) throws(HostError) -> Result) async throws(HostError) -> Result {
+        let outcome: Swift.Result<Result, HostError> = await withCheckedContinuation { continuation in
+            let slot = runtime
+            let posted = inbox.post {
+                do throws(HostError) {
+                    continuation.resume(returning: .success(try body(slot.runtime!)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+            if !posted { continuation.resume(returning: .failure(.agentStopped)) }
+        }
+        return try outcome.get()
+    }
+
+    /// Queues `body` as a task on the agent's thread without waiting. Returns false once the agent stopped.
+    @discardableResult
+    func post(_ body: @escaping @Sendable (AgentRuntime) -> Void) -> Bool {
+        let slot = runtime
+        return inbox.post { body(slot.runtime!) }
+    }
+
+    func requestStop() {
+        inbox.requestStop()
+    }
+
+    /// Stops the loop, tears the engine down and joins the thread. Not on the agent's own thread.
+    func stop() {
+        precondition(!thread.isCurrent, "an agent cannot stop itself from its own thread")
+        inbox.requestStop()
+        thread.join()
+    }
+}
+
+/// Hands the agent's runtime from its thread to work that runs on that same thread.
+private final class RuntimeSlot: @unchecked Sendable {
+    // Written once on the agent thread before `ready` is signalled; afterwards only read, on that thread.
+    var runtime: AgentRuntime?
+}
+
+/// An agent's thread-confined state.
+final class AgentRuntime {
+    unowned let host: Host
+    let pump: MainContextPump
+    let group: ContextGroup
+    let loop: EventLoop
+    private var realms: [Int: RealmRuntime] = [:]
+    private var nextRealmID = 0
+
+    /// `pump` must already be the thread's default main context: JSC schedules its timers on the one that
+    /// exists at its first use.
+    init(host: Host, pump: MainContextPump) {
+        self.host = host
+        self.pump = pump
+        group = ContextGroup()
+        loop = EventLoop(pump: pump, tracker: host.tracker)
+        _ = group.installWatchdog(interval: 0.05) { [unowned host] in host.isTerminating.load(ordering: .relaxed) }
+    }
+
+    var isTerminating: Bool { host.isTerminating.load(ordering: .relaxed) }
+
+    func makeRealm(options: RealmOptions) throws(JavaScriptError) -> RealmRuntime {
+        nextRealmID += 1
+        let realm = try RealmRuntime(id: nextRealmID, agent: self, options: options)
+        realms[realm.id] = realm
+        return realm
+    }
+
+    func realm(_ id: Int) throws(HostError) -> RealmRuntime {
+        guard let realm = realms[id], !realm.isClosed else { throw .realmClosed }
+        return realm
+    }
+
+    func closeRealm(_ id: Int) {
+        realms.removeValue(forKey: id)?.close()
+    }
+
+    func tearDown() {
+        for realm in realms.values { realm.close() }
+        realms = [:]
+    }
+}

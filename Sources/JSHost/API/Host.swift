@@ -1,0 +1,179 @@
+import Dispatch
+import Synchronization
+
+/// Why a host's run ended, or that it is quiescent.
+public enum RunOutcome: Sendable, Equatable {
+    /// No agent can run JavaScript any more: no task queued, no timer armed, nothing in flight.
+    case quiescent
+    /// An exception went unhandled in a realm without an ``RealmOptions/uncaughtExceptionHandler``.
+    case uncaughtException
+    /// ``Host/terminate()`` stopped the run.
+    case terminated
+}
+
+/// Misuse of the embedding API.
+public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The agent's thread has stopped (the host was shut down or its run ended).
+    case agentStopped
+    /// The realm was closed.
+    case realmClosed
+    /// A realm could not be set up (an error in a built-in or extra module).
+    case realmSetupFailed(JavaScriptError)
+
+    public var description: String {
+        switch self {
+        case .agentStopped: "the agent has stopped"
+        case .realmClosed: "the realm is closed"
+        case .realmSetupFailed(let error): "the realm could not be set up: \(error)"
+        }
+    }
+}
+
+/// The root of an embedding: owns agents (each a thread with its own JS engine and event loop) and decides
+/// when the run is over.
+///
+/// ```swift
+/// let host = Host()
+/// let realm = try await host.makeAgent().makeRealm()
+/// let value = try await realm.evaluate("6 * 7")   // .number(42)
+/// host.shutdown()
+/// ```
+public final class Host: Sendable {
+    public struct Configuration: Sendable {
+        /// Where `console` output and uncaught-exception reports go.
+        public var output: ConsoleOutput = .standard
+        public init() {}
+    }
+
+    public let configuration: Configuration
+
+    private struct State {
+        var agents: [Agent] = []
+        var ended: RunOutcome?
+        var waiters: [DispatchSemaphore] = []
+        var isShutDown = false
+    }
+
+    private let state = Mutex(State())
+    let tracker: WorkTracker
+    /// Read by every agent's watchdog while JS runs: set once the run must stop.
+    let isTerminating = Atomic<Bool>(false)
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        let wakeWaiters = WeakBox<Host>()
+        tracker = WorkTracker { wakeWaiters.value?.resumeWaiters() }
+        wakeWaiters.value = self
+    }
+
+    deinit {
+        shutdown()
+    }
+
+    /// Starts an agent: a new thread with its own JS engine instance and event loop.
+    public func makeAgent(name: String = "agent") throws -> Agent {
+        let agent = try Agent(host: self, name: name)
+        let accepted = state.withLock { state -> Bool in
+            guard !state.isShutDown else { return false }
+            state.agents.append(agent)
+            return true
+        }
+        if !accepted {
+            agent.stop()
+            throw HostError.agentStopped
+        }
+        return agent
+    }
+
+    /// How the run ended, if it has ended.
+    public var outcome: RunOutcome? {
+        state.withLock { $0.ended }
+    }
+
+    /// Blocks until the host is quiescent or its run has ended, or `timeout` seconds pass (then returns nil).
+    public func wait(timeout: Double? = nil) -> RunOutcome? {
+        let semaphore = DispatchSemaphore(value: 0)
+        let immediate = state.withLock { state -> RunOutcome? in
+            if let ended = state.ended { return ended }
+            if tracker.isQuiescent { return .quiescent }
+            state.waiters.append(semaphore)
+            return nil
+        }
+        if let immediate { return immediate }
+        let deadline: DispatchTime = timeout.map { .now() + $0 } ?? .distantFuture
+        if semaphore.wait(timeout: deadline) == .timedOut {
+            let stillWaiting = state.withLock { state -> Bool in
+                guard let index = state.waiters.firstIndex(where: { $0 === semaphore }) else { return false }
+                state.waiters.remove(at: index)
+                return true
+            }
+            if stillWaiting { return nil }
+        }
+        return state.withLock { $0.ended } ?? .quiescent
+    }
+
+    /// Waits without blocking a thread until the host is quiescent or its run has ended.
+    public func quiescence() async -> RunOutcome {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.wait() ?? .quiescent) }
+        }
+    }
+
+    /// Stops all JavaScript: a running script is interrupted (even `while (true) {}`), no further task runs.
+    public func terminate() {
+        end(.terminated)
+    }
+
+    /// Terminates the run and joins every agent's thread. The host cannot be used afterwards.
+    public func shutdown() {
+        end(.terminated)
+        let agents = state.withLock { state -> [Agent] in
+            state.isShutDown = true
+            defer { state.agents = [] }
+            return state.agents
+        }
+        for agent in agents { agent.stop() }
+    }
+
+    // MARK: Internal
+
+    func reportUncaught(_ text: String, handler: (@Sendable (String) -> Void)?) {
+        if let handler {
+            handler(text)
+            return
+        }
+        var text = text
+        text.withUTF8 { configuration.output.write(.standardError, UnsafeRawBufferPointer($0)) }
+        end(.uncaughtException)
+    }
+
+    private func end(_ outcome: RunOutcome) {
+        let (agents, waiters) = state.withLock { state -> ([Agent], [DispatchSemaphore]) in
+            guard state.ended == nil else { return ([], []) }
+            isTerminating.store(true, ordering: .releasing)
+            state.ended = outcome
+            defer { state.waiters = [] }
+            return (state.agents, state.waiters)
+        }
+        for agent in agents { agent.requestStop() }
+        for waiter in waiters { waiter.signal() }
+    }
+
+    private func resumeWaiters() {
+        let waiters = state.withLock { state -> [DispatchSemaphore] in
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.signal() }
+    }
+}
+
+/// Breaks the reference cycle between the host and its tracker's callback.
+final class WeakBox<Value: AnyObject>: @unchecked Sendable {
+    private let lock = Mutex<Void>(())
+    private weak var stored: Value?
+    var value: Value? {
+        get { lock.withLock { _ in stored } }
+        set { lock.withLock { _ in stored = newValue } }
+    }
+}

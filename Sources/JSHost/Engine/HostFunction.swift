@@ -1,0 +1,105 @@
+import CJavaScriptCore
+
+/// What a Swift-implemented JS function receives: its realm, `this` and the arguments.
+struct HostCall {
+    let context: JSContext
+    let this: JSValue
+    let argumentCount: Int
+    private let arguments: UnsafePointer<JSValueRef?>?
+
+    init(context: JSContext, this: JSValue, argumentCount: Int, arguments: UnsafePointer<JSValueRef?>?) {
+        self.context = context
+        self.this = this
+        self.argumentCount = argumentCount
+        self.arguments = arguments
+    }
+
+    /// The argument at `index`, or `undefined` when the caller passed fewer.
+    subscript(index: Int) -> JSValue {
+        guard index < argumentCount, let value = arguments?[index] else { return context.undefined }
+        return JSValue(ref: value)
+    }
+}
+
+/// An exception a host function throws into JavaScript.
+enum HostFunctionError: Error {
+    case typeError(String)
+    case rangeError(String)
+}
+
+typealias HostFunctionBody = (HostCall) throws(HostFunctionError) -> JSValue
+
+/// Owns a host function's Swift closure; the JS function object keeps it alive and releases it when collected.
+private final class HostFunctionBox {
+    let body: HostFunctionBody
+    init(_ body: @escaping HostFunctionBody) { self.body = body }
+}
+
+/// The one JSClass behind every Swift-backed function. A JSClass is immutable after creation and JSC keeps its
+/// per-VM data in each VM, so one instance serves every agent.
+private final class HostFunctionClass: @unchecked Sendable {
+    static let shared = HostFunctionClass()
+    let ref: JSClassRef
+
+    private init() {
+        var definition = kJSClassDefinitionEmpty
+        definition.className = UnsafeRawPointer(("HostFunction" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
+        definition.callAsFunction = { context, function, thisObject, argumentCount, arguments, exception in
+            guard let context, let function, let private_ = JSObjectGetPrivate(function) else { return nil }
+            let box = Unmanaged<HostFunctionBox>.fromOpaque(private_).takeUnretainedValue()
+            let this = thisObject.map { JSValue(ref: $0) } ?? JSValue(ref: JSValueMakeUndefined(context))
+            let call = HostCall(context: JSContext(ref: context), this: this, argumentCount: argumentCount, arguments: arguments)
+            do throws(HostFunctionError) {
+                return try box.body(call).ref
+            } catch {
+                exception?.pointee = makeError(error, in: JSContext(ref: context)).ref
+                return nil
+            }
+        }
+        // Finalizers may only release Swift state (JSC-FACTS: calling into JS here aborts the process).
+        definition.finalize = { object in
+            guard let object, let private_ = JSObjectGetPrivate(object) else { return }
+            Unmanaged<HostFunctionBox>.fromOpaque(private_).release()
+        }
+        ref = JSClassCreate(&definition)
+    }
+}
+
+private func makeError(_ error: HostFunctionError, in context: JSContext) -> JSValue {
+    let (constructor, message) = switch error {
+    case .typeError(let message): ("TypeError", message)
+    case .rangeError(let message): ("RangeError", message)
+    }
+    let global = context.globalObject
+    if case .normal(let value) = context.property(global, constructor), let function = context.object(value),
+       case .normal(let made) = context.callAsConstructor(function, [context.string(message)]) {
+        return made
+    }
+    return context.string(message)
+}
+
+extension JSContext {
+    /// A JS function implemented by a Swift closure. It inherits from `Function.prototype`, so `call`, `apply`
+    /// and `bind` work.
+    func makeFunction(_ name: String, _ body: @escaping HostFunctionBody) -> JSObject {
+        let box = Unmanaged.passRetained(HostFunctionBox(body)).toOpaque()
+        let function = JSObjectMake(ref, HostFunctionClass.shared.ref, box)!
+        if case .normal(let functionConstructor) = property(globalObject, "Function"),
+           let constructor = object(functionConstructor),
+           case .normal(let prototype) = property(constructor, "prototype") {
+            JSObjectSetPrototype(ref, function, prototype.ref)
+        }
+        setProperty(JSObject(ref: function), "name", string(name), .frozen)
+        return JSObject(ref: function)
+    }
+
+    func callAsConstructor(_ constructor: JSObject, _ arguments: [JSValue]) -> JSCompletion {
+        var exception: JSValueRef?
+        let refs: [JSValueRef?] = arguments.map { $0.ref }
+        let result = refs.withUnsafeBufferPointer {
+            JSObjectCallAsConstructor(ref, constructor.ref, $0.count, $0.baseAddress, &exception)
+        }
+        if let exception { return .thrown(JSValue(ref: exception)) }
+        return .normal(JSValue(ref: result!))
+    }
+}

@@ -1,0 +1,179 @@
+import DequeModule
+import HeapModule
+
+/// Something that runs tasks on an event loop: a realm firing its timers, a port delivering a message.
+/// Tasks name a target and an integer so that queuing one allocates nothing.
+protocol LoopTaskTarget: AnyObject {
+    func runTask(_ argument: Int)
+}
+
+/// One agent's event loop, after the HTML event loop: take one task, run it (JSC drains microtasks when the
+/// outermost call into JS returns, so every task ends in a microtask checkpoint), repeat.
+///
+/// Tasks come from the local queue, from due timers (ordered by deadline, then by creation), and from the
+/// cross-thread ``LoopInbox``. While idle the loop blocks in the thread's GLib main context so JSC's own timers
+/// run; while busy it still pumps that context every few milliseconds.
+///
+/// Everything but ``inbox`` belongs to the loop's thread.
+final class EventLoop {
+    private enum Task {
+        case target(LoopTaskTarget, Int)
+        case work(@Sendable () -> Void)
+    }
+
+    private struct TimerKey: Hashable {
+        let target: ObjectIdentifier
+        let id: Int
+    }
+
+    private struct TimerEntry: Comparable {
+        let deadline: UInt64
+        let sequence: UInt64
+        let key: TimerKey
+        static func < (a: TimerEntry, b: TimerEntry) -> Bool {
+            (a.deadline, a.sequence) < (b.deadline, b.sequence)
+        }
+        static func == (a: TimerEntry, b: TimerEntry) -> Bool { a.sequence == b.sequence }
+    }
+
+    let inbox: LoopInbox
+    private let pump: MainContextPump
+    private var tasks = Deque<Task>()
+    private var timerQueue = Heap<TimerEntry>()
+    /// Armed timers: the sequence number of each one's live heap entry (older entries are stale) and its target.
+    private var armedTimers: [TimerKey: (sequence: UInt64, target: LoopTaskTarget)] = [:]
+    private var nextSequence: UInt64 = 0
+    /// Whether this loop holds a unit of the host's ``WorkTracker`` (it has queued tasks or armed timers).
+    private var holdsWork = false
+    private var lastPump: UInt64 = 0
+    private var tasksSinceClockCheck = 0
+
+    private static let pumpInterval: UInt64 = 4_000_000
+
+    init(pump: MainContextPump, tracker: WorkTracker) {
+        self.pump = pump
+        inbox = LoopInbox(waker: pump.waker, tracker: tracker)
+    }
+
+    /// Queues a task at the end of the local task queue.
+    func enqueue(_ target: LoopTaskTarget, _ argument: Int) {
+        tasks.append(.target(target, argument))
+        holdWork()
+    }
+
+    /// Arms (or re-arms) timer `id` of `target` to run `target.runTask(id)` as a task after `milliseconds`.
+    func startTimer(_ target: LoopTaskTarget, id: Int, milliseconds: Double) {
+        let delay = milliseconds.isFinite && milliseconds > 0 ? UInt64(milliseconds * 1_000_000) : 0
+        let key = TimerKey(target: ObjectIdentifier(target), id: id)
+        nextSequence += 1
+        armedTimers[key] = (nextSequence, target)
+        timerQueue.insert(TimerEntry(deadline: MonotonicClock.nanoseconds() &+ delay, sequence: nextSequence, key: key))
+        holdWork()
+    }
+
+    func cancelTimer(_ target: LoopTaskTarget, id: Int) {
+        armedTimers.removeValue(forKey: TimerKey(target: ObjectIdentifier(target), id: id))
+    }
+
+    /// Disarms every timer of `target` (a realm being closed).
+    func cancelTimers(of target: LoopTaskTarget) {
+        let owner = ObjectIdentifier(target)
+        armedTimers = armedTimers.filter { $0.key.target != owner }
+    }
+
+    /// Runs tasks until ``LoopInbox/requestStop()``, then closes the inbox.
+    func run() {
+        while true {
+            let (posted, stop) = inbox.takeAll()
+            if stop { break }
+            if !posted.isEmpty {
+                holdWork()
+                for work in posted { tasks.append(.work(work)) }
+                inbox.tracker.release(posted.count)
+            }
+            queueDueTimers()
+            if let task = tasks.popFirst() {
+                runTask(task)
+                pumpIfDue()
+                continue
+            }
+            updateHeldWork()
+            pump.pump()
+            waitForWork()
+        }
+        inbox.close()
+        tasks.removeAll()
+        armedTimers.removeAll()
+        updateHeldWork()
+    }
+
+    private func runTask(_ task: Task) {
+        switch task {
+        case .target(let target, let argument): target.runTask(argument)
+        case .work(let work): work()
+        }
+    }
+
+    private func queueDueTimers() {
+        guard let first = timerQueue.min else { return }
+        let now = MonotonicClock.nanoseconds()
+        guard first.deadline <= now else { return }
+        while let entry = timerQueue.min, entry.deadline <= now {
+            timerQueue.removeMin()
+            guard let armed = armedTimers[entry.key], armed.sequence == entry.sequence else { continue }
+            armedTimers.removeValue(forKey: entry.key)
+            tasks.append(.target(armed.target, entry.key.id))
+        }
+    }
+
+    /// Drops cancelled entries from the top of the timer heap and returns how long until the next live one.
+    private func millisecondsUntilNextTimer() -> Int? {
+        while let entry = timerQueue.min {
+            if let armed = armedTimers[entry.key], armed.sequence == entry.sequence {
+                let now = MonotonicClock.nanoseconds()
+                guard entry.deadline > now else { return 0 }
+                return Int((entry.deadline - now + 999_999) / 1_000_000)
+            }
+            timerQueue.removeMin()
+        }
+        return nil
+    }
+
+    private func waitForWork() {
+        let timeout = millisecondsUntilNextTimer()
+        if timeout == 0 { return }
+        guard inbox.prepareToWait() else { return }
+        pump.wait(milliseconds: timeout)
+        inbox.finishWaiting()
+        lastPump = MonotonicClock.nanoseconds()
+    }
+
+    /// While busy, JSC's GLib timers (GC, FinalizationRegistry) still need to run now and then.
+    private func pumpIfDue() {
+        tasksSinceClockCheck += 1
+        guard tasksSinceClockCheck >= 64 else { return }
+        tasksSinceClockCheck = 0
+        let now = MonotonicClock.nanoseconds()
+        if now &- lastPump >= Self.pumpInterval {
+            lastPump = now
+            pump.pump()
+        }
+    }
+
+    private func holdWork() {
+        if !holdsWork {
+            holdsWork = true
+            inbox.tracker.acquire()
+        }
+    }
+
+    private func updateHeldWork() {
+        let hasWork = !tasks.isEmpty || !armedTimers.isEmpty
+        if hasWork {
+            holdWork()
+        } else if holdsWork {
+            holdsWork = false
+            inbox.tracker.release()
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Synchronization
+
+/// The only part of an event loop other threads may touch: a queue of work posted to the loop's thread,
+/// with prompt wake-up of that thread.
+final class LoopInbox: Sendable {
+    private struct State {
+        var work: [@Sendable () -> Void] = []
+        var ownerIsWaiting = false
+        var isClosed = false
+        var stopRequested = false
+    }
+
+    private let state = Mutex(State())
+    private let waker: MainContextPump.Waker
+    let tracker: WorkTracker
+
+    init(waker: MainContextPump.Waker, tracker: WorkTracker) {
+        self.waker = waker
+        self.tracker = tracker
+    }
+
+    /// Queues `work` to run as a task on the loop's thread. Returns false (and drops it) once the loop has ended.
+    @discardableResult
+    func post(_ work: @escaping @Sendable () -> Void) -> Bool {
+        tracker.acquire()
+        let accepted = state.withLock { state -> Bool in
+            guard !state.isClosed else { return false }
+            state.work.append(work)
+            // Woken under the lock: closing takes it too, so the main context is still alive here.
+            if state.ownerIsWaiting {
+                state.ownerIsWaiting = false
+                waker.wake()
+            }
+            return true
+        }
+        if !accepted { tracker.release() }
+        return accepted
+    }
+
+    /// Asks the loop to return from `run()` after its current task.
+    func requestStop() {
+        state.withLock { state in
+            state.stopRequested = true
+            if state.ownerIsWaiting, !state.isClosed {
+                state.ownerIsWaiting = false
+                waker.wake()
+            }
+        }
+    }
+
+    // MARK: Owner thread only
+
+    /// Takes everything posted so far. The caller queues it and then releases one tracker unit per item.
+    func takeAll() -> (work: [@Sendable () -> Void], stop: Bool) {
+        state.withLock { state in
+            let work = state.work
+            if !work.isEmpty { state.work = [] }
+            return (work, state.stopRequested)
+        }
+    }
+
+    /// Marks the owner as about to block. Returns false when there is already something to do.
+    func prepareToWait() -> Bool {
+        state.withLock { state in
+            guard state.work.isEmpty, !state.stopRequested else { return false }
+            state.ownerIsWaiting = true
+            return true
+        }
+    }
+
+    func finishWaiting() {
+        state.withLock { $0.ownerIsWaiting = false }
+    }
+
+    /// Refuses all later posts and returns what was never run (their tracker units are released).
+    func close() {
+        let dropped = state.withLock { state -> Int in
+            state.isClosed = true
+            let count = state.work.count
+            state.work = []
+            return count
+        }
+        if dropped > 0 { tracker.release(dropped) }
+    }
+}

@@ -1,0 +1,210 @@
+// Timers, microtasks, error reporting, `performance`, `self` and the `jshost` host object.
+(function (ops, internals, global) {
+  "use strict";
+
+  const { apply: reflectApply, defineProperty } = Reflect;
+  const MapCtor = Map;
+  const mapGet = Map.prototype.get, mapSet = Map.prototype.set, mapDelete = Map.prototype.delete;
+  const promiseThen = Promise.prototype.then;
+  const resolvedPromise = Promise.resolve();
+
+  function defineGlobal(name, value) {
+    defineProperty(global, name, { value, writable: true, enumerable: false, configurable: true });
+  }
+
+  function requireArguments(operation, count, given) {
+    if (given < count) {
+      throw new TypeError(`Failed to execute '${operation}': ${count} argument${count === 1 ? "" : "s"} required, but only ${given} present.`);
+    }
+  }
+
+  // ---- Reporting (HTML "report an exception") ----
+
+  function describeUncaught(value, inPromise) {
+    let text;
+    try {
+      text = internals.formatUncaught(value, inPromise);
+    } catch {
+      let shown;
+      try { shown = String(value); } catch { shown = Object.prototype.toString.call(value); }
+      text = `Uncaught ${inPromise ? "(in promise) " : ""}${shown}`;
+    }
+    // JSC gives syntax errors a line but no stack: still name the file and line.
+    if (value instanceof SyntaxError && !/\n {4}at /.test(text) && value.sourceURL !== undefined) {
+      text += `\n    at ${value.sourceURL}:${value.line}`;
+    }
+    return text;
+  }
+
+  function printUncaught(value, inPromise) {
+    ops.uncaught(describeUncaught(value, inPromise) + "\n");
+  }
+
+  internals.reportException = function reportException(error) {
+    let notCancelled = true;
+    if (internals.fireErrorEvent !== undefined) {
+      try {
+        notCancelled = internals.fireErrorEvent(error);
+      } catch (failure) {
+        printUncaught(failure, false);
+      }
+    }
+    if (notCancelled) printUncaught(error, false);
+  };
+
+  internals.onUnhandledRejection = function onUnhandledRejection(promise, reason) {
+    let notCancelled = true;
+    if (internals.fireUnhandledRejection !== undefined) {
+      try {
+        notCancelled = internals.fireUnhandledRejection(promise, reason);
+      } catch (failure) {
+        printUncaught(failure, false);
+      }
+    }
+    if (notCancelled) printUncaught(reason, true);
+  };
+
+  defineGlobal("reportError", function reportError(error) {
+    requireArguments("reportError", 1, arguments.length);
+    internals.reportException(error);
+  });
+
+  // ---- Microtasks ----
+
+  defineGlobal("queueMicrotask", function queueMicrotask(callback) {
+    requireArguments("queueMicrotask", 1, arguments.length);
+    if (typeof callback !== "function") {
+      throw new TypeError("Failed to execute 'queueMicrotask': parameter 1 is not of type 'Function'.");
+    }
+    // JSC's promise job queue is the microtask queue; a reaction on a settled promise is one microtask.
+    reflectApply(promiseThen, resolvedPromise, [() => {
+      try {
+        callback();
+      } catch (error) {
+        internals.reportException(error);
+      }
+    }]);
+  });
+
+  // ---- Timers (HTML "timer initialization steps") ----
+
+  const timers = new MapCtor(); // id -> { handler, args, repeat, timeout, nesting }
+  let lastTimerId = 0;
+  // The timer nesting level of the running task when it is a timer task, else 0.
+  let runningNestingLevel = 0;
+
+  function startTimer(handler, timeout, args, repeat) {
+    // WebIDL `long`: ToNumber, then ToInt32 (NaN → 0, wraps modulo 2^32).
+    timeout = +timeout | 0;
+    // "If timeout is less than 0, then set timeout to 0."
+    if (timeout < 0) timeout = 0;
+    const id = ++lastTimerId;
+    const timer = { handler, args, repeat, timeout, nesting: runningNestingLevel };
+    reflectApply(mapSet, timers, [id, timer]);
+    armTimer(id, timer);
+    return id;
+  }
+
+  function armTimer(id, timer) {
+    // "If nesting level is greater than 5, and timeout is less than 4, then set timeout to 4."
+    const timeout = timer.nesting > 5 && timer.timeout < 4 ? 4 : timer.timeout;
+    // The task's timer nesting level is nesting level + 1.
+    timer.nesting += 1;
+    ops.timerStart(id, timeout);
+  }
+
+  internals.fireTimer = function fireTimer(id) {
+    const timer = reflectApply(mapGet, timers, [id]);
+    if (timer === undefined) return; // cleared after its task was queued
+    if (!timer.repeat) reflectApply(mapDelete, timers, [id]);
+    const outer = runningNestingLevel;
+    runningNestingLevel = timer.nesting;
+    try {
+      if (typeof timer.handler === "function") {
+        reflectApply(timer.handler, global, timer.args);
+      } else {
+        (0, eval)(timer.handler);
+      }
+    } catch (error) {
+      internals.reportException(error);
+    } finally {
+      runningNestingLevel = outer;
+    }
+    if (timer.repeat && reflectApply(mapGet, timers, [id]) === timer) {
+      // The re-run is initialized from within this timer's own task.
+      timer.nesting -= 1;
+      runningNestingLevel = timer.nesting;
+      armTimer(id, timer);
+      runningNestingLevel = outer;
+    }
+  };
+
+  function makeTimerFunction(name, repeat) {
+    const functions = {
+      [name](handler, timeout = 0, ...args) {
+        requireArguments(name, 1, arguments.length);
+        if (typeof handler !== "function") handler = `${handler}`;
+        return startTimer(handler, timeout, args, repeat);
+      },
+    };
+    return functions[name];
+  }
+
+  function clearTimer(id = 0) {
+    id = +id | 0;
+    if (reflectApply(mapDelete, timers, [id])) ops.timerCancel(id);
+  }
+
+  defineGlobal("setTimeout", makeTimerFunction("setTimeout", false));
+  defineGlobal("setInterval", makeTimerFunction("setInterval", true));
+  // The two clear functions share one list of active timers, so either clears either kind.
+  defineGlobal("clearTimeout", function clearTimeout(id = 0) { clearTimer(id); });
+  defineGlobal("clearInterval", function clearInterval(id = 0) { clearTimer(id); });
+
+  // ---- performance ----
+
+  const illegal = Symbol("illegal constructor guard");
+  const Base = internals.EventTarget ?? Object;
+  class Performance extends Base {
+    constructor(key) {
+      if (key !== illegal) throw new TypeError("Illegal constructor");
+      super();
+    }
+    now() { return ops.now(); }
+    get timeOrigin() { return ops.timeOrigin; }
+    toJSON() { return { timeOrigin: ops.timeOrigin }; }
+  }
+  for (const name of ["now", "timeOrigin", "toJSON"]) {
+    const descriptor = Object.getOwnPropertyDescriptor(Performance.prototype, name);
+    descriptor.enumerable = true;
+    defineProperty(Performance.prototype, name, descriptor);
+  }
+  defineProperty(Performance.prototype, Symbol.toStringTag, { value: "Performance", configurable: true });
+  defineGlobal("Performance", Performance);
+  const performance = new Performance(illegal);
+  defineProperty(global, "performance", {
+    get: function performance_() { return performance; },
+    set: function performance_(value) { defineProperty(global, "performance", { value, writable: true, enumerable: true, configurable: true }); },
+    enumerable: true,
+    configurable: true,
+  });
+
+  // ---- self, the host object ----
+
+  defineProperty(global, "self", {
+    get: function self() { return global; },
+    set: function self(value) { defineProperty(global, "self", { value, writable: true, enumerable: true, configurable: true }); },
+    enumerable: true,
+    configurable: true,
+  });
+
+  // `jshost`: what the host tells the script. Documented in the README.
+  defineGlobal("jshost", Object.freeze({
+    args: Object.freeze(Array.from(ops.args)),
+    version: ops.version,
+  }));
+
+  if (ops.gc !== undefined) {
+    defineGlobal("gc", function gc() { ops.gc(); });
+  }
+})

@@ -1,0 +1,167 @@
+import CJavaScriptCore
+
+/// The JS modules every realm evaluates, in order (see Web/JS/README.md).
+enum WebModules {
+    static let order = ["console.js", "dom-exception.js", "event.js", "bootstrap.js"]
+}
+
+/// One realm (a global object) inside an agent, with the web platform installed. Lives on its agent's thread.
+final class RealmRuntime: LoopTaskTarget {
+    let id: Int
+    unowned let agent: AgentRuntime
+    let context: JSContext
+    let options: RealmOptions
+    private let timeOriginNanoseconds = MonotonicClock.nanoseconds()
+    private let timeOrigin = MonotonicClock.unixMilliseconds()
+    private var fireTimer: ProtectedFunction?
+    private var reportExceptionHook: ProtectedFunction?
+    private(set) var isClosed = false
+
+    init(id: Int, agent: AgentRuntime, options: RealmOptions) throws(JavaScriptError) {
+        self.id = id
+        self.agent = agent
+        self.options = options
+        context = agent.group.makeGlobalContext()
+        do {
+            try installWebPlatform()
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        agent.loop.cancelTimers(of: self)
+        fireTimer = nil
+        reportExceptionHook = nil
+        agent.group.releaseGlobalContext(context)
+    }
+
+    // MARK: Running code
+
+    /// Runs a classic script as the body of the current task; an exception is reported, not returned.
+    func runScript(_ source: String, sourceURL: String, printingResult: Bool = false) {
+        switch context.evaluate(source, sourceURL: sourceURL) {
+        case .thrown(let exception):
+            reportException(exception)
+        case .normal(let value) where printingResult:
+            let console = context.propertyIgnoringExceptions(context.globalObject, JSStringHandle("console"))
+            if let console = context.object(console),
+               let log = context.object(context.propertyIgnoringExceptions(console, JSStringHandle("log"))),
+               case .thrown(let exception) = context.call(log, this: console.value, [value]) {
+                reportException(exception)
+            }
+        case .normal:
+            break
+        }
+    }
+
+    /// HTML "report an exception": fires `error` at the global, and prints it and ends the run if not cancelled.
+    func reportException(_ exception: JSValue) {
+        if agent.isTerminating { return }
+        if let hook = reportExceptionHook, case .normal = hook.call([exception]) { return }
+        // The reporting path itself failed: say so plainly rather than lose the error.
+        let error = JavaScriptError(thrown: exception, in: context)
+        uncaught("Uncaught \(error.name.isEmpty ? "" : "\(error.name): ")\(error.message)\n")
+    }
+
+    func uncaught(_ text: String) {
+        agent.host.reportUncaught(text, handler: options.uncaughtExceptionHandler)
+    }
+
+    func runTask(_ timerID: Int) {
+        guard !isClosed, let fireTimer else { return }
+        if case .thrown(let exception) = fireTimer.call([context.number(Double(timerID))]) {
+            reportException(exception)
+        }
+    }
+
+    // MARK: Setting up the global
+
+    private func installWebPlatform() throws(JavaScriptError) {
+        let ops = makeOps()
+        let internals = context.makeObject()
+        JSObjectSetPrototype(context.ref, internals.ref, context.null.ref)
+        let global = context.globalObject.value
+        for name in WebModules.order {
+            guard let source = EmbeddedJavaScript.sources[name] else {
+                throw JavaScriptError(name: "Error", message: "jshost is missing its built-in module \(name)")
+            }
+            try runModule(source, name: name, arguments: [ops.value, internals.value, global])
+        }
+        for script in options.extraModules {
+            try runModule(script.source, name: script.name, arguments: [ops.value, internals.value, global])
+        }
+        fireTimer = hook(internals, "fireTimer")
+        reportExceptionHook = hook(internals, "reportException")
+        let onRejection = context.propertyIgnoringExceptions(internals, JSStringHandle("onUnhandledRejection"))
+        if context.isFunction(onRejection), let function = context.object(onRejection) {
+            _ = context.setUnhandledRejectionCallback(function)
+        }
+    }
+
+    private func runModule(_ source: String, name: String, arguments: [JSValue]) throws(JavaScriptError) {
+        let completion = context.evaluate(source, sourceURL: "jshost:\(name)")
+        switch completion {
+        case .thrown(let exception):
+            throw JavaScriptError(thrown: exception, in: context)
+        case .normal(let module):
+            guard let function = context.object(module), context.isFunction(module) else {
+                throw JavaScriptError(name: "Error", message: "built-in module \(name) is not a function expression")
+            }
+            if case .thrown(let exception) = context.call(function, arguments) {
+                throw JavaScriptError(thrown: exception, in: context)
+            }
+        }
+    }
+
+    private func hook(_ internals: JSObject, _ name: String) -> ProtectedFunction? {
+        ProtectedFunction(context.propertyIgnoringExceptions(internals, JSStringHandle(name)), in: context)
+    }
+
+    private func makeOps() -> JSObject {
+        let context = self.context
+        let ops = context.makeObject()
+        let output = agent.host.configuration.output
+        context.setProperty(ops, "print", context.makeFunction("print") { call throws(HostFunctionError) in
+            guard let text = call.context.toStringHandle(call[1]) else { throw .typeError("print: text is not a string") }
+            let stream: ConsoleOutput.Stream = call.context.toNumber(call[0]) == 2 ? .standardError : .standardOutput
+            text.withUTF8 { output.write(stream, UnsafeRawBufferPointer($0)) }
+            return call.context.undefined
+        })
+        context.setProperty(ops, "now", context.makeFunction("now") { [timeOriginNanoseconds] call throws(HostFunctionError) in
+            call.context.number(Double(MonotonicClock.nanoseconds() &- timeOriginNanoseconds) / 1_000_000)
+        })
+        context.setProperty(ops, "timeOrigin", context.number(timeOrigin))
+        context.setProperty(ops, "globalName", context.string(options.globalName))
+        context.setProperty(ops, "version", context.string(JSHostVersion.current))
+        let arguments = options.arguments.map { context.string($0) }
+        if case .normal(let array) = context.makeArray(arguments) {
+            context.setProperty(ops, "args", array)
+        }
+        context.setProperty(ops, "timerStart", context.makeFunction("timerStart") { [unowned self] call throws(HostFunctionError) in
+            guard let id = call.context.toNumber(call[0]), let milliseconds = call.context.toNumber(call[1]) else {
+                throw .typeError("timerStart: bad arguments")
+            }
+            if !isClosed { agent.loop.startTimer(self, id: Int(id), milliseconds: milliseconds) }
+            return call.context.undefined
+        })
+        context.setProperty(ops, "timerCancel", context.makeFunction("timerCancel") { [unowned self] call throws(HostFunctionError) in
+            if let id = call.context.toNumber(call[0]) { agent.loop.cancelTimer(self, id: Int(id)) }
+            return call.context.undefined
+        })
+        context.setProperty(ops, "uncaught", context.makeFunction("uncaught") { [unowned self] call throws(HostFunctionError) in
+            uncaught(call.context.toSwiftString(call[0]))
+            return call.context.undefined
+        })
+        if options.exposeGarbageCollection {
+            context.setProperty(ops, "gc", context.makeFunction("gc") { call throws(HostFunctionError) in
+                call.context.collectGarbage()
+                return call.context.undefined
+            })
+        }
+        return ops
+    }
+}

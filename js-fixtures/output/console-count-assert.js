@@ -1,0 +1,21 @@
+// count/countReset and assert.
+console.count();
+console.count();
+console.count('default');
+console.count('other');
+console.count('other');
+console.countReset('other');
+console.count('other');
+console.countReset();
+console.count();
+console.count(42);
+console.count(undefined);
+console.assert(true, 'not printed');
+console.assert(1, 'not printed');
+console.assert(false);
+console.assert(0, 'formatted %s %d', 'message', 3);
+console.assert(false, 'plain message', { extra: 1 });
+console.assert(null, { obj: 1 });
+console.assert('', 'with %o', [1]);
+console.assert();
+console.log('end');

@@ -1,0 +1,23 @@
+// group/groupCollapsed/groupEnd indent every line by 2 spaces, on stdout and stderr.
+console.log('level 0');
+console.group('Group A');
+console.log('level 1');
+console.log({ a: 1, b: 'multi\nline string' });
+console.log('two\nlines');
+console.group();
+console.info({ aaaaaaaaaaaaaaaa: 1, bbbbbbbbbbbbbbbb: 2, cccccccccccccccc: 3, dddddddddddddddd: 4, eeeeeeeeeeeeeee: 5 });
+console.warn('warning inside\nnested group');
+console.groupEnd();
+console.groupCollapsed('Collapsed %s', 'label', { x: 1 });
+console.error('error in collapsed');
+console.table([{ a: 1 }]);
+console.groupEnd();
+console.log('back to level 1');
+console.groupEnd();
+console.groupEnd();
+console.log('level 0 again');
+console.group('g1', 'g2');
+console.count();
+console.dir({ deep: { er: { est: { x: 1 } } } });
+console.groupEnd();
+console.log('done');
