@@ -15,7 +15,7 @@ struct JSHostCommand: AsyncParsableCommand {
             2 bad usage or unreadable file; 124 stopped by --timeout.
             """,
         version: JSHostVersion.current,
-        subcommands: [Run.self, Eval.self],
+        subcommands: [Run.self, Eval.self, Test.self],
         defaultSubcommand: Run.self
     )
 
@@ -74,7 +74,7 @@ struct Run: AsyncParsableCommand {
     func run() async throws {
         let source: String
         do {
-            source = try readTextFile(file)
+            source = try readUTF8File(file)
         } catch {
             failUsage("cannot read '\(file)': \(error.reason)")
         }
@@ -137,6 +137,3 @@ func writeStandardError(_ text: String) {
     text.withUTF8 { ConsoleOutput.standard.write(.standardError, UnsafeRawBufferPointer($0)) }
 }
 
-func formatSeconds(_ seconds: Double) -> String {
-    seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-}

@@ -10,17 +10,21 @@ public final class Agent: Sendable {
     private let thread: AgentThread
     /// The agent's state, touched only on the agent's own thread (in work posted through `perform`).
     private let runtime: RuntimeSlot
+    /// Set from any thread to stop the script this agent is running now (its watchdog polls it).
+    let interruptFlag: InterruptFlag
 
     init(host: Host, name: String) throws {
         self.host = host
         self.name = name
         let ready = DispatchSemaphore(value: 0)
         let slot = RuntimeSlot()
+        let interrupt = InterruptFlag()
+        interruptFlag = interrupt
         thread = AgentThread(name: name) { [unowned host] in
             // The main context outlives the engine: it is popped last, on this thread.
             let pump = MainContextPump()
             withExtendedLifetime(pump) {
-                slot.runtime = AgentRuntime(host: host, pump: pump)
+                slot.runtime = AgentRuntime(host: host, pump: pump, interrupt: interrupt)
                 ready.signal()
                 slot.runtime!.loop.run()
                 slot.runtime!.tearDown()
@@ -67,6 +71,24 @@ public final class Agent: Sendable {
         return inbox.post { body(slot.runtime!) }
     }
 
+    /// Like ``perform(_:)``, blocking the calling thread instead. Never call it on an agent thread.
+    func performBlocking<Result: Sendable>(_ body: @escaping @Sendable (AgentRuntime) throws(HostError) -> Result) throws(HostError) -> Result {
+        let done = DispatchSemaphore(value: 0)
+        let box = ResultBox<Result>()
+        let slot = runtime
+        let posted = inbox.post {
+            do throws(HostError) {
+                box.value = .success(try body(slot.runtime!))
+            } catch {
+                box.value = .failure(error)
+            }
+            done.signal()
+        }
+        guard posted else { throw .agentStopped }
+        done.wait()
+        return try box.value!.get()
+    }
+
     func requestStop() {
         inbox.requestStop()
     }
@@ -77,6 +99,19 @@ public final class Agent: Sendable {
         inbox.requestStop()
         thread.join()
     }
+}
+
+/// Carries a result from the agent's thread to a thread blocked on a semaphore (which orders the accesses).
+private final class ResultBox<Value: Sendable>: @unchecked Sendable {
+    var value: Result<Value, HostError>?
+}
+
+/// A flag any thread may raise to interrupt the script an agent is running.
+final class InterruptFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
+    var isRaised: Bool { raised.load(ordering: .relaxed) }
+    func raise() { raised.store(true, ordering: .relaxed) }
+    func lower() { raised.store(false, ordering: .relaxed) }
 }
 
 /// Hands the agent's runtime from its thread to work that runs on that same thread.
@@ -93,15 +128,19 @@ final class AgentRuntime {
     let loop: EventLoop
     private var realms: [Int: RealmRuntime] = [:]
     private var nextRealmID = 0
+    let interrupt: InterruptFlag
 
     /// `pump` must already be the thread's default main context: JSC schedules its timers on the one that
     /// exists at its first use.
-    init(host: Host, pump: MainContextPump) {
+    init(host: Host, pump: MainContextPump, interrupt: InterruptFlag) {
         self.host = host
         self.pump = pump
+        self.interrupt = interrupt
         group = ContextGroup()
         loop = EventLoop(pump: pump, tracker: host.tracker)
-        _ = group.installWatchdog(interval: 0.05) { [unowned host] in host.isTerminating.load(ordering: .relaxed) }
+        _ = group.installWatchdog(interval: 0.05) { [unowned host] in
+            host.isTerminating.load(ordering: .relaxed) || interrupt.isRaised
+        }
     }
 
     var isTerminating: Bool { host.isTerminating.load(ordering: .relaxed) }

@@ -13,6 +13,8 @@ final class RealmRuntime: LoopTaskTarget {
     let options: RealmOptions
     private let timeOriginNanoseconds = MonotonicClock.nanoseconds()
     private let timeOrigin = MonotonicClock.unixMilliseconds()
+    private var ops: ProtectedValue?
+    private var internals: ProtectedValue?
     private var fireTimer: ProtectedFunction?
     private var reportExceptionHook: ProtectedFunction?
     private(set) var isClosed = false
@@ -36,6 +38,8 @@ final class RealmRuntime: LoopTaskTarget {
         agent.loop.cancelTimers(of: self)
         fireTimer = nil
         reportExceptionHook = nil
+        ops = nil
+        internals = nil
         agent.group.releaseGlobalContext(context)
     }
 
@@ -58,9 +62,64 @@ final class RealmRuntime: LoopTaskTarget {
         }
     }
 
+    /// A script for ``runScripts(_:)``.
+    enum Script {
+        /// A classic script.
+        case classic(source: String, url: String)
+        /// A script in the built-in module shape, called with the realm's `ops`, `internals` and global.
+        case module(source: String, name: String)
+    }
+
+    /// Runs several scripts inside ONE outermost call into JS, so no microtask runs between them (JSC drains
+    /// microtasks only when the outermost call returns). A test harness depends on this: its "all loaded"
+    /// microtask must run after the test file's top-level code. A script that throws is reported at once,
+    /// inside the same call, and the next script still runs.
+    func runScripts(_ scripts: [Script]) {
+        guard let ops, let internals else { return }
+        let runner = context.makeFunction("runScripts") { [unowned self] call throws(HostFunctionError) in
+            for script in scripts {
+                switch script {
+                case .classic(let source, let url):
+                    if case .thrown(let exception) = call.context.evaluate(source, sourceURL: url) {
+                        reportException(exception)
+                    }
+                case .module(let source, let name):
+                    do throws(JavaScriptError) {
+                        try runModule(source, name: name, arguments: [ops.value, internals.value, call.context.globalObject.value])
+                    } catch {
+                        uncaught("jshost: built-in module \(name) failed: \(error)\n")
+                    }
+                }
+            }
+            return call.context.undefined
+        }
+        if case .thrown(let exception) = context.call(runner) {
+            reportException(exception)
+        }
+    }
+
+    /// Publishes a Swift function as `internals[name]`, for host tooling (the test runner's result hook).
+    func defineInternalFunction(_ name: String, _ body: @escaping (HostCall) -> Void) {
+        guard let internals else { return }
+        context.setProperty(internals.object, name, context.makeFunction(name) { call throws(HostFunctionError) in
+            body(call)
+            return call.context.undefined
+        })
+    }
+
+    /// Calls `internals[name]()` as a task body; an exception is reported.
+    func callInternal(_ name: String) {
+        guard let internals else { return }
+        let function = context.propertyIgnoringExceptions(internals.object, JSStringHandle(name))
+        guard let callable = context.object(function), context.isFunction(function) else { return }
+        if case .thrown(let exception) = context.call(callable) {
+            reportException(exception)
+        }
+    }
+
     /// HTML "report an exception": fires `error` at the global, and prints it and ends the run if not cancelled.
     func reportException(_ exception: JSValue) {
-        if agent.isTerminating { return }
+        if agent.isTerminating || agent.interrupt.isRaised { return }
         if let hook = reportExceptionHook, case .normal = hook.call([exception]) { return }
         // The reporting path itself failed: say so plainly rather than lose the error.
         let error = JavaScriptError(thrown: exception, in: context)
@@ -94,6 +153,8 @@ final class RealmRuntime: LoopTaskTarget {
         for script in options.extraModules {
             try runModule(script.source, name: script.name, arguments: [ops.value, internals.value, global])
         }
+        self.ops = ProtectedValue(ops.value, in: context)
+        self.internals = ProtectedValue(internals.value, in: context)
         fireTimer = hook(internals, "fireTimer")
         reportExceptionHook = hook(internals, "reportException")
         let onRejection = context.propertyIgnoringExceptions(internals, JSStringHandle("onUnhandledRejection"))

@@ -2,13 +2,14 @@
 import Glibc
 #endif
 
-struct FileReadError: Error {
-    let reason: String
+/// Why a file could not be read: the system's words (`No such file or directory`).
+public struct FileReadError: Error, Sendable, CustomStringConvertible {
+    public let reason: String
+    public var description: String { reason }
 }
 
-/// Reads a whole file as UTF-8 (invalid sequences become U+FFFD), without Foundation: the CLI's start-up time
-/// is a feature.
-func readTextFile(_ path: String) throws(FileReadError) -> String {
+/// Reads a whole file as UTF-8 (invalid sequences become U+FFFD), without Foundation: start-up time matters.
+public func readUTF8File(_ path: String) throws(FileReadError) -> String {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw FileReadError(reason: String(cString: strerror(errno))) }
     defer { close(descriptor) }

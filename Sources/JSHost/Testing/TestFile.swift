@@ -1,0 +1,144 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A test file and what its `// META:` lines ask for.
+///
+/// Recognised META keys (as web-platform-tests writes them): `title=`, `script=PATH` (repeatable; relative to
+/// the test file, or absolute against the runner's root directory), `timeout=long`, `global=LIST`.
+public struct TestFile: Sendable, Equatable {
+    public var path: String
+    public var source: String
+    public var title: String?
+    /// Paths of the scripts to load before the test, resolved to readable paths.
+    public var scripts: [String]
+    public var isLongTimeout: Bool
+    /// The contexts to run the file in, in order.
+    public var contexts: [String]
+
+    /// Parses the META block at the top of `source`. `root` resolves absolute `script=` paths.
+    public init(path: String, source: String, root: String?) {
+        self.path = path
+        self.source = source
+        title = nil
+        scripts = []
+        isLongTimeout = false
+        var globals: [String]?
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty { continue }
+            guard trimmed.hasPrefix("//") else { break }
+            let comment = trimmed.dropFirst(2).drop { $0 == " " }
+            guard comment.hasPrefix("META:") else { continue }
+            let entry = comment.dropFirst(5).trimmingSpaces
+            guard let equals = entry.firstIndex(of: "=") else { continue }
+            let key = entry[..<equals].trimmingSpaces
+            let value = String(entry[entry.index(after: equals)...].trimmingSpaces)
+            switch key {
+            case "title": title = value
+            case "script": scripts.append(TestFile.resolve(script: value, testPath: path, root: root))
+            case "timeout": isLongTimeout = value == "long"
+            case "global": globals = TestFile.expandGlobals(value)
+            default: break
+            }
+        }
+        contexts = globals ?? TestFile.defaultContexts(for: path)
+    }
+
+    /// web-platform-tests' defaults: `.any.js` runs in a window and a dedicated worker, `.worker.js` in a
+    /// dedicated worker, anything else in a window.
+    static func defaultContexts(for path: String) -> [String] {
+        if path.hasSuffix(".any.js") { return ["window", "dedicatedworker"] }
+        if path.hasSuffix(".worker.js") { return ["dedicatedworker"] }
+        return ["window"]
+    }
+
+    /// Expands `global=` names the way web-platform-tests does (`worker` = dedicated, shared and service
+    /// workers; `dedicatedworker-module` and the like are kept as named). Unknown names are kept, to be
+    /// reported as not run.
+    static func expandGlobals(_ value: String) -> [String] {
+        var result: [String] = []
+        for name in value.split(separator: ",").map({ String($0.trimmingSpaces) }) where !name.isEmpty {
+            let expanded = name == "worker" ? ["dedicatedworker", "sharedworker", "serviceworker"] : [name]
+            for context in expanded where !result.contains(context) { result.append(context) }
+        }
+        return result
+    }
+
+    static func resolve(script: String, testPath: String, root: String?) -> String {
+        if script.hasPrefix("/") {
+            return (root ?? ".") + script
+        }
+        let directory = testPath.lastIndex(of: "/").map { String(testPath[..<$0]) } ?? "."
+        return directory + "/" + script
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var result = self
+        while let first = result.first, first == " " || first == "\t" || first == "\r" { result.removeFirst() }
+        while let last = result.last, last == " " || last == "\t" || last == "\r" { result.removeLast() }
+        return result
+    }
+}
+
+/// Finding test files.
+public enum TestDiscovery {
+    /// File-name endings that mark a test inside a searched directory.
+    public static let testSuffixes = [".any.js", ".window.js", ".worker.js", ".test.js"]
+
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// Files given explicitly are always tests. Directories are searched recursively for files whose names end
+    /// in one of ``testSuffixes``, skipping `resources` folders (helper scripts) and hidden entries; the files
+    /// of each directory come in name order.
+    public static func findTests(in paths: [String]) throws(Failure) -> [String] {
+        var found: [String] = []
+        for path in paths {
+            switch fileKind(path) {
+            case .file: found.append(path)
+            case .directory: found += searchDirectory(path)
+            case .missing: throw Failure(description: "no such file or directory: '\(path)'")
+            }
+        }
+        return found
+    }
+
+    private enum Kind { case file, directory, missing }
+
+    private static func fileKind(_ path: String) -> Kind {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .missing }
+        return (status.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    }
+
+    private static func searchDirectory(_ directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(handle)
+        var found: [String] = []
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        for name in names.sorted() {
+            let path = base + "/" + name
+            switch fileKind(path) {
+            case .directory where name != "resources":
+                found += searchDirectory(path)
+            case .file where testSuffixes.contains(where: { name.hasSuffix($0) }):
+                found.append(path)
+            default:
+                break
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,275 @@
+import Dispatch
+import Synchronization
+
+/// How ``TestRunner`` runs files.
+public struct TestRunnerOptions: Sendable {
+    /// How many files run at once, each in its own agent.
+    public var jobs = 1
+    /// Scales the per-file time limits (10 s, or 60 s for `// META: timeout=long`).
+    public var timeoutMultiplier = 1.0
+    /// An external `testharness.js` to use instead of the built-in harness.
+    public var harnessPath: String?
+    /// The directory absolute `// META: script=/...` paths are resolved against.
+    public var root: String?
+
+    public init() {}
+
+    static let defaultTimeout = 10.0
+    static let longTimeout = 60.0
+}
+
+/// Runs web-platform-tests-style test files, each in a fresh realm, and collects their results.
+public final class TestRunner: Sendable {
+    public let options: TestRunnerOptions
+    private let harness: RealmRuntime.Script
+
+    /// The contexts this build can run a test file in.
+    public static let supportedContexts: Set<String> = ["window"]
+
+    public struct SetupError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    public init(options: TestRunnerOptions = TestRunnerOptions()) throws(SetupError) {
+        self.options = options
+        if let path = options.harnessPath {
+            do {
+                harness = .classic(source: try readUTF8File(path), url: path)
+            } catch {
+                throw SetupError(description: "cannot read harness '\(path)': \(error.reason)")
+            }
+        } else {
+            guard let source = EmbeddedJavaScript.sources["testharness.js"] else {
+                throw SetupError(description: "this build has no built-in testharness.js")
+            }
+            harness = .module(source: source, name: "testharness.js")
+        }
+    }
+
+    /// Runs every file and calls `report` with each file's results (one per context), in the order of `paths`,
+    /// as soon as a file and all before it are done.
+    public func run(_ paths: [String], report: @escaping @Sendable (_ path: String, _ results: [TestFileResult]) -> Void) {
+        let queue = WorkQueue(count: paths.count)
+        let ordered = OrderedDelivery(paths: paths, report: report)
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(options.jobs, paths.count)) {
+            group.enter()
+            DispatchQueue.global().async { [self] in
+                let job = TestJob(runner: self)
+                while let index = queue.next() {
+                    ordered.deliver(index, job.run(path: paths[index]))
+                }
+                job.finish()
+                group.leave()
+            }
+        }
+        group.wait()
+    }
+
+    fileprivate func timeLimit(for file: TestFile) -> Double {
+        (file.isLongTimeout ? TestRunnerOptions.longTimeout : TestRunnerOptions.defaultTimeout) * options.timeoutMultiplier
+    }
+
+    fileprivate var harnessScript: RealmRuntime.Script { harness }
+}
+
+/// One worker: a host with one agent, running files one after another in fresh realms.
+private final class TestJob: @unchecked Sendable {
+    let runner: TestRunner
+    let output = CapturedOutput()
+    let host: Host
+    let agent: Agent?
+
+    init(runner: TestRunner) {
+        self.runner = runner
+        var configuration = Host.Configuration()
+        let output = self.output
+        configuration.output = ConsoleOutput { _, bytes in output.append(bytes) }
+        host = Host(configuration: configuration)
+        agent = try? host.makeAgent(name: "test")
+    }
+
+    func finish() {
+        host.shutdown()
+    }
+
+    func run(path: String) -> [TestFileResult] {
+        let source: String
+        do {
+            source = try readUTF8File(path)
+        } catch {
+            return [TestFileResult(path: path, context: "window", harnessStatus: .error, message: "cannot read the file: \(error.reason)")]
+        }
+        let file = TestFile(path: path, source: source, root: runner.options.root)
+        return file.contexts.map { context in
+            guard TestRunner.supportedContexts.contains(context) else {
+                return TestFileResult(path: path, context: context, harnessStatus: .skipped,
+                                      message: "the \(context) context is not supported yet")
+            }
+            return run(file, in: context)
+        }
+    }
+
+    private func run(_ file: TestFile, in context: String) -> TestFileResult {
+        let started = MonotonicClock.nanoseconds()
+        func result(_ status: HarnessStatus, _ message: String?, _ subtests: [SubtestResult] = [], _ uncaught: [String] = []) -> TestFileResult {
+            TestFileResult(path: file.path, context: context, harnessStatus: status, message: message, subtests: subtests,
+                           uncaughtReports: uncaught, duration: Double(MonotonicClock.nanoseconds() - started) / 1e9)
+        }
+        guard let agent else { return result(.error, "could not start an agent") }
+
+        var scripts: [RealmRuntime.Script] = []
+        for script in file.scripts {
+            do {
+                scripts.append(.classic(source: try readUTF8File(script), url: script))
+            } catch {
+                return result(.error, "cannot read META script '\(script)': \(error.reason)")
+            }
+        }
+        let prelude = """
+            self.GLOBAL = { isWindow() { return true; }, isWorker() { return false; }, isShadowRealm() { return false; } };
+            \(file.title.map { "self.META_TITLE = \(javaScriptStringLiteral($0));" } ?? "")
+            """
+        scripts = [.classic(source: prelude, url: "jshost:test-prelude"), runner.harnessScript,
+                   .module(source: EmbeddedJavaScript.sources["test-adapter.js"]!, name: "test-adapter.js")]
+            + scripts + [.classic(source: file.source, url: file.path)]
+
+        let completion = Completion()
+        var options = RealmOptions()
+        options.uncaughtExceptionHandler = { text in completion.addUncaught(text) }
+        let realmOptions = options
+        let allScripts = scripts
+        let realmID: Int
+        do {
+            realmID = try agent.performBlocking { runtime throws(HostError) -> Int in
+                let realm: RealmRuntime
+                do throws(JavaScriptError) {
+                    realm = try runtime.makeRealm(options: realmOptions)
+                } catch {
+                    throw .realmSetupFailed(error)
+                }
+                realm.defineInternalFunction("testDone") { call in
+                    completion.finish(call.context.toSwiftString(call[0]))
+                }
+                realm.runScripts(allScripts)
+                return realm.id
+            }
+        } catch {
+            return result(.error, "could not set up a realm: \(error)")
+        }
+
+        let deadline = Double(started) / 1e9 + runner.timeLimit(for: file)
+        var timeoutReason: String?
+        while completion.json == nil {
+            let remaining = deadline - Double(MonotonicClock.nanoseconds()) / 1e9
+            let outcome = remaining > 0 ? host.wait(timeout: remaining) : nil
+            if completion.json != nil { break }
+            if outcome == .quiescent {
+                timeoutReason = "the file has nothing left to run but the harness did not complete"
+            } else {
+                timeoutReason = "the file did not complete within \(formatSeconds(runner.timeLimit(for: file))) s"
+                // Stop a script that never yields (`while (true) {}`) before asking the harness to finish.
+                agent.interruptFlag.raise()
+            }
+            try? agent.performBlocking { runtime throws(HostError) in
+                agent.interruptFlag.lower()
+                try runtime.realm(realmID).callInternal("testTimeout")
+            }
+            break
+        }
+        try? agent.performBlocking { runtime throws(HostError) in runtime.closeRealm(realmID) }
+
+        guard let json = completion.json else {
+            return result(.timeout, timeoutReason ?? "the harness did not report", [], completion.uncaught)
+        }
+        guard let report = HarnessReport(json: json) else {
+            return result(.error, "the harness reported results jshost cannot read", [], completion.uncaught)
+        }
+        var message = report.message
+        if report.status == .timeout, let timeoutReason { message = message ?? timeoutReason }
+        return result(report.status, message, report.subtests, completion.uncaught)
+    }
+}
+
+/// Holds a file's results as the harness reports them, from the agent's thread.
+private final class Completion: Sendable {
+    private let state = Mutex<(json: String?, uncaught: [String])>((nil, []))
+    var json: String? { state.withLock { $0.json } }
+    var uncaught: [String] { state.withLock { $0.uncaught } }
+    func finish(_ json: String) { state.withLock { if $0.json == nil { $0.json = json } } }
+    func addUncaught(_ text: String) { state.withLock { $0.uncaught.append(text) } }
+}
+
+/// Console output of the files a job runs (kept out of the runner's own output).
+final class CapturedOutput: Sendable {
+    private let bytes = Mutex<[UInt8]>([])
+    func append(_ data: UnsafeRawBufferPointer) { bytes.withLock { $0.append(contentsOf: data) } }
+}
+
+/// Hands out file indices to workers.
+private final class WorkQueue: Sendable {
+    private let next_ = Mutex(0)
+    private let count: Int
+    init(count: Int) { self.count = count }
+    func next() -> Int? {
+        next_.withLock { next in
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+}
+
+/// Reports results in input order however the workers finish.
+private final class OrderedDelivery: Sendable {
+    private let state = Mutex<(next: Int, pending: [Int: [TestFileResult]])>((0, [:]))
+    private let paths: [String]
+    private let report: @Sendable (String, [TestFileResult]) -> Void
+
+    init(paths: [String], report: @escaping @Sendable (String, [TestFileResult]) -> Void) {
+        self.paths = paths
+        self.report = report
+    }
+
+    func deliver(_ index: Int, _ results: [TestFileResult]) {
+        // Reporting under the lock keeps output in order and never interleaved.
+        state.withLock { state in
+            state.pending[index] = results
+            while let ready = state.pending.removeValue(forKey: state.next) {
+                report(paths[state.next], ready)
+                state.next += 1
+            }
+        }
+    }
+}
+
+/// Parses the JSON `test-adapter.js` sends.
+private struct HarnessReport {
+    var status: HarnessStatus
+    var message: String?
+    var subtests: [SubtestResult]
+
+    init?(json: String) {
+        guard case .object(let root)? = try? JSONValue.parse(json),
+              case .number(let code)? = root["status"], let status = HarnessStatus(harnessCode: Int(code)),
+              case .array(let tests)? = root["tests"] else { return nil }
+        self.status = status
+        if case .string(let message)? = root["message"] { self.message = message }
+        subtests = tests.compactMap { test in
+            guard case .object(let fields) = test, case .string(let name)? = fields["name"],
+                  case .number(let code)? = fields["status"], let status = SubtestStatus(harnessCode: Int(code)) else { return nil }
+            var message: String?
+            if case .string(let text)? = fields["message"] { message = text }
+            return SubtestResult(name: name, status: status, message: message)
+        }
+    }
+}
+
+public func formatSeconds(_ seconds: Double) -> String {
+    seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+}
+
+/// A JS string literal for `text` (JSON's escaping is valid JS).
+func javaScriptStringLiteral(_ text: String) -> String {
+    JSONValue.quote(text)
+}
