@@ -44,6 +44,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "jshost-demo", dependencies: ["JSHost"], path: "Examples/MultiContextDemo"),
         .testTarget(name: "JSHostTests", dependencies: ["JSHost"]),
     ],
     swiftLanguageModes: [.v6]

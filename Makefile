@@ -1,0 +1,26 @@
+# The two commands of the README: `make demo` and `make test`. Both install the system package first.
+SWIFT ?= swift
+BIN = .build/release/jshost
+
+.PHONY: demo test build deps js-tests swift-tests bench clean
+
+deps:
+	@bash scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build -c release
+
+## Runs JavaScript in several contexts: a script through the CLI, then the Swift embedding demo
+## (two agents on two threads, three realms).
+demo: build
+	$(BIN) run examples/hello.js from-make-demo
+	$(SWIFT) run -c release --skip-build jshost-demo
+
+## The whole suite: every js-fixtures/ file through `jshost test`, then the Swift tests.
+test: deps
+	$(SWIFT) build -c release --product jshost
+	$(BIN) test --jobs 2 --expectations js-fixtures/expectations.json js-fixtures
+	$(SWIFT) test
+
+clean:
+	rm -rf .build
