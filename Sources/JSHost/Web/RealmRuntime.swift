@@ -2,7 +2,10 @@ import CJavaScriptCore
 
 /// The JS modules every realm evaluates, in order (see Web/JS/README.md).
 enum WebModules {
-    static let order = ["console.js", "dom-exception.js", "event.js", "bootstrap.js"]
+    static let order = [
+        "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js", "clone.js",
+        "message-event.js", "message-channel.js",
+    ]
 }
 
 /// One realm (a global object) inside an agent, with the web platform installed. Lives on its agent's thread.
@@ -16,6 +19,9 @@ final class RealmRuntime: LoopTaskTarget {
     private var ops: ProtectedValue?
     private var internals: ProtectedValue?
     private var fireTimer: ProtectedFunction?
+    private var runQueuedTask: ProtectedFunction?
+    /// The task argument that means "run the next `internals.queueTask` callback"; timers use ids from 1 up.
+    private static let queuedTaskArgument = 0
     private var reportExceptionHook: ProtectedFunction?
     private(set) var isClosed = false
 
@@ -37,6 +43,7 @@ final class RealmRuntime: LoopTaskTarget {
         isClosed = true
         agent.loop.cancelTimers(of: self)
         fireTimer = nil
+        runQueuedTask = nil
         reportExceptionHook = nil
         ops = nil
         internals = nil
@@ -130,9 +137,15 @@ final class RealmRuntime: LoopTaskTarget {
         agent.host.reportUncaught(text, handler: options.uncaughtExceptionHandler)
     }
 
-    func runTask(_ timerID: Int) {
-        guard !isClosed, let fireTimer else { return }
-        if case .thrown(let exception) = fireTimer.call([context.number(Double(timerID))]) {
+    func runTask(_ argument: Int) {
+        guard !isClosed else { return }
+        let completion: JSCompletion?
+        if argument == Self.queuedTaskArgument {
+            completion = runQueuedTask?.call()
+        } else {
+            completion = fireTimer?.call([context.number(Double(argument))])
+        }
+        if case .thrown(let exception)? = completion {
             reportException(exception)
         }
     }
@@ -156,6 +169,7 @@ final class RealmRuntime: LoopTaskTarget {
         self.ops = ProtectedValue(ops.value, in: context)
         self.internals = ProtectedValue(internals.value, in: context)
         fireTimer = hook(internals, "fireTimer")
+        runQueuedTask = hook(internals, "runQueuedTask")
         reportExceptionHook = hook(internals, "reportException")
         let onRejection = context.propertyIgnoringExceptions(internals, JSStringHandle("onUnhandledRejection"))
         if context.isFunction(onRejection), let function = context.object(onRejection) {
@@ -207,6 +221,10 @@ final class RealmRuntime: LoopTaskTarget {
                 throw .typeError("timerStart: bad arguments")
             }
             if !isClosed { agent.loop.startTimer(self, id: Int(id), milliseconds: milliseconds) }
+            return call.context.undefined
+        })
+        context.setProperty(ops, "queueTask", context.makeFunction("queueTask") { [unowned self] call throws(HostFunctionError) in
+            if !isClosed { agent.loop.enqueue(self, Self.queuedTaskArgument) }
             return call.context.undefined
         })
         context.setProperty(ops, "timerCancel", context.makeFunction("timerCancel") { [unowned self] call throws(HostFunctionError) in

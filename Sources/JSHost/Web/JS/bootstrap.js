@@ -86,6 +86,44 @@
     }]);
   });
 
+  // ---- Host tasks: one callback, one event-loop task ----
+  //
+  // internals.queueTask(fn, arg) runs fn(arg) as a task of its own (after the tasks already queued, with a
+  // microtask checkpoint before and after). The host queues one token per call; the callbacks wait here, in
+  // the JS heap, in the same order.
+
+  const taskFunctions = [];
+  const taskArguments = [];
+  let taskHead = 0;
+
+  internals.queueTask = function queueTask(fn, arg) {
+    taskFunctions.push(fn);
+    taskArguments.push(arg);
+    ops.queueTask();
+  };
+
+  internals.runQueuedTask = function runQueuedTask() {
+    const fn = taskFunctions[taskHead];
+    const arg = taskArguments[taskHead];
+    taskFunctions[taskHead] = undefined;
+    taskArguments[taskHead] = undefined;
+    taskHead++;
+    if (taskHead === taskFunctions.length) {
+      taskFunctions.length = 0;
+      taskArguments.length = 0;
+      taskHead = 0;
+    } else if (taskHead > 1024 && taskHead * 2 > taskFunctions.length) {
+      taskFunctions.splice(0, taskHead);
+      taskArguments.splice(0, taskHead);
+      taskHead = 0;
+    }
+    try {
+      fn(arg);
+    } catch (error) {
+      internals.reportException(error);
+    }
+  };
+
   // ---- Timers (HTML "timer initialization steps") ----
 
   const timers = new MapCtor(); // id -> { handler, args, repeat, timeout, nesting }

@@ -1,0 +1,708 @@
+// clone.js: HTML "safe passing of structured data" (StructuredSerializeWithTransfer and
+// StructuredDeserializeWithTransfer), the global structuredClone(), and the snapshot hooks that postMessage uses.
+//
+// Published on `internals`:
+//   structuredClone(value, transferList?)      the algorithm without WebIDL argument conversion. transferList is
+//                                              an array of objects (or undefined). Returns the clone.
+//   serializeForPost(value, transferList?)     → snapshot (see "Snapshots" below), made in the sender's realm.
+//   deserializeFromPost(snapshot, newPorts?)   → the value in THIS module's realm (call the receiver realm's one).
+// Published on the global: structuredClone(value, options) (WebIDL).
+//
+// Hooks this module consumes from other modules, looked up at call time (all optional):
+//   DOMException                       the class; DataCloneError is `new DOMException(message, "DataCloneError")`
+//   isDOMException(v), makeDOMException(message, name)
+//   isMessagePort(v)                   brand check for MessagePort
+//   isMessagePortDetached(port)        true when the port was already shipped (transferred) elsewhere
+//   transferMessagePorts(ports)        used by structuredClone() only: run the transfer steps on each port and
+//                                      return fresh MessagePort objects of this realm that took their place
+//   platformObjectKind(v)              interface name for a (non-serializable) platform object, else undefined
+//
+// Snapshots (serializeForPost → deserializeFromPost). Private to the host; the fields are:
+//   value     the deep copy, made of the sender realm's objects. Transferred things are placeholder records here.
+//   ports     the original MessagePort objects of the transfer list, in order. The caller runs their transfer
+//             steps and passes the replacements to deserializeFromPost as newPorts (same order).
+//   buffers   the ArrayBuffers that now own the bytes of the transferred buffers (made by transfer(), in
+//             transfer-list order; the originals are detached). A thread-crossing encoder can hand these over
+//             without copying.
+//   slots     placeholder records inside `value` (ports, transferred buffers, views of them), or null
+//   foreign   objects of `value` that a different realm must rebuild with its own classes (DOMExceptions), or null
+//   realm     the sender realm's token
+// A snapshot is deserialized at most once: for the same realm with no placeholders the copy itself is returned.
+// A later thread-crossing encoding can add e.g. an `encoded` field that deserializeFromPost decodes first;
+// callers do not change.
+//
+// Known deviations (JSC gives JS no way to observe them): a Proxy is cloned through its traps as the object or
+// array it presents itself as (browsers throw DataCloneError for every Proxy); a built-in object whose prototype
+// was replaced and whose kind is only visible through its prototype's Symbol.toStringTag (Map, Set, WeakMap,
+// WeakSet, WeakRef, FinalizationRegistry, Promise, ArrayBuffer) is classified by prototype/tag, so
+// Object.setPrototypeOf(new Map, Object.prototype) clones as a plain object; a plain object whose own
+// Symbol.toStringTag claims "Promise" (etc.) is refused; setters that user code put on Object.prototype or
+// Array.prototype for cloned key names run when the clone is built (except "__proto__", handled exactly).
+(function (ops, internals, global) {
+  "use strict";
+
+  // ---- intrinsics, captured before any user code runs ------------------------------------------------
+  const ObjectCtor = Object, ArrayCtor = Array, MapCtor = Map, SetCtor = Set, DateCtor = Date;
+  const RegExpCtor = RegExp, BooleanCtor = Boolean, NumberCtor = Number, StringCtor = String;
+  const ArrayBufferCtor = ArrayBuffer, DataViewCtor = DataView, Uint8ArrayCtor = Uint8Array;
+  const TypeErrorCtor = TypeError;
+  const ObjectPrototype = Object.prototype;
+  const getPrototypeOf = Object.getPrototypeOf, defineProperty = Object.defineProperty;
+  const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor, hasOwn = Object.hasOwn;
+  const freeze = Object.freeze, create = Object.create;
+  const isArray = Array.isArray, isView = ArrayBuffer.isView;
+  const apply = Reflect.apply, reflectDefine = Reflect.defineProperty, reflectDelete = Reflect.deleteProperty;
+  const isErrorIntrinsic = typeof Error.isError === "function" ? Error.isError : null;
+  const SymbolIterator = Symbol.iterator;
+  const EMPTY = freeze([]);
+
+  const getter = (obj, key) => { const d = getOwnPropertyDescriptor(obj, key); return d && d.get; };
+  const objectToString = ObjectPrototype.toString, propertyIsEnumerable = ObjectPrototype.propertyIsEnumerable;
+  const functionToString = Function.prototype.toString;
+  const symbolToString = Symbol.prototype.toString, StringSlice = String.prototype.slice;
+  const BooleanValueOf = Boolean.prototype.valueOf, NumberValueOf = Number.prototype.valueOf;
+  const StringValueOf = String.prototype.valueOf, BigIntValueOf = BigInt.prototype.valueOf;
+  const SymbolValueOf = Symbol.prototype.valueOf, DateGetTime = Date.prototype.getTime;
+  const RegExpProto = RegExp.prototype, RegExpSource = getter(RegExpProto, "source");
+  const RegExpFlagGetters = [["d", "hasIndices"], ["g", "global"], ["i", "ignoreCase"], ["m", "multiline"],
+    ["s", "dotAll"], ["u", "unicode"], ["v", "unicodeSets"], ["y", "sticky"]]
+    .map(([ch, name]) => [ch, getter(RegExpProto, name)]).filter(([, g]) => typeof g === "function");
+  const MapProto = Map.prototype, SetProto = Set.prototype;
+  const MapSize = getter(MapProto, "size"), SetSize = getter(SetProto, "size");
+  const MapForEach = MapProto.forEach, SetForEach = SetProto.forEach, MapSet = MapProto.set, SetAdd = SetProto.add;
+  const WeakMapHas = WeakMap.prototype.has, WeakSetHas = WeakSet.prototype.has;
+  const WeakRefDeref = typeof WeakRef === "function" ? WeakRef.prototype.deref : null;
+  const FinRegUnregister = typeof FinalizationRegistry === "function" ? FinalizationRegistry.prototype.unregister : null;
+  const ABProto = ArrayBuffer.prototype;
+  const ABByteLength = getter(ABProto, "byteLength"), ABDetached = getter(ABProto, "detached");
+  const ABResizable = getter(ABProto, "resizable"), ABMaxByteLength = getter(ABProto, "maxByteLength");
+  const ABTransfer = ABProto.transfer, ABResize = ABProto.resize;
+  const SABCtor = typeof SharedArrayBuffer === "function" ? SharedArrayBuffer : null;
+  const SABByteLength = SABCtor ? getter(SABCtor.prototype, "byteLength") : null;
+  const TypedArrayProto = getPrototypeOf(Uint8Array.prototype);
+  const TATag = getter(TypedArrayProto, Symbol.toStringTag), TABuffer = getter(TypedArrayProto, "buffer");
+  const TAByteOffset = getter(TypedArrayProto, "byteOffset"), TALength = getter(TypedArrayProto, "length");
+  const TASet = TypedArrayProto.set, TAIncludes = TypedArrayProto.includes;
+  const DVProto = DataView.prototype, DVBuffer = getter(DVProto, "buffer");
+  const DVByteOffset = getter(DVProto, "byteOffset"), DVByteLength = getter(DVProto, "byteLength");
+
+  const ERROR_NAMES = ["Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"];
+  const errorCtors = create(null);
+  for (const n of ERROR_NAMES) errorCtors[n] = global[n];
+  // JSC puts these own properties on every Error; they describe where the error was made, so a clone keeps them.
+  const ERROR_EXTRAS = ["stack", "line", "column", "sourceURL"];
+
+  const typedArrays = create(null); // name → [constructor, element size]
+  for (const name of ["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
+    "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"]) {
+    const C = global[name];
+    if (typeof C === "function") typedArrays[name] = [C, C.BYTES_PER_ELEMENT];
+  }
+
+  // Maps the user cannot patch: own copies of the methods on private prototypes. The memory of the walk is a
+  // WeakMap: in JSC its get/set cost half of a Map's here (keys are always objects).
+  class SafeMap extends MapCtor { constructor() { super(); } } // (no implicit ...args spread)
+  for (const k of ["get", "set", "has"]) defineProperty(SafeMap.prototype, k, { value: MapProto[k] });
+  class SafeWeakMap extends WeakMap { constructor() { super(); } }
+  for (const k of ["get", "set", "has"]) defineProperty(SafeWeakMap.prototype, k, { value: WeakMap.prototype[k] });
+  // `hasOwnProperty.call(o, k)` inside for-in is a fast path in JSC (Object.hasOwn is not); it is used only while
+  // Function.prototype.call is the original (checked once per clone).
+  const FunctionPrototype = Function.prototype, FunctionCall = FunctionPrototype.call;
+  const hasOwnProperty = ObjectPrototype.hasOwnProperty;
+  // ---- object kinds -------------------------------------------------------------------------------------
+  const K_OBJECT = 0, K_BOOLEAN = 1, K_NUMBER = 2, K_STRING = 3, K_BIGINT = 4, K_DATE = 5, K_REGEXP = 6,
+    K_MAP = 7, K_SET = 8, K_ARRAYBUFFER = 9, K_SHARED = 10, K_SYMBOL = 11, K_WEAKMAP = 12, K_WEAKSET = 13,
+    K_WEAKREF = 14, K_FINREG = 15, K_REFUSE = 16;
+  // Built-in kinds by prototype (this realm) and by Symbol.toStringTag / builtin tag (any realm, subclasses).
+  const protoKinds = new SafeMap();
+  const tagKinds = new SafeMap();
+  const kindNames = [];
+  function kind(k, name, C) {
+    kindNames[k] = name;
+    tagKinds.set("[object " + name + "]", k);
+    if (typeof C === "function" && C.prototype) protoKinds.set(C.prototype, k);
+  }
+  kind(K_BOOLEAN, "Boolean", Boolean); kind(K_NUMBER, "Number", Number); kind(K_STRING, "String", String);
+  kind(K_BIGINT, "BigInt", BigInt); kind(K_DATE, "Date", Date); kind(K_REGEXP, "RegExp", RegExp);
+  kind(K_MAP, "Map", Map); kind(K_SET, "Set", Set); kind(K_ARRAYBUFFER, "ArrayBuffer", ArrayBuffer);
+  kind(K_SHARED, "SharedArrayBuffer", SABCtor); kind(K_SYMBOL, "Symbol", Symbol);
+  kind(K_WEAKMAP, "WeakMap", WeakMap); kind(K_WEAKSET, "WeakSet", WeakSet);
+  kind(K_WEAKREF, "WeakRef", global.WeakRef); kind(K_FINREG, "FinalizationRegistry", global.FinalizationRegistry);
+  // Objects with internal state and no way to serialize it (brand not checkable without side effects).
+  for (const tag of ["Arguments", "Promise", "Generator", "AsyncGenerator", "Module", "Array Iterator", "Map Iterator",
+    "Set Iterator", "String Iterator", "RegExp String Iterator", "Iterator Helper", "WrapForValidIteratorPrototype",
+    "Async-from-Sync Iterator", "Intl.Collator", "Intl.DateTimeFormat", "Intl.DisplayNames", "Intl.DurationFormat",
+    "Intl.ListFormat", "Intl.Locale", "Intl.NumberFormat", "Intl.PluralRules", "Intl.RelativeTimeFormat",
+    "Intl.Segmenter", "Segmenter String Iterator", "Segments"]) {
+    tagKinds.set("[object " + tag + "]", K_REFUSE);
+  }
+  protoKinds.set(Promise.prototype, K_REFUSE);
+
+  function brandOK(k, v) { // v really has the internal slots of kind k (these calls throw otherwise)
+    try {
+      switch (k) {
+        case K_BOOLEAN: apply(BooleanValueOf, v, EMPTY); break;
+        case K_NUMBER: apply(NumberValueOf, v, EMPTY); break;
+        case K_STRING: apply(StringValueOf, v, EMPTY); break;
+        case K_BIGINT: apply(BigIntValueOf, v, EMPTY); break;
+        case K_SYMBOL: apply(SymbolValueOf, v, EMPTY); break;
+        case K_DATE: apply(DateGetTime, v, EMPTY); break;
+        case K_REGEXP: apply(RegExpSource, v, EMPTY); return v !== RegExpProto;
+        case K_MAP: apply(MapSize, v, EMPTY); break;
+        case K_SET: apply(SetSize, v, EMPTY); break;
+        case K_ARRAYBUFFER: apply(ABByteLength, v, EMPTY); break;
+        case K_SHARED: apply(SABByteLength, v, EMPTY); break;
+        case K_WEAKMAP: apply(WeakMapHas, v, [EMPTY]); break;
+        case K_WEAKSET: apply(WeakSetHas, v, [EMPTY]); break;
+        case K_WEAKREF: apply(WeakRefDeref, v, EMPTY); break;
+        case K_FINREG: apply(FinRegUnregister, v, [EMPTY]); break;
+      }
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // ---- errors -----------------------------------------------------------------------------------------
+  function dataCloneError(message) {
+    const DOMException = internals.DOMException;
+    return new DOMException(message, "DataCloneError");
+  }
+  function describe(v) { // what could not be cloned, for the DataCloneError message
+    try {
+      if (typeof v === "symbol") return apply(symbolToString, v, EMPTY);
+      if (typeof v === "function") {
+        let s = apply(functionToString, v, EMPTY);
+        if (s.length > 120) s = apply(StringSlice, s, [0, 100]) + "…" + apply(StringSlice, s, [-10]);
+        return s;
+      }
+    } catch {}
+    return "An object";
+  }
+  function refuse(v, what) {
+    throw dataCloneError((what === undefined ? describe(v) : what + " object") + " could not be cloned.");
+  }
+  function isArrayBuffer(v) {
+    try { apply(ABDetached, v, EMPTY); return true; } catch { return false; }
+  }
+
+  // ---- the walk ---------------------------------------------------------------------------------------
+  // One recursive pass that builds the copy while it reads the input (getters run once, depth first, in spec
+  // order). `mem` is the spec's memory (input object → copy). Placeholders and ports are pre-seeded in it.
+  let mem = null;
+  let fastCall = true;    // Function.prototype.call is the original
+  let adopting = false;   // walking our own snapshot copy: ArrayBuffers are moved/reused, not copied
+  let foreign = null;     // serializing: copies a different realm would have to rebuild (DOMExceptions)
+
+  function walk(v) {
+    if (typeof v !== "object") {
+      if (typeof v === "function" || typeof v === "symbol") refuse(v);
+      return v;
+    }
+    if (v === null) return null;
+    const seen = mem.get(v);
+    if (seen !== undefined) return seen;
+    const proto = getPrototypeOf(v);
+    // Plain objects. (The builtin tag catches a Date, RegExp, Error, wrapper... whose prototype was replaced.)
+    if (proto === ObjectPrototype && (fastCall ? objectToString.call(v) : apply(objectToString, v, EMPTY)) === "[object Object]") {
+      return walkObject(v, {});
+    }
+    if (isArray(v)) return walkArray(v);
+    return walkOther(v, proto);
+  }
+
+  function walkObject(v, out) {
+    mem.set(v, out);
+    if (fastCall) {
+      for (const k in v) {
+        if (!hasOwnProperty.call(v, k)) continue;
+        const x = v[k];
+        const c = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
+        if (k === "__proto__") defineProperty(out, k, { value: c, writable: true, enumerable: true, configurable: true });
+        else out[k] = c;
+      }
+    } else {
+      for (const k in v) {
+        if (!hasOwn(v, k)) continue;
+        const x = v[k];
+        const c = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
+        if (k === "__proto__") defineProperty(out, k, { value: c, writable: true, enumerable: true, configurable: true });
+        else out[k] = c;
+      }
+    }
+    return out;
+  }
+
+  // Arrays: for-in over an array is slow in JSC (~25 ns per index), so elements are read with an index loop
+  // and a second for-in pass only picks up the non-index keys (and notices non-enumerable indices).
+  function walkArray(v) {
+    const length = v.length;
+    const out = new ArrayCtor(length);
+    mem.set(v, out);
+    let own = 0, i = 0, holes = 0;
+    for (; i < length; i++) {
+      if (!(fastCall ? hasOwnProperty.call(v, i) : hasOwn(v, i))) {
+        if (++holes > 1024 && holes > own) break; // sparse: let for-in find the few indices that exist
+        continue;
+      }
+      own++;
+      const x = v[i];
+      out[i] = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
+    }
+    // for-in lists the enumerable indices first (ascending), then the other keys. Normally its first `own` keys
+    // are exactly the indices below `i` copied above: skip them by count, checking only the last one.
+    let skip = own;
+    for (const k in v) {
+      if (skip !== 0) {
+        if (--skip !== 0) continue;
+        const n = arrayIndex(k);
+        if (n !== -1 && n < i) continue;
+        return walkArrayKeysCarefully(v, out, i, own); // some index is not enumerable (or went away)
+      }
+      walkArrayKey(v, out, k);
+    }
+    return skip === 0 ? out : walkArrayKeysCarefully(v, out, i, own);
+  }
+  function walkArrayKey(v, out, k) {
+    if (!(fastCall ? hasOwnProperty.call(v, k) : hasOwn(v, k))) return;
+    const x = v[k];
+    const c = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
+    const n = arrayIndex(k);
+    if (n !== -1) out[n] = c;
+    else if (k === "__proto__") defineProperty(out, k, { value: c, writable: true, enumerable: true, configurable: true });
+    else out[k] = c;
+  }
+  function walkArrayKeysCarefully(v, out, end, own) {
+    let indices = 0;
+    for (const k in v) {
+      const n = arrayIndex(k);
+      if (n !== -1 && n < end) { indices++; continue; }
+      walkArrayKey(v, out, k);
+    }
+    if (indices !== own) dropHiddenIndices(v, out, end);
+    return out;
+  }
+  function arrayIndex(k) { // the array index that string k denotes, or -1
+    const c0 = k[0];
+    if (!(c0 >= "0" && c0 <= "9")) return -1;
+    const n = k >>> 0;
+    return n !== 4294967295 && "" + n === k ? n : -1;
+  }
+  function dropHiddenIndices(v, out, end) { // own but non-enumerable indices are not copied
+    for (let j = 0; j < end; j++) {
+      if (hasOwn(out, j) && hasOwn(v, j) && !apply(propertyIsEnumerable, v, [j])) reflectDelete(out, j);
+    }
+  }
+
+  function walkOther(v, proto) {
+    if (isView(v)) return walkView(v);
+    // Platform objects first: DOMException is serializable, every other one is not (ports only by transfer).
+    if (v === global) refuse(v, ops && ops.globalName || "Window");
+    const isPort = internals.isMessagePort;
+    if (isPort !== undefined && isPort(v)) {
+      throw dataCloneError("A MessagePort could not be cloned because it was not transferred.");
+    }
+    const isDOMException = internals.isDOMException;
+    if (isDOMException !== undefined && isDOMException(v)) return walkDOMException(v);
+    const platformKind = internals.platformObjectKind;
+    if (platformKind !== undefined) {
+      const name = platformKind(v);
+      if (name !== undefined) refuse(v, name);
+    }
+    if (isErrorIntrinsic !== null ? isErrorIntrinsic(v) : apply(objectToString, v, EMPTY) === "[object Error]") {
+      return walkError(v);
+    }
+    let k = protoKinds.get(proto);
+    if (k === undefined) k = tagKinds.get(apply(objectToString, v, EMPTY));
+    if (k !== undefined && k !== K_REFUSE && !brandOK(k, v)) k = K_OBJECT; // an ordinary object in disguise
+    switch (k) {
+      case undefined: case K_OBJECT: return walkObject(v, {});
+      case K_BOOLEAN: return remember(v, new BooleanCtor(apply(BooleanValueOf, v, EMPTY)));
+      case K_NUMBER: return remember(v, new NumberCtor(apply(NumberValueOf, v, EMPTY)));
+      case K_STRING: return remember(v, new StringCtor(apply(StringValueOf, v, EMPTY)));
+      case K_BIGINT: return remember(v, ObjectCtor(apply(BigIntValueOf, v, EMPTY)));
+      case K_DATE: return remember(v, new DateCtor(apply(DateGetTime, v, EMPTY)));
+      case K_REGEXP: return remember(v, walkRegExp(v));
+      case K_MAP: return walkMap(v);
+      case K_SET: return walkSet(v);
+      case K_ARRAYBUFFER: return remember(v, walkArrayBuffer(v));
+      case K_REFUSE: {
+        const tag = apply(objectToString, v, EMPTY);
+        return refuse(v, apply(StringSlice, tag, [8, -1]));
+      }
+      default: return refuse(v, kindNames[k]);
+    }
+  }
+
+  function remember(v, out) { mem.set(v, out); return out; }
+
+  function walkRegExp(v) {
+    let flags = "";
+    for (let i = 0; i < RegExpFlagGetters.length; i++) {
+      if (apply(RegExpFlagGetters[i][1], v, EMPTY)) flags += RegExpFlagGetters[i][0];
+    }
+    return new RegExpCtor(apply(RegExpSource, v, EMPTY), flags);
+  }
+
+  function walkMap(v) {
+    const entries = [];
+    let n = 0;
+    apply(MapForEach, v, [(value, key) => { entries[n++] = key; entries[n++] = value; }]);
+    const out = new MapCtor();
+    mem.set(v, out);
+    for (let i = 0; i < entries.length; i += 2) {
+      const key = walk(entries[i]);
+      apply(MapSet, out, [key, walk(entries[i + 1])]);
+    }
+    return out;
+  }
+
+  function walkSet(v) {
+    const entries = [];
+    let n = 0;
+    apply(SetForEach, v, [(value) => { entries[n++] = value; }]);
+    const out = new SetCtor();
+    mem.set(v, out);
+    for (let i = 0; i < entries.length; i++) apply(SetAdd, out, [walk(entries[i])]);
+    return out;
+  }
+
+  function walkError(v) {
+    const name = v.name;
+    const type = typeof name === "string" && errorCtors[name] !== undefined ? name : "Error";
+    const md = getOwnPropertyDescriptor(v, "message");
+    const message = md !== undefined && hasOwn(md, "value") ? `${md.value}` : undefined;
+    const extras = [];
+    for (let i = 0; i < ERROR_EXTRAS.length; i++) {
+      const d = getOwnPropertyDescriptor(v, ERROR_EXTRAS[i]);
+      extras[i] = d !== undefined && hasOwn(d, "value") && (typeof d.value === "string" || typeof d.value === "number")
+        ? d.value : undefined;
+    }
+    const cd = getOwnPropertyDescriptor(v, "cause");
+    const Ctor = errorCtors[type];
+    const out = message === undefined ? new Ctor() : new Ctor(message);
+    for (let i = 0; i < ERROR_EXTRAS.length; i++) {
+      if (extras[i] === undefined) reflectDelete(out, ERROR_EXTRAS[i]);
+      else reflectDefine(out, ERROR_EXTRAS[i], { value: extras[i], writable: true, enumerable: false, configurable: true });
+    }
+    mem.set(v, out);
+    if (cd !== undefined && hasOwn(cd, "value")) {
+      defineProperty(out, "cause", { value: walk(cd.value), writable: true, enumerable: false, configurable: true });
+    }
+    return out;
+  }
+
+  function walkDOMException(v) {
+    const make = internals.makeDOMException;
+    const out = make(`${v.message}`, `${v.name}`);
+    const d = getOwnPropertyDescriptor(v, "stack");
+    if (d !== undefined && typeof d.value === "string") {
+      reflectDefine(out, "stack", { value: d.value, writable: true, enumerable: false, configurable: true });
+    }
+    if (foreign !== null) foreign[foreign.length] = out;
+    return remember(v, out);
+  }
+
+  function walkArrayBuffer(v) {
+    if (apply(ABDetached, v, EMPTY)) throw dataCloneError("An ArrayBuffer is detached and could not be cloned.");
+    if (adopting) {
+      // Our own private copy (or a buffer that transfer() gave us): move it instead of copying.
+      return getPrototypeOf(v) === ABProto ? v : apply(ABTransfer, v, EMPTY);
+    }
+    const length = apply(ABByteLength, v, EMPTY);
+    const out = apply(ABResizable, v, EMPTY)
+      ? new ArrayBufferCtor(length, { maxByteLength: apply(ABMaxByteLength, v, EMPTY) })
+      : new ArrayBufferCtor(length);
+    if (length !== 0) apply(TASet, new Uint8ArrayCtor(out), [new Uint8ArrayCtor(v, 0, length)]);
+    return out;
+  }
+
+  // Reads what a view is: [type name, buffer, byteOffset, length (elements; bytes for DataView) or -1 when it
+  // tracks the length of a resizable buffer]. Throws DataCloneError for an out-of-bounds (or detached) view.
+  function viewRecord(v) {
+    const type = apply(TATag, v, EMPTY);
+    let buffer, offset, length, size;
+    if (type === undefined) {
+      buffer = apply(DVBuffer, v, EMPTY);
+      try { length = apply(DVByteLength, v, EMPTY); } catch { throw outOfBounds(); }
+      offset = apply(DVByteOffset, v, EMPTY);
+      size = 1;
+    } else {
+      buffer = apply(TABuffer, v, EMPTY);
+      length = apply(TALength, v, EMPTY);
+      if (length === 0) {
+        try { apply(TAIncludes, v, [0]); } catch { throw outOfBounds(); }
+      }
+      offset = apply(TAByteOffset, v, EMPTY);
+      size = typedArrays[type][1];
+    }
+    if (isArrayBuffer(buffer) && apply(ABResizable, buffer, EMPTY) && tracksLength(v, type, buffer, offset, length, size)) {
+      length = -1;
+    }
+    return [type === undefined ? "DataView" : type, buffer, offset, length];
+  }
+  function outOfBounds() {
+    return dataCloneError("An ArrayBufferView is out of bounds (or its buffer detached) and could not be cloned.");
+  }
+  function viewLength(v, type) {
+    if (type !== undefined) return apply(TALength, v, EMPTY);
+    try { return apply(DVByteLength, v, EMPTY); } catch { return -1; }
+  }
+  // No API tells whether a view tracks its buffer's length; find out by resizing the buffer by one element and
+  // back (no user code runs in between, contents are restored).
+  function tracksLength(v, type, buffer, offset, length, size) {
+    const bufferLength = apply(ABByteLength, buffer, EMPTY);
+    if (bufferLength - offset - length * (type === undefined ? 1 : size) >= size) return false;
+    const max = apply(ABMaxByteLength, buffer, EMPTY);
+    if (max - bufferLength >= size) {
+      apply(ABResize, buffer, [bufferLength + size]);
+      try { return viewLength(v, type) !== length; } finally { apply(ABResize, buffer, [bufferLength]); }
+    }
+    if (bufferLength < size) return true;
+    const tail = new Uint8ArrayCtor(size);
+    apply(TASet, tail, [new Uint8ArrayCtor(buffer, bufferLength - size, size)]);
+    apply(ABResize, buffer, [bufferLength - size]);
+    try {
+      // A fixed-length view that reached the end is now out of bounds; a length-tracking one is not.
+      if (type === undefined) return viewLength(v, type) !== -1;
+      try { apply(TAIncludes, v, [0]); return true; } catch { return false; }
+    } finally {
+      apply(ABResize, buffer, [bufferLength]);
+      apply(TASet, new Uint8ArrayCtor(buffer, bufferLength - size, size), [tail]);
+    }
+  }
+  function makeView(type, buffer, offset, length) {
+    const C = type === "DataView" ? DataViewCtor : typedArrays[type][0];
+    return length === -1 ? new C(buffer, offset) : new C(buffer, offset, length);
+  }
+
+  function walkView(v) {
+    const r = viewRecord(v);
+    const type = r[0], offset = r[2], length = r[3];
+    const b = walk(r[1]);
+    let out;
+    if (slotOf !== null && slotOf.has(b)) {
+      // A view of a buffer in the transfer list: its bytes move only after the walk succeeded.
+      out = { __proto__: null, slot: "view", type, buffer: slotOf.get(b), offset, length };
+      slots[slots.length] = out;
+    } else {
+      out = makeView(type, b, offset, length);
+    }
+    return remember(v, out);
+  }
+
+  // ---- serialize / deserialize --------------------------------------------------------------------------
+  let slotOf = null;   // placeholder record → index (serializing with a transfer list)
+  let slots = null;
+  const REALM = freeze({ __proto__: null });
+
+  function checkTransferList(transferList) {
+    // StructuredSerializeWithTransfer steps 1–2 (before the walk): kinds and duplicates.
+    const buffers = [], ports = [], seen = new SafeMap();
+    const isPort = internals.isMessagePort;
+    for (let i = 0; i < transferList.length; i++) {
+      const t = transferList[i];
+      if (seen.has(t)) {
+        throw dataCloneError(`The transfer list contains the same ${seen.get(t)} twice (at index ${i}).`);
+      }
+      if (isPort !== undefined && (typeof t === "object" || typeof t === "function") && t !== null && isPort(t)) {
+        seen.set(t, "MessagePort"); ports[ports.length] = t;
+      } else if (isArrayBuffer(t)) {
+        seen.set(t, "ArrayBuffer"); buffers[buffers.length] = t;
+      } else {
+        throw dataCloneError(`Value at index ${i} of the transfer list does not have a transferable type.`);
+      }
+    }
+    return { buffers, ports };
+  }
+
+  function checkDetached(buffers, ports) {
+    // Step 5's checks, all of them before anything is detached: a failed clone has no side effect.
+    for (let i = 0; i < buffers.length; i++) {
+      if (apply(ABDetached, buffers[i], EMPTY)) {
+        throw dataCloneError("An ArrayBuffer in the transfer list is detached and could not be transferred.");
+      }
+    }
+    const isDetached = internals.isMessagePortDetached;
+    for (let i = 0; i < ports.length; i++) {
+      if (isDetached !== undefined && isDetached(ports[i])) {
+        throw dataCloneError("A MessagePort in the transfer list is detached and could not be transferred.");
+      }
+    }
+  }
+
+  // Plain structured clone without transfer, in this realm: one pass.
+  function cloneOnce(value) {
+    if (typeof value !== "object" || value === null) return walkPrimitive(value);
+    const saved = save();
+    begin(false, null);
+    try { return walk(value); } finally { restore(saved); }
+  }
+  function walkPrimitive(v) {
+    if (typeof v === "function" || typeof v === "symbol") refuse(v);
+    return v;
+  }
+  function save() { return { mem, adopting, foreign, slotOf, slots, fastCall }; }
+  function restore(s) {
+    mem = s.mem; adopting = s.adopting; foreign = s.foreign; slotOf = s.slotOf; slots = s.slots; fastCall = s.fastCall;
+  }
+  function begin(isAdopting, foreignList) {
+    mem = new SafeWeakMap(); adopting = isAdopting; foreign = foreignList; slotOf = null; slots = null;
+    fastCall = FunctionPrototype.call === FunctionCall;
+  }
+
+  function serialize(value, transferList) {
+    let buffers = EMPTY, ports = EMPTY;
+    if (transferList !== undefined && transferList.length !== 0) {
+      const lists = checkTransferList(transferList);
+      buffers = lists.buffers; ports = lists.ports;
+    }
+    const saved = save();
+    begin(false, []);
+    let copy, snapSlots, snapForeign;
+    try {
+      if (buffers.length !== 0 || ports.length !== 0) {
+        slotOf = new SafeMap(); slots = [];
+        for (let i = 0; i < ports.length; i++) {
+          const p = { __proto__: null, slot: "port", index: i };
+          mem.set(ports[i], p); slotOf.set(p, i); slots[slots.length] = p;
+        }
+        for (let i = 0; i < buffers.length; i++) {
+          const b = { __proto__: null, slot: "buffer", index: i };
+          mem.set(buffers[i], b); slotOf.set(b, i); slots[slots.length] = b;
+        }
+      }
+      copy = walk(value);
+      checkDetached(buffers, ports);
+      snapSlots = slots; snapForeign = foreign;
+    } finally {
+      restore(saved);
+    }
+    // Nothing can fail from here on: move the bytes of the transferred buffers.
+    const moved = [];
+    for (let i = 0; i < buffers.length; i++) moved[i] = apply(ABTransfer, buffers[i], EMPTY);
+    return {
+      __proto__: null, value: copy, ports: ports === EMPTY ? [] : ports, buffers: moved,
+      slots: snapSlots !== null && snapSlots.length !== 0 ? snapSlots : null,
+      foreign: snapForeign.length !== 0 ? snapForeign : null, realm: REALM,
+    };
+  }
+
+  function deserialize(snapshot, newPorts) {
+    const sameRealm = snapshot.realm === REALM;
+    if (sameRealm && snapshot.slots === null) return snapshot.value;
+    const value = snapshot.value;
+    if (typeof value !== "object" || value === null) return value;
+    const saved = save();
+    begin(true, null);
+    try {
+      const buffers = [];
+      for (let i = 0; i < snapshot.buffers.length; i++) {
+        const b = snapshot.buffers[i];
+        buffers[i] = sameRealm ? b : apply(ABTransfer, b, EMPTY);
+      }
+      if (snapshot.slots !== null) {
+        for (let i = 0; i < snapshot.slots.length; i++) {
+          const s = snapshot.slots[i];
+          let r;
+          if (s.slot === "port") {
+            r = newPorts !== undefined ? newPorts[s.index] : undefined;
+            if (r === undefined) throw new TypeErrorCtor("deserializeFromPost: missing port " + s.index);
+          } else if (s.slot === "buffer") {
+            r = buffers[s.index];
+          } else {
+            r = makeView(s.type, buffers[s.buffer], s.offset, s.length);
+          }
+          mem.set(s, r);
+        }
+      }
+      if (!sameRealm && snapshot.foreign !== null) {
+        const make = internals.makeDOMException;
+        for (let i = 0; i < snapshot.foreign.length; i++) {
+          const e = snapshot.foreign[i];
+          const out = make(`${e.message}`, `${e.name}`);
+          const d = getOwnPropertyDescriptor(e, "stack");
+          if (d !== undefined && typeof d.value === "string") {
+            reflectDefine(out, "stack", { value: d.value, writable: true, enumerable: false, configurable: true });
+          }
+          mem.set(e, out);
+        }
+      }
+      return walk(value);
+    } finally {
+      restore(saved);
+    }
+  }
+
+  function structuredCloneInternal(value, transferList) {
+    if (transferList === undefined || transferList.length === 0) return cloneOnce(value);
+    const transferPorts = internals.transferMessagePorts, isPort = internals.isMessagePort;
+    if (transferPorts === undefined && isPort !== undefined) { // fail before anything is detached
+      for (let i = 0; i < transferList.length; i++) {
+        const t = transferList[i];
+        if ((typeof t === "object" || typeof t === "function") && t !== null && isPort(t)) {
+          throw dataCloneError("MessagePort objects cannot be transferred here.");
+        }
+      }
+    }
+    const snapshot = serialize(value, transferList);
+    const newPorts = snapshot.ports.length !== 0 ? transferPorts(snapshot.ports) : undefined;
+    return deserialize(snapshot, newPorts);
+  }
+
+  // ---- WebIDL -----------------------------------------------------------------------------------------
+  function toObjectSequence(v) {
+    if ((typeof v !== "object" && typeof v !== "function") || v === null) {
+      throw new TypeErrorCtor("Failed to execute 'structuredClone': The provided value cannot be converted to a sequence.");
+    }
+    const method = v[SymbolIterator];
+    if (method === undefined || method === null) {
+      throw new TypeErrorCtor("Failed to execute 'structuredClone': The object must have a callable @@iterator property.");
+    }
+    if (typeof method !== "function") {
+      throw new TypeErrorCtor("Failed to execute 'structuredClone': The object's @@iterator property is not callable.");
+    }
+    const iterator = apply(method, v, EMPTY);
+    if ((typeof iterator !== "object" && typeof iterator !== "function") || iterator === null) {
+      throw new TypeErrorCtor("Failed to execute 'structuredClone': The iterator is not an object.");
+    }
+    const next = iterator.next;
+    const out = [];
+    for (;;) {
+      const r = apply(next, iterator, EMPTY);
+      if ((typeof r !== "object" && typeof r !== "function") || r === null) {
+        throw new TypeErrorCtor("Failed to execute 'structuredClone': The iterator result is not an object.");
+      }
+      if (r.done) break;
+      const item = r.value;
+      if ((typeof item !== "object" && typeof item !== "function") || item === null) {
+        throw new TypeErrorCtor("Failed to execute 'structuredClone': Value at index " + out.length +
+          " of the transfer list is not an object.");
+      }
+      out[out.length] = item;
+    }
+    return out;
+  }
+
+  const structuredClone = {
+    structuredClone(value, options = undefined) {
+      if (arguments.length < 1) {
+        throw new TypeErrorCtor("Failed to execute 'structuredClone': 1 argument required, but only 0 present.");
+      }
+      let transfer;
+      if (options !== undefined && options !== null) {
+        if (typeof options !== "object" && typeof options !== "function") {
+          throw new TypeErrorCtor("Failed to execute 'structuredClone': The provided value is not of type 'StructuredSerializeOptions'.");
+        }
+        const t = options.transfer;
+        if (t !== undefined) transfer = toObjectSequence(t);
+      }
+      return structuredCloneInternal(value, transfer);
+    },
+  }.structuredClone;
+
+  defineProperty(global, "structuredClone", { value: structuredClone, writable: true, enumerable: false, configurable: true });
+  internals.structuredClone = structuredCloneInternal;
+  internals.serializeForPost = serialize;
+  internals.deserializeFromPost = deserialize;
+})

@@ -1,0 +1,267 @@
+// DOMException (WebIDL §3.14.1) and the small WebIDL helpers the event modules share.
+// Evaluated first of the DOM modules: dom-exception.js, event.js, event-target.js, abort.js.
+(function (ops, internals, global) {
+  "use strict";
+
+  const ObjectDefineProperty = Object.defineProperty;
+  const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
+  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  const ReflectConstruct = Reflect.construct;
+  const StringPrototypeSplit = String.prototype.split;
+  const ArrayPrototypeJoin = Array.prototype.join;
+  const RegExpPrototypeExec = RegExp.prototype.exec;
+  const SymbolToStringTag = Symbol.toStringTag;
+  const ErrorCtor = Error;
+
+  // ---------------------------------------------------------------------------------------------
+  // Shared WebIDL helpers (internals.idl). Messages follow Chrome's wording.
+
+  // Source URLs of the built-in modules: frames from these are trimmed from DOMException stacks.
+  const internalSourceURLs = internals.internalSourceURLs || new Set();
+  internals.internalSourceURLs = internalSourceURLs;
+  {
+    const url = new ErrorCtor().sourceURL;
+    if (typeof url === "string" && url !== "") internalSourceURLs.add(url);
+  }
+
+  function describe(value) {
+    if (value === null) return "null";
+    const t = typeof value;
+    if (t === "function") return "a function";
+    if (t === "object") return "an object";
+    if (t === "symbol") return "a symbol";
+    if (t === "string") return "a string";
+    return t;
+  }
+
+  // `context` is a prefix such as "Failed to execute 'addEventListener' on 'EventTarget': ".
+  function toDOMString(value, context) {
+    if (typeof value === "string") return value;
+    if (typeof value === "symbol") {
+      throw new TypeError(`${context || ""}Cannot convert a Symbol value to a string.`);
+    }
+    return `${value}`;
+  }
+
+  function failedToExecute(operation, iface) {
+    return `Failed to execute '${operation}' on '${iface}': `;
+  }
+
+  function failedToConstruct(iface) {
+    return `Failed to construct '${iface}': `;
+  }
+
+  function notEnoughArguments(prefix, required, present) {
+    return new TypeError(`${prefix}${required} argument${required === 1 ? "" : "s"} required, but only ${present} present.`);
+  }
+
+  function illegalInvocation(member, iface) {
+    return new TypeError(`Illegal invocation: '${member}' called on an object that is not ${/^[AEIOU]/.test(iface) ? "an" : "a"} ${iface}.`);
+  }
+
+  function illegalConstructor(iface) {
+    return new TypeError(`Illegal constructor: '${iface}' cannot be constructed from script.`);
+  }
+
+  // WebIDL dictionary conversion step 1: undefined/null → empty dictionary; other non-objects throw.
+  function checkDictionary(value, prefix, dictName) {
+    if (value === undefined || value === null) return false;
+    const t = typeof value;
+    if (t !== "object" && t !== "function") {
+      throw new TypeError(`${prefix}The provided value is not of type '${dictName}'.`);
+    }
+    return true;
+  }
+
+  // Make a class look like a WebIDL interface: members enumerable, @@toStringTag, constants.
+  function finishInterface(ctor, name, constants) {
+    const proto = ctor.prototype;
+    for (const key of ObjectGetOwnPropertyNames(proto)) {
+      if (key === "constructor") continue;
+      const d = ObjectGetOwnPropertyDescriptor(proto, key);
+      d.enumerable = true;
+      ObjectDefineProperty(proto, key, d);
+    }
+    for (const key of ObjectGetOwnPropertyNames(ctor)) {
+      if (key === "prototype" || key === "length" || key === "name") continue;
+      const d = ObjectGetOwnPropertyDescriptor(ctor, key);
+      d.enumerable = true;
+      ObjectDefineProperty(ctor, key, d);
+    }
+    ObjectDefineProperty(proto, SymbolToStringTag, {
+      value: name, writable: false, enumerable: false, configurable: true,
+    });
+    if (constants) {
+      for (const key in constants) {
+        const d = { value: constants[key], writable: false, enumerable: true, configurable: false };
+        ObjectDefineProperty(ctor, key, d);
+        ObjectDefineProperty(proto, key, d);
+      }
+    }
+    // WebIDL: the interface object's "prototype" is non-writable (classes already are).
+    return ctor;
+  }
+
+  function installGlobal(name, value) {
+    ObjectDefineProperty(global, name, { value, writable: true, enumerable: false, configurable: true });
+  }
+
+  internals.idl = {
+    describe, toDOMString, failedToExecute, failedToConstruct, notEnoughArguments,
+    illegalInvocation, illegalConstructor, checkDictionary, finishInterface, installGlobal,
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // DOMException
+
+  // [name, legacy constant name, code]
+  const errorNames = [
+    ["IndexSizeError", "INDEX_SIZE_ERR", 1],
+    [null, "DOMSTRING_SIZE_ERR", 2],
+    ["HierarchyRequestError", "HIERARCHY_REQUEST_ERR", 3],
+    ["WrongDocumentError", "WRONG_DOCUMENT_ERR", 4],
+    ["InvalidCharacterError", "INVALID_CHARACTER_ERR", 5],
+    [null, "NO_DATA_ALLOWED_ERR", 6],
+    ["NoModificationAllowedError", "NO_MODIFICATION_ALLOWED_ERR", 7],
+    ["NotFoundError", "NOT_FOUND_ERR", 8],
+    ["NotSupportedError", "NOT_SUPPORTED_ERR", 9],
+    ["InUseAttributeError", "INUSE_ATTRIBUTE_ERR", 10],
+    ["InvalidStateError", "INVALID_STATE_ERR", 11],
+    ["SyntaxError", "SYNTAX_ERR", 12],
+    ["InvalidModificationError", "INVALID_MODIFICATION_ERR", 13],
+    ["NamespaceError", "NAMESPACE_ERR", 14],
+    ["InvalidAccessError", "INVALID_ACCESS_ERR", 15],
+    [null, "VALIDATION_ERR", 16],
+    ["TypeMismatchError", "TYPE_MISMATCH_ERR", 17],
+    ["SecurityError", "SECURITY_ERR", 18],
+    ["NetworkError", "NETWORK_ERR", 19],
+    ["AbortError", "ABORT_ERR", 20],
+    ["URLMismatchError", "URL_MISMATCH_ERR", 21],
+    ["QuotaExceededError", "QUOTA_EXCEEDED_ERR", 22],
+    ["TimeoutError", "TIMEOUT_ERR", 23],
+    ["InvalidNodeTypeError", "INVALID_NODE_TYPE_ERR", 24],
+    ["DataCloneError", "DATA_CLONE_ERR", 25],
+  ];
+  const codeByName = new Map();
+  const constants = {};
+  for (const [name, constant, code] of errorNames) {
+    if (name !== null) codeByName.set(name, code);
+    constants[constant] = code;
+  }
+
+  const frameLocation = /@(.*):(\d+):(\d+)$/;
+
+  // Give the instance a stack that starts at the caller, not inside this module, and make the
+  // JSC `line` / `column` / `sourceURL` properties describe that frame.
+  function trimStack(error) {
+    const stack = error.stack;
+    if (typeof stack !== "string") return;
+    const lines = StringPrototypeSplit.call(stack, "\n");
+    let i = 0;
+    while (i < lines.length - 1) {
+      const line = lines[i];
+      if (line.endsWith("@[native code]")) { i++; continue; }
+      const m = RegExpPrototypeExec.call(frameLocation, line);
+      if (m !== null && internalSourceURLs.has(m[1])) { i++; continue; }
+      break;
+    }
+    if (i === 0) return;
+    const rest = lines.slice(i);
+    ObjectDefineProperty(error, "stack", {
+      value: ArrayPrototypeJoin.call(rest, "\n"), writable: true, enumerable: false, configurable: true,
+    });
+    const m = RegExpPrototypeExec.call(frameLocation, rest[0]);
+    if (m !== null) {
+      error.sourceURL = m[1];
+      error.line = +m[2];
+      error.column = +m[3];
+    }
+  }
+
+  // The private slots are stamped on an object made by the Error constructor (so that it has
+  // [[ErrorData]], a stack, and Error.isError is true): a base class whose constructor returns
+  // its argument lets a derived class add private fields to any object.
+  class Stamp { constructor(target) { return target; } }
+
+  let DOMException;
+  class DOMExceptionSlots extends Stamp {
+    #name;
+    #message;
+    #cause;
+    constructor(target, name, message, cause) {
+      super(target);
+      this.#name = name;
+      this.#message = message;
+      this.#cause = cause;
+    }
+
+    static {
+      const prefix = failedToConstruct("DOMException");
+      const isDOMException = (v) => typeof v === "object" && v !== null && #name in v;
+      DOMException = class DOMException {
+        constructor(message = undefined, options = undefined) {
+          message = message === undefined ? "" : toDOMString(message, prefix);
+          let name = "Error";
+          let cause;
+          if (options !== undefined) {
+            const t = typeof options;
+            if (options !== null && (t === "object" || t === "function")) {
+              // DOMExceptionOptions { any cause; DOMString name = "Error"; } (members in order).
+              cause = options.cause;
+              const n = options.name;
+              if (n !== undefined) name = toDOMString(n, prefix);
+            } else {
+              name = toDOMString(options, prefix);
+            }
+          }
+          const self = ReflectConstruct(ErrorCtor, [], new.target);
+          new DOMExceptionSlots(self, name, message, cause);
+          trimStack(self);
+          return self;
+        }
+
+        get name() {
+          const self = this ?? global;
+          if (!isDOMException(self)) throw illegalInvocation("name", "DOMException");
+          return self.#name;
+        }
+
+        get message() {
+          const self = this ?? global;
+          if (!isDOMException(self)) throw illegalInvocation("message", "DOMException");
+          return self.#message;
+        }
+
+        get code() {
+          const self = this ?? global;
+          if (!isDOMException(self)) throw illegalInvocation("code", "DOMException");
+          return codeByName.get(self.#name) ?? 0;
+        }
+
+        get cause() {
+          const self = this ?? global;
+          if (!isDOMException(self)) throw illegalInvocation("cause", "DOMException");
+          return self.#cause;
+        }
+      };
+
+      internals.isDOMException = isDOMException;
+      internals.domExceptionName = (v) => v.#name;
+    }
+  }
+
+  finishInterface(DOMException, "DOMException", constants);
+  // WebIDL: DOMException.prototype.[[Prototype]] is %Error.prototype%.
+  Object.setPrototypeOf(DOMException.prototype, ErrorCtor.prototype);
+
+  internals.DOMException = DOMException;
+  internals.makeDOMException = (message, name) => new DOMException(message, name);
+  internals.domExceptionCode = (name) => codeByName.get(name) ?? 0;
+
+  {
+    const prev = internals.platformObjectKind;
+    internals.platformObjectKind = (v) => (internals.isDOMException(v) ? "DOMException" : prev?.(v));
+  }
+
+  installGlobal("DOMException", DOMException);
+})

@@ -1,0 +1,256 @@
+// MessageChannel and MessagePort (HTML §9.4 "Channel messaging"), within one agent.
+//
+// Each end of a channel is a "side": a plain object holding the end's message queue and its link to the peer
+// side. A MessagePort object is just the current owner of a side; shipping a port moves the side (queue
+// included) to a new MessagePort in the receiving realm and leaves the old object detached and inert.
+// One message is one task: posting queues a host task in the receiving side's realm, and the task delivers
+// that side's next message, so messages keep posting order across channels and a microtask checkpoint
+// separates two messages.
+(function (ops, internals, global) {
+  "use strict";
+
+  const {
+    failedToExecute, notEnoughArguments, illegalInvocation, illegalConstructor, finishInterface, installGlobal,
+  } = internals.idl;
+  const EventTarget = internals.EventTarget;
+  const Event = internals.Event;
+  const dispatchTrusted = internals.dispatchTrusted;
+  const defineEventHandler = internals.defineEventHandler;
+  const makeMessageEvent = internals.makeMessageEvent;
+  const emptyPorts = internals.emptyPorts;
+  const queueTask = internals.queueTask;
+  const { freeze: ObjectFreeze } = Object;
+  const ArrayFrom = Array.from;
+  const SymbolIterator = Symbol.iterator;
+  const token = Symbol("MessagePort construction");
+
+  // How a side reaches the realm that owns it now. Sides move between realms of one agent with their port.
+  const realm = {
+    schedule(side) {
+      side.scheduled++;
+      queueTask(deliverTask, side);
+    },
+    scheduleClose(side) {
+      queueTask(closeTask, side);
+    },
+    deliver: deliverNext,
+  };
+
+  function makeSide() {
+    return { peer: null, port: null, realm, queue: [], head: 0, scheduled: 0, enabled: false };
+  }
+
+  function pendingCount(side) {
+    return side.queue.length - side.head;
+  }
+
+  // A task queued by schedule(). The side may have moved to another realm since; deliver there.
+  function deliverTask(side) {
+    side.scheduled--;
+    if (side.enabled && side.port !== null && pendingCount(side) > 0) side.realm.deliver(side);
+  }
+
+  function takeMessage(side) {
+    const message = side.queue[side.head];
+    side.queue[side.head] = undefined;
+    side.head++;
+    if (side.head === side.queue.length) {
+      side.queue.length = 0;
+      side.head = 0;
+    } else if (side.head > 1024 && side.head * 2 > side.queue.length) {
+      side.queue.splice(0, side.head);
+      side.head = 0;
+    }
+    return message;
+  }
+
+  // Delivers the side's next message in THIS realm (the side's current one).
+  function deliverNext(side) {
+    const message = takeMessage(side);
+    const port = side.port;
+    let data;
+    let ports = emptyPorts;
+    try {
+      if (message.sides.length > 0) ports = ObjectFreeze(message.sides.map(adopt));
+      data = internals.deserializeFromPost(message.snapshot, ports);
+    } catch {
+      dispatchTrusted(port, makeMessageEvent(null, emptyPorts, "messageerror"));
+      return;
+    }
+    dispatchTrusted(port, makeMessageEvent(data, ports));
+  }
+
+  function closeTask(side) {
+    if (side.port !== null) dispatchTrusted(side.port, new Event("close"));
+  }
+
+  let isMessagePort;
+  let sideOf;
+  let detach;
+
+  class MessagePort extends EventTarget {
+    #side;
+
+    constructor(key = undefined, side = undefined) {
+      if (key !== token) throw illegalConstructor("MessagePort");
+      super();
+      this.#side = side;
+      side.port = this;
+      side.realm = realm;
+    }
+
+    postMessage(message, transferOrOptions = undefined) {
+      if (!isMessagePort(this)) throw illegalInvocation("postMessage", "MessagePort");
+      const prefix = failedToExecute("postMessage", "MessagePort");
+      if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
+      const transfer = toTransferList(transferOrOptions, prefix);
+      const side = this.#side;
+      // HTML "message port post message steps".
+      // 2. If transfer contains this MessagePort, then throw a "DataCloneError" DOMException.
+      for (let i = 0; i < transfer.length; i++) {
+        if (transfer[i] === this) {
+          throw internals.makeDOMException(`${prefix}Port at index ${i} contains the source port.`, "DataCloneError");
+        }
+      }
+      // 1. Let targetPort be the port with which this MessagePort is entangled, if any.
+      const target = side === null ? null : side.peer;
+      // 3. If targetPort is in transfer, the message is doomed: the channel is lost.
+      let doomed = false;
+      if (target !== null && target.port !== null) {
+        for (let i = 0; i < transfer.length; i++) if (transfer[i] === target.port) doomed = true;
+      }
+      // 4. Serialize with transfer; this throws with no side effect.
+      const snapshot = internals.serializeForPost(message, transfer);
+      const sides = snapshot.ports.length === 0 ? snapshot.ports : snapshot.ports.map(detach);
+      // 5. If there is no target port or doomed is true, return.
+      if (target === null || doomed) return;
+      target.queue.push({ snapshot, sides });
+      if (target.enabled) target.realm.schedule(target);
+    }
+
+    start() {
+      if (!isMessagePort(this)) throw illegalInvocation("start", "MessagePort");
+      const side = this.#side;
+      if (side !== null) enable(side);
+    }
+
+    close() {
+      if (!isMessagePort(this)) throw illegalInvocation("close", "MessagePort");
+      const side = this.#side;
+      // "Set this's [[Detached]] to true. If this is entangled, disentangle it."
+      if (side === null) return;
+      this.#side = null;
+      side.port = null;
+      side.enabled = false;
+      const peer = side.peer;
+      if (peer !== null) {
+        side.peer = null;
+        peer.peer = null;
+        // The other side learns of it in a task of its own, whatever else is queued or collected.
+        peer.realm.scheduleClose(peer);
+      }
+    }
+
+    static {
+      isMessagePort = (value) => value !== null && typeof value === "object" && #side in value;
+      sideOf = (port) => port.#side;
+      // HTML's transfer steps for a MessagePort: the side leaves this object (now detached and inert) with
+      // its queue, disabled until its new owner is started.
+      detach = (port) => {
+        const side = port.#side;
+        port.#side = null;
+        side.port = null;
+        side.enabled = false;
+        return side;
+      };
+    }
+  }
+
+  // The receiving end of a shipped side: a new MessagePort of this realm.
+  function adopt(side) {
+    return new MessagePort(token, side);
+  }
+
+  function enable(side) {
+    if (side.enabled) return;
+    side.enabled = true;
+    // Messages that waited for start() become tasks now, in order (tasks still queued count already).
+    for (let missing = pendingCount(side) - side.scheduled; missing > 0; missing--) side.realm.schedule(side);
+  }
+
+  // postMessage(message, transfer) or postMessage(message, { transfer }): WebIDL overload resolution picks
+  // the sequence form for an iterable object, the dictionary form otherwise.
+  function toTransferList(value, prefix) {
+    if (value === undefined || value === null) return emptyPorts;
+    if (typeof value !== "object" && typeof value !== "function") {
+      throw new TypeError(`${prefix}The provided value is not of type '(sequence<object> or StructuredSerializeOptions)'.`);
+    }
+    let list = value;
+    if (typeof value[SymbolIterator] !== "function") {
+      list = value.transfer;
+      if (list === undefined) return emptyPorts;
+      if (list === null || (typeof list !== "object" && typeof list !== "function") || typeof list[SymbolIterator] !== "function") {
+        throw new TypeError(`${prefix}Failed to read the 'transfer' property from 'StructuredSerializeOptions': The provided value cannot be converted to a sequence.`);
+      }
+    }
+    const transfer = ArrayFrom(list);
+    for (let i = 0; i < transfer.length; i++) {
+      const item = transfer[i];
+      if (item === null || (typeof item !== "object" && typeof item !== "function")) {
+        throw new TypeError(`${prefix}Value at index ${i} is not an object.`);
+      }
+    }
+    return transfer;
+  }
+
+  const startOnSet = (port, handler) => {
+    // "The first time a MessagePort object's onmessage IDL attribute is set, the port's port message queue
+    // must be enabled, as if the start() method had been called."
+    if (handler !== null) port.start();
+  };
+  defineEventHandler(MessagePort.prototype, "message", { brand: isMessagePort, interfaceName: "MessagePort", onSet: startOnSet });
+  defineEventHandler(MessagePort.prototype, "messageerror", { brand: isMessagePort, interfaceName: "MessagePort" });
+  defineEventHandler(MessagePort.prototype, "close", { brand: isMessagePort, interfaceName: "MessagePort" });
+  finishInterface(MessagePort, "MessagePort");
+  installGlobal("MessagePort", MessagePort);
+
+  let isMessageChannel;
+
+  class MessageChannel {
+    #port1;
+    #port2;
+
+    constructor() {
+      const one = makeSide();
+      const two = makeSide();
+      one.peer = two;
+      two.peer = one;
+      this.#port1 = new MessagePort(token, one);
+      this.#port2 = new MessagePort(token, two);
+    }
+
+    get port1() {
+      if (!isMessageChannel(this)) throw illegalInvocation("port1", "MessageChannel");
+      return this.#port1;
+    }
+
+    get port2() {
+      if (!isMessageChannel(this)) throw illegalInvocation("port2", "MessageChannel");
+      return this.#port2;
+    }
+
+    static {
+      isMessageChannel = (value) => value !== null && typeof value === "object" && #port1 in value;
+    }
+  }
+
+  finishInterface(MessageChannel, "MessageChannel");
+  installGlobal("MessageChannel", MessageChannel);
+
+  internals.isMessagePort = isMessagePort;
+  internals.isMessagePortDetached = (port) => sideOf(port) === null;
+  internals.transferMessagePorts = (ports) => ports.map((port) => adopt(detach(port)));
+  const previousKind = internals.platformObjectKind;
+  internals.platformObjectKind = (value) =>
+    isMessagePort(value) ? "MessagePort" : isMessageChannel(value) ? "MessageChannel" : previousKind?.(value);
+})

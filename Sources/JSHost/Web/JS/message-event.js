@@ -1,0 +1,137 @@
+// MessageEvent (HTML §9.3 "The MessageEvent interface").
+(function (ops, internals, global) {
+  "use strict";
+
+  const {
+    toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,
+    finishInterface, installGlobal,
+  } = internals.idl;
+  const Event = internals.Event;
+  const { freeze: ObjectFreeze } = Object;
+  const SymbolIterator = Symbol.iterator;
+  const ArrayFrom = Array.from;
+  const NONE = 0;
+  const emptyPorts = ObjectFreeze([]);
+
+  // Lets the port delivery path build an event without a dictionary walk: new MessageEvent(fast, data, ports).
+  const fast = Symbol("MessageEvent fast path");
+  const ctorPrefix = failedToConstruct("MessageEvent");
+
+  function isMessagePortOrNull(value) {
+    return value === null || internals.isMessagePort?.(value) === true;
+  }
+
+  // sequence<MessagePort>: every entry must be a MessagePort; the result is frozen (FrozenArray).
+  function toPortArray(value, prefix) {
+    if (value === undefined) return emptyPorts;
+    if (value === null || (typeof value !== "object" && typeof value !== "function") || typeof value[SymbolIterator] !== "function") {
+      throw new TypeError(`${prefix}The provided value cannot be converted to a sequence.`);
+    }
+    const ports = ArrayFrom(value);
+    for (let i = 0; i < ports.length; i++) {
+      if (internals.isMessagePort?.(ports[i]) !== true) {
+        throw new TypeError(`${prefix}Failed to convert value to 'MessagePort'.`);
+      }
+    }
+    return ObjectFreeze(ports);
+  }
+
+  let isMessageEvent;
+
+  class MessageEvent extends Event {
+    #data = null;
+    #origin = "";
+    #lastEventId = "";
+    #source = null;
+    #ports = emptyPorts;
+
+    constructor(type, eventInitDict = undefined) {
+      if (type === fast) {
+        super(arguments[3] === undefined ? "message" : arguments[3]);
+        this.#data = eventInitDict;
+        this.#ports = arguments[2];
+        return;
+      }
+      if (arguments.length < 1) throw notEnoughArguments(ctorPrefix, 1, 0);
+      super(type, eventInitDict);
+      // MessageEventInit members, in WebIDL (lexicographic) order: data, lastEventId, origin, ports, source.
+      if (checkDictionary(eventInitDict, ctorPrefix, "MessageEventInit")) {
+        const data = eventInitDict.data;
+        if (data !== undefined) this.#data = data;
+        const lastEventId = eventInitDict.lastEventId;
+        if (lastEventId !== undefined) this.#lastEventId = toDOMString(lastEventId, ctorPrefix);
+        const origin = eventInitDict.origin;
+        if (origin !== undefined) this.#origin = toDOMString(origin, ctorPrefix);
+        this.#ports = toPortArray(eventInitDict.ports, ctorPrefix);
+        const source = eventInitDict.source;
+        if (source !== undefined) {
+          if (!isMessagePortOrNull(source)) {
+            throw new TypeError(`${ctorPrefix}The provided value is not of type '(MessagePort or ServiceWorker or WindowProxy)'.`);
+          }
+          this.#source = source;
+        }
+      }
+    }
+
+    get data() {
+      if (!isMessageEvent(this)) throw illegalInvocation("data", "MessageEvent");
+      return this.#data;
+    }
+
+    get origin() {
+      if (!isMessageEvent(this)) throw illegalInvocation("origin", "MessageEvent");
+      return this.#origin;
+    }
+
+    get lastEventId() {
+      if (!isMessageEvent(this)) throw illegalInvocation("lastEventId", "MessageEvent");
+      return this.#lastEventId;
+    }
+
+    get source() {
+      if (!isMessageEvent(this)) throw illegalInvocation("source", "MessageEvent");
+      return this.#source;
+    }
+
+    // FrozenArray<MessagePort>: the same frozen array on every access.
+    get ports() {
+      if (!isMessageEvent(this)) throw illegalInvocation("ports", "MessageEvent");
+      return this.#ports;
+    }
+
+    initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      if (!isMessageEvent(this)) throw illegalInvocation("initMessageEvent", "MessageEvent");
+      const prefix = failedToExecute("initMessageEvent", "MessageEvent");
+      if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
+      type = toDOMString(type, prefix);
+      origin = toDOMString(origin, prefix);
+      lastEventId = toDOMString(lastEventId, prefix);
+      if (!isMessagePortOrNull(source)) {
+        throw new TypeError(`${prefix}parameter 7 is not of type '(MessagePort or ServiceWorker or WindowProxy)'.`);
+      }
+      const portList = toPortArray(ports, prefix);
+      // "If this's dispatch flag is set, then return." A parentless target is dispatched exactly while
+      // eventPhase is not NONE.
+      if (super.eventPhase !== NONE) return;
+      super.initEvent(type, bubbles, cancelable);
+      this.#data = data;
+      this.#origin = origin;
+      this.#lastEventId = lastEventId;
+      this.#source = source;
+      this.#ports = portList;
+    }
+
+    static {
+      isMessageEvent = (value) => value !== null && typeof value === "object" && #data in value;
+    }
+  }
+
+  finishInterface(MessageEvent, "MessageEvent");
+  installGlobal("MessageEvent", MessageEvent);
+
+  internals.MessageEvent = MessageEvent;
+  internals.isMessageEvent = isMessageEvent;
+  // A trusted-to-be MessageEvent for port delivery: `data` and a frozen `ports` array, everything else default.
+  internals.makeMessageEvent = (data, ports, type = undefined) => new MessageEvent(fast, data, ports, type);
+  internals.emptyPorts = emptyPorts;
+})
