@@ -102,7 +102,10 @@ struct Eval: AsyncParsableCommand {
 }
 
 func runScript(_ source: String, sourceURL: String, arguments: [String], options: RunOptions, printResult: Bool) async -> Never {
-    let host = Host()
+    var configuration = Host.Configuration()
+    // Interrupting a running script costs a little on every call into JS; only --timeout needs it.
+    configuration.canInterruptScripts = options.timeout != nil
+    let host = Host(configuration: configuration)
     var realmOptions = RealmOptions()
     realmOptions.arguments = arguments
     realmOptions.exposeGarbageCollection = options.exposeGC

@@ -23,8 +23,10 @@ public final class Agent: Sendable {
         thread = AgentThread(name: name) { [unowned host] in
             // The main context outlives the engine: it is popped last, on this thread.
             let pump = MainContextPump()
-            withExtendedLifetime(pump) {
-                slot.runtime = AgentRuntime(host: host, pump: pump, interrupt: interrupt)
+            // Realms hold views of the cells' memory: it is freed after the engine.
+            let cells = HostCells()
+            withExtendedLifetime((pump, cells)) {
+                slot.runtime = AgentRuntime(host: host, pump: pump, cells: cells, interrupt: interrupt)
                 ready.signal()
                 slot.runtime!.loop.run()
                 slot.runtime!.tearDown()
@@ -121,29 +123,58 @@ private final class RuntimeSlot: @unchecked Sendable {
 }
 
 /// An agent's thread-confined state.
-final class AgentRuntime {
+final class AgentRuntime: HostTaskSource {
     unowned let host: Host
     let pump: MainContextPump
+    let cells: HostCells
+    /// The agent's FIFO of JS host tasks (`internals.queueTask`), made by its first realm and shared by all.
+    private var hostTaskQueue: ProtectedValue?
+    private var runQueuedTask: ProtectedFunction?
     let group: ContextGroup
     let loop: EventLoop
     private var realms: [Int: RealmRuntime] = [:]
+    private var closedRealms: [RealmRuntime] = []
     private var nextRealmID = 0
     let interrupt: InterruptFlag
 
     /// `pump` must already be the thread's default main context: JSC schedules its timers on the one that
     /// exists at its first use.
-    init(host: Host, pump: MainContextPump, interrupt: InterruptFlag) {
+    init(host: Host, pump: MainContextPump, cells: HostCells, interrupt: InterruptFlag) {
         self.host = host
         self.pump = pump
+        self.cells = cells
         self.interrupt = interrupt
         group = ContextGroup()
         loop = EventLoop(pump: pump, tracker: host.tracker)
-        _ = group.installWatchdog(interval: 0.05) { [unowned host] in
-            host.isTerminating.load(ordering: .relaxed) || interrupt.isRaised
+        loop.hostTasks = self
+        if host.configuration.canInterruptScripts {
+            _ = group.installWatchdog(interval: 0.05) { [unowned host] in
+                host.isTerminating.load(ordering: .relaxed) || interrupt.isRaised
+            }
         }
     }
 
     var isTerminating: Bool { host.isTerminating.load(ordering: .relaxed) }
+
+    var sharedTaskQueue: JSValue? { hostTaskQueue?.value }
+
+    /// Called by each realm once its modules ran: the first one's task FIFO becomes the agent's.
+    func adoptHostTaskQueue(from internals: JSObject, in context: JSContext) {
+        guard hostTaskQueue == nil else { return }
+        let queue = context.propertyIgnoringExceptions(internals, JSStringHandle("hostTaskQueue"))
+        guard context.isObject(queue) else { return }
+        hostTaskQueue = ProtectedValue(queue, in: context)
+        runQueuedTask = ProtectedFunction(context.propertyIgnoringExceptions(internals, JSStringHandle("runQueuedTask")), in: context)
+    }
+
+    var pendingHostTasks: Int { Int(cells[.queuedTasks]) }
+
+    func runHostTask() {
+        guard let runQueuedTask else { return }
+        cells.markTaskStart()
+        // runQueuedTask reports its callback's exceptions itself; a throw here is a termination.
+        _ = runQueuedTask.call()
+    }
 
     func makeRealm(options: RealmOptions) throws(JavaScriptError) -> RealmRuntime {
         nextRealmID += 1
@@ -158,11 +189,18 @@ final class AgentRuntime {
     }
 
     func closeRealm(_ id: Int) {
-        realms.removeValue(forKey: id)?.close()
+        guard let realm = realms.removeValue(forKey: id) else { return }
+        realm.close()
+        // Functions of a closed realm may still be reachable from its siblings' objects (same heap); their
+        // ops must find the realm object, closed, until the engine itself goes away.
+        closedRealms.append(realm)
     }
 
     func tearDown() {
         for realm in realms.values { realm.close() }
         realms = [:]
+        closedRealms = []
+        hostTaskQueue = nil
+        runQueuedTask = nil
     }
 }

@@ -42,6 +42,11 @@ public final class Host: Sendable {
     public struct Configuration: Sendable {
         /// Where `console` output and uncaught-exception reports go.
         public var output: ConsoleOutput = .standard
+        /// Lets ``Host/terminate()`` (and the test runner's time limits) stop a script that never yields,
+        /// such as `while (true) {}`. It costs a little on every call into JS (JSC reads the thread's CPU
+        /// clock at each entry), so a host that never needs to interrupt running code can turn it off; then
+        /// `terminate()` takes effect when the running task ends.
+        public var canInterruptScripts = true
         public init() {}
     }
 

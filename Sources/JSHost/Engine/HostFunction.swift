@@ -3,16 +3,18 @@ import CJavaScriptCore
 /// What a Swift-implemented JS function receives: its realm, `this` and the arguments.
 struct HostCall {
     let context: JSContext
-    let this: JSValue
     let argumentCount: Int
+    private let thisObject: JSObjectRef?
     private let arguments: UnsafePointer<JSValueRef?>?
 
-    init(context: JSContext, this: JSValue, argumentCount: Int, arguments: UnsafePointer<JSValueRef?>?) {
+    init(context: JSContext, thisObject: JSObjectRef?, argumentCount: Int, arguments: UnsafePointer<JSValueRef?>?) {
         self.context = context
-        self.this = this
+        self.thisObject = thisObject
         self.argumentCount = argumentCount
         self.arguments = arguments
     }
+
+    var this: JSValue { thisObject.map { JSValue(ref: $0) } ?? context.undefined }
 
     /// The argument at `index`, or `undefined` when the caller passed fewer.
     subscript(index: Int) -> JSValue {
@@ -46,14 +48,15 @@ private final class HostFunctionClass: @unchecked Sendable {
         definition.className = UnsafeRawPointer(("HostFunction" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
         definition.callAsFunction = { context, function, thisObject, argumentCount, arguments, exception in
             guard let context, let function, let private_ = JSObjectGetPrivate(function) else { return nil }
-            let box = Unmanaged<HostFunctionBox>.fromOpaque(private_).takeUnretainedValue()
-            let this = thisObject.map { JSValue(ref: $0) } ?? JSValue(ref: JSValueMakeUndefined(context))
-            let call = HostCall(context: JSContext(ref: context), this: this, argumentCount: argumentCount, arguments: arguments)
-            do throws(HostFunctionError) {
-                return try box.body(call).ref
-            } catch {
-                exception?.pointee = makeError(error, in: JSContext(ref: context)).ref
-                return nil
+            let call = HostCall(context: JSContext(ref: context), thisObject: thisObject, argumentCount: argumentCount, arguments: arguments)
+            // The function object owns the box for as long as it can be called: borrow it, no retain.
+            return Unmanaged<HostFunctionBox>.fromOpaque(private_)._withUnsafeGuaranteedRef { box in
+                do throws(HostFunctionError) {
+                    return try box.body(call).ref
+                } catch {
+                    exception?.pointee = makeError(error, in: JSContext(ref: context)).ref
+                    return nil
+                }
             }
         }
         // Finalizers may only release Swift state (JSC-FACTS: calling into JS here aborts the process).

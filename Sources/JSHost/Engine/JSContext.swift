@@ -1,5 +1,6 @@
 import CJavaScriptCore
 import CJSHostSupport
+import Synchronization
 
 /// A realm's global context: the entry point for every engine operation. Only the owning agent's thread may
 /// use it (JSC-FACTS: one VM per thread).
@@ -10,7 +11,17 @@ struct JSContext {
 
     // MARK: Making values
 
-    var undefined: JSValue { JSValue(ref: JSValueMakeUndefined(ref)) }
+    /// `undefined` is an immediate value, the same bits in every VM, so it is made once: inside a native
+    /// callback every C API call retakes JSC's API lock, which costs more than the call itself.
+    var undefined: JSValue {
+        let cached = JSContext.undefinedBits.load(ordering: .relaxed)
+        if cached != 0 { return JSValue(ref: OpaquePointer(bitPattern: cached)!) }
+        let made = JSValueMakeUndefined(ref)!
+        JSContext.undefinedBits.store(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(made))), ordering: .relaxed)
+        return JSValue(ref: made)
+    }
+
+    private static let undefinedBits = Atomic<UInt>(0)
     var null: JSValue { JSValue(ref: JSValueMakeNull(ref)) }
     func boolean(_ value: Bool) -> JSValue { JSValue(ref: JSValueMakeBoolean(ref, value)) }
     func number(_ value: Double) -> JSValue { JSValue(ref: JSValueMakeNumber(ref, value)) }

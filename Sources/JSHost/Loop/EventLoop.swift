@@ -7,6 +7,13 @@ protocol LoopTaskTarget: AnyObject {
     func runTask(_ argument: Int)
 }
 
+/// Tasks whose callbacks wait in a queue of their own (JS host tasks, in the JS heap): the loop only needs
+/// to know how many there are, and to run the next one.
+protocol HostTaskSource: AnyObject {
+    var pendingHostTasks: Int { get }
+    func runHostTask()
+}
+
 /// One agent's event loop, after the HTML event loop: take one task, run it (JSC drains microtasks when the
 /// outermost call into JS returns, so every task ends in a microtask checkpoint), repeat.
 ///
@@ -37,6 +44,9 @@ final class EventLoop {
     }
 
     let inbox: LoopInbox
+    /// The second task source, alternated with the local queue so neither starves the other.
+    unowned(unsafe) var hostTasks: HostTaskSource?
+    private var hostTasksGoNext = true
     private let pump: MainContextPump
     private var tasks = Deque<Task>()
     private var timerQueue = Heap<TimerEntry>()
@@ -92,7 +102,14 @@ final class EventLoop {
                 inbox.tracker.release(posted.count)
             }
             queueDueTimers()
+            if let hostTasks, hostTasks.pendingHostTasks > 0, hostTasksGoNext || tasks.isEmpty {
+                hostTasksGoNext = false
+                hostTasks.runHostTask()
+                pumpIfDue()
+                continue
+            }
             if let task = tasks.popFirst() {
+                hostTasksGoNext = true
                 runTask(task)
                 pumpIfDue()
                 continue
@@ -168,7 +185,7 @@ final class EventLoop {
     }
 
     private func updateHeldWork() {
-        let hasWork = !tasks.isEmpty || !armedTimers.isEmpty
+        let hasWork = !tasks.isEmpty || !armedTimers.isEmpty || (hostTasks?.pendingHostTasks ?? 0) > 0
         if hasWork {
             holdWork()
         } else if holdsWork {

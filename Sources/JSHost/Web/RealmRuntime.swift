@@ -19,9 +19,6 @@ final class RealmRuntime: LoopTaskTarget {
     private var ops: ProtectedValue?
     private var internals: ProtectedValue?
     private var fireTimer: ProtectedFunction?
-    private var runQueuedTask: ProtectedFunction?
-    /// The task argument that means "run the next `internals.queueTask` callback"; timers use ids from 1 up.
-    private static let queuedTaskArgument = 0
     private var reportExceptionHook: ProtectedFunction?
     private(set) var isClosed = false
 
@@ -43,7 +40,6 @@ final class RealmRuntime: LoopTaskTarget {
         isClosed = true
         agent.loop.cancelTimers(of: self)
         fireTimer = nil
-        runQueuedTask = nil
         reportExceptionHook = nil
         ops = nil
         internals = nil
@@ -137,15 +133,10 @@ final class RealmRuntime: LoopTaskTarget {
         agent.host.reportUncaught(text, handler: options.uncaughtExceptionHandler)
     }
 
-    func runTask(_ argument: Int) {
-        guard !isClosed else { return }
-        let completion: JSCompletion?
-        if argument == Self.queuedTaskArgument {
-            completion = runQueuedTask?.call()
-        } else {
-            completion = fireTimer?.call([context.number(Double(argument))])
-        }
-        if case .thrown(let exception)? = completion {
+    func runTask(_ timerID: Int) {
+        guard !isClosed, let fireTimer else { return }
+        agent.cells.markTaskStart()
+        if case .thrown(let exception) = fireTimer.call([context.number(Double(timerID))]) {
             reportException(exception)
         }
     }
@@ -169,7 +160,7 @@ final class RealmRuntime: LoopTaskTarget {
         self.ops = ProtectedValue(ops.value, in: context)
         self.internals = ProtectedValue(internals.value, in: context)
         fireTimer = hook(internals, "fireTimer")
-        runQueuedTask = hook(internals, "runQueuedTask")
+        agent.adoptHostTaskQueue(from: internals, in: context)
         reportExceptionHook = hook(internals, "reportException")
         let onRejection = context.propertyIgnoringExceptions(internals, JSStringHandle("onUnhandledRejection"))
         if context.isFunction(onRejection), let function = context.object(onRejection) {
@@ -223,10 +214,13 @@ final class RealmRuntime: LoopTaskTarget {
             if !isClosed { agent.loop.startTimer(self, id: Int(id), milliseconds: milliseconds) }
             return call.context.undefined
         })
-        context.setProperty(ops, "queueTask", context.makeFunction("queueTask") { [unowned self] call throws(HostFunctionError) in
-            if !isClosed { agent.loop.enqueue(self, Self.queuedTaskArgument) }
-            return call.context.undefined
-        })
+        if let cells = agent.cells.makeView(in: context) {
+            context.setProperty(ops, "hostCells", cells)
+        }
+        context.setProperty(ops, "clockOffset", context.number(Double(timeOriginNanoseconds &- agent.cells.epochNanoseconds) / 1_000_000))
+        if let queue = agent.sharedTaskQueue {
+            context.setProperty(ops, "sharedTaskQueue", queue)
+        }
         context.setProperty(ops, "timerCancel", context.makeFunction("timerCancel") { [unowned self] call throws(HostFunctionError) in
             if let id = call.context.toNumber(call[0]) { agent.loop.cancelTimer(self, id: Int(id)) }
             return call.context.undefined

@@ -159,7 +159,7 @@
         function addDependent(source, dependent) {
           let list = source.#dependents;
           if (list === null) list = source.#dependents = [];
-          for (let i = 0; i < list.length; i++) if (list[i].deref() === dependent) return;
+          // (`dependent` is new and its sources are de-duplicated, so no membership check is needed.)
           if (list.length >= source.#dependentsPruneAt) {
             // Drop collected dependents now and then so a long-lived source does not grow forever.
             let j = 0;

@@ -89,40 +89,50 @@
   // ---- Host tasks: one callback, one event-loop task ----
   //
   // internals.queueTask(fn, arg) runs fn(arg) as a task of its own (after the tasks already queued, with a
-  // microtask checkpoint before and after). The host queues one token per call; the callbacks wait here, in
-  // the JS heap, in the same order.
+  // microtask checkpoint before and after). The callbacks wait in one FIFO shared by every realm of the agent
+  // (so tasks keep their order across realms); the host learns how many there are from a shared cell, with no
+  // call into the host per task, and calls runQueuedTask once per task.
 
-  const taskFunctions = [];
-  const taskArguments = [];
-  let taskHead = 0;
+  const cells = ops.hostCells; // Float64Array over host memory: [0] task start time, [1] queued host tasks
+  const QUEUED = 1;
+  const queue = ops.sharedTaskQueue ?? { functions: [], args: [], reporters: [], head: 0 };
+  internals.hostTaskQueue = queue;
 
   internals.queueTask = function queueTask(fn, arg) {
-    taskFunctions.push(fn);
-    taskArguments.push(arg);
-    ops.queueTask();
+    queue.functions.push(fn);
+    queue.args.push(arg);
+    queue.reporters.push(internals.reportException);
+    cells[QUEUED] += 1;
   };
 
   internals.runQueuedTask = function runQueuedTask() {
-    const fn = taskFunctions[taskHead];
-    const arg = taskArguments[taskHead];
-    taskFunctions[taskHead] = undefined;
-    taskArguments[taskHead] = undefined;
-    taskHead++;
-    if (taskHead === taskFunctions.length) {
-      taskFunctions.length = 0;
-      taskArguments.length = 0;
-      taskHead = 0;
-    } else if (taskHead > 1024 && taskHead * 2 > taskFunctions.length) {
-      taskFunctions.splice(0, taskHead);
-      taskArguments.splice(0, taskHead);
-      taskHead = 0;
+    const head = queue.head;
+    const fn = queue.functions[head];
+    const arg = queue.args[head];
+    const report = queue.reporters[head];
+    queue.functions[head] = queue.args[head] = queue.reporters[head] = undefined;
+    queue.head = head + 1;
+    cells[QUEUED] -= 1;
+    if (queue.head === queue.functions.length) {
+      queue.functions.length = queue.args.length = queue.reporters.length = 0;
+      queue.head = 0;
+    } else if (queue.head > 1024 && queue.head * 2 > queue.functions.length) {
+      queue.functions.splice(0, queue.head);
+      queue.args.splice(0, queue.head);
+      queue.reporters.splice(0, queue.head);
+      queue.head = 0;
     }
     try {
       fn(arg);
     } catch (error) {
-      internals.reportException(error);
+      report(error);
     }
   };
+
+  // When the running task began, on this realm's performance.now() scale: the time stamp of the events the
+  // host fires in it, without a call into the host per event.
+  const clockOffset = ops.clockOffset;
+  internals.taskTime = () => cells[0] - clockOffset;
 
   // ---- Timers (HTML "timer initialization steps") ----
 

@@ -25,8 +25,7 @@
   const ObjectGetPrototypeOf = Object.getPrototypeOf;
   const ReflectSetPrototypeOf = Reflect.setPrototypeOf;
   const FunctionPrototypeCall = Function.prototype.call;
-  // call(fn, thisArg, ...args) without going through a user-replaceable Function.prototype.call.
-  const call = FunctionPrototypeCall.bind(FunctionPrototypeCall);
+  const ReflectApply = Reflect.apply;
   const ErrorIsError = Error.isError;
   const ErrorCtor = Error;
 
@@ -204,14 +203,17 @@
             if (listener.handler !== null) {
               runEventHandler(target, event, listener.handler);
             } else if (typeof callback === "function") {
-              call(callback, target, event);
+              // fn.call(...) is ~20x faster than Reflect.apply in JSC; use it when it is the real one.
+              if (callback.call === FunctionPrototypeCall) callback.call(target, event);
+              else ReflectApply(callback, target, [event]);
             } else {
               // Call a user object's operation: look up handleEvent at call time.
               const handleEvent = callback.handleEvent;
               if (typeof handleEvent !== "function") {
                 throw new TypeError("The 'handleEvent' property of the event listener is not callable.");
               }
-              call(handleEvent, callback, event);
+              if (handleEvent.call === FunctionPrototypeCall) handleEvent.call(callback, event);
+              else ReflectApply(handleEvent, callback, [event]);
             }
           } catch (e) {
             reportException(e);
@@ -229,10 +231,11 @@
         if (callback === null) return;
         let result;
         if (slot.special && target === global && isErrorEvent(event)) {
-          result = call(callback, target, event.message, event.filename, event.lineno, event.colno, event.error);
+          result = ReflectApply(callback, target, [event.message, event.filename, event.lineno, event.colno, event.error]);
           if (result === true) eventCancel(event);
         } else {
-          result = call(callback, target, event);
+          result = callback.call === FunctionPrototypeCall ? callback.call(target, event)
+            : ReflectApply(callback, target, [event]);
           if (result === false) eventCancel(event);
         }
       }

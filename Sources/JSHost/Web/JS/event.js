@@ -43,6 +43,9 @@
   let initialize;
   let eventFlags;
   let isTrustedDescriptor;
+  // An event the host fires is stamped with the time its task began (internals.taskTime()), which costs no
+  // call into the host; events made by scripts read the clock.
+  let presetTimeStamp = -1;
 
   {
     const ctorPrefix = failedToConstruct("Event");
@@ -67,7 +70,12 @@
         }
         this.#type = type;
         this.#flags = flags;
-        this.#timeStamp = ops.now();
+        if (presetTimeStamp >= 0) {
+          this.#timeStamp = presetTimeStamp;
+          presetTimeStamp = -1;
+        } else {
+          this.#timeStamp = ops.now();
+        }
         // [LegacyUnforgeable] readonly attribute boolean isTrusted;
         ObjectDefineProperty(this, "isTrusted", isTrustedDescriptor);
       }
@@ -413,6 +421,7 @@
   }
 
   internals.Event = Event;
+  internals.presetNextEventTimeStamp = (time) => { presetTimeStamp = time; };
   internals.CustomEvent = CustomEvent;
   internals.ErrorEvent = ErrorEvent;
   internals.PromiseRejectionEvent = PromiseRejectionEvent;

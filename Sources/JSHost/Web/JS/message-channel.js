@@ -72,7 +72,7 @@
     let ports = emptyPorts;
     try {
       if (message.sides.length > 0) ports = ObjectFreeze(message.sides.map(adopt));
-      data = internals.deserializeFromPost(message.snapshot, ports);
+      data = message.snapshot === null ? message.data : internals.deserializeFromPost(message.snapshot, ports);
     } catch {
       dispatchTrusted(port, makeMessageEvent(null, emptyPorts, "messageerror"));
       return;
@@ -119,12 +119,18 @@
       if (target !== null && target.port !== null) {
         for (let i = 0; i < transfer.length; i++) if (transfer[i] === target.port) doomed = true;
       }
-      // 4. Serialize with transfer; this throws with no side effect.
-      const snapshot = internals.serializeForPost(message, transfer);
-      const sides = snapshot.ports.length === 0 ? snapshot.ports : snapshot.ports.map(detach);
+      // 4. Serialize with transfer; this throws with no side effect. A primitive needs no copy at all.
+      let queued;
+      const type = typeof message;
+      if (transfer.length === 0 && (message === null || (type !== "object" && type !== "function" && type !== "symbol"))) {
+        queued = { snapshot: null, data: message, sides: emptyPorts };
+      } else {
+        const snapshot = internals.serializeForPost(message, transfer);
+        queued = { snapshot, data: undefined, sides: snapshot.ports.length === 0 ? emptyPorts : snapshot.ports.map(detach) };
+      }
       // 5. If there is no target port or doomed is true, return.
       if (target === null || doomed) return;
-      target.queue.push({ snapshot, sides });
+      target.queue.push(queued);
       if (target.enabled) target.realm.schedule(target);
     }
 
@@ -203,10 +209,12 @@
     return transfer;
   }
 
-  const startOnSet = (port, handler) => {
+  const startOnSet = (port) => {
     // "The first time a MessagePort object's onmessage IDL attribute is set, the port's port message queue
-    // must be enabled, as if the start() method had been called."
-    if (handler !== null) port.start();
+    // must be enabled, as if the start() method had been called." Any set counts, null included (as in
+    // browsers), and it must not go through a start() that user code may have replaced on the object.
+    const side = sideOf(port);
+    if (side !== null) enable(side);
   };
   defineEventHandler(MessagePort.prototype, "message", { brand: isMessagePort, interfaceName: "MessagePort", onSet: startOnSet });
   defineEventHandler(MessagePort.prototype, "messageerror", { brand: isMessagePort, interfaceName: "MessagePort" });

@@ -10,6 +10,11 @@
   const { freeze: ObjectFreeze } = Object;
   const SymbolIterator = Symbol.iterator;
   const ArrayFrom = Array.from;
+  const ReflectApply = Reflect.apply;
+  const StringPrototypeToWellFormed = String.prototype.toWellFormed;
+  // Event's own members, captured before user code can replace them on Event.prototype.
+  const EventInitEvent = Event.prototype.initEvent;
+  const EventPhaseGetter = Object.getOwnPropertyDescriptor(Event.prototype, "eventPhase").get;
   const NONE = 0;
   const emptyPorts = ObjectFreeze([]);
 
@@ -19,6 +24,13 @@
 
   function isMessagePortOrNull(value) {
     return value === null || internals.isMessagePort?.(value) === true;
+  }
+
+  // WebIDL USVString: a DOMString with lone surrogates replaced by U+FFFD.
+  function toUSVString(value, prefix) {
+    const s = toDOMString(value, prefix);
+    return StringPrototypeToWellFormed !== undefined ? ReflectApply(StringPrototypeToWellFormed, s, [])
+      : s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
   }
 
   // sequence<MessagePort>: every entry must be a MessagePort; the result is frozen (FrozenArray).
@@ -47,6 +59,7 @@
 
     constructor(type, eventInitDict = undefined) {
       if (type === fast) {
+        internals.presetNextEventTimeStamp(internals.taskTime());
         super(arguments[3] === undefined ? "message" : arguments[3]);
         this.#data = eventInitDict;
         this.#ports = arguments[2];
@@ -61,7 +74,7 @@
         const lastEventId = eventInitDict.lastEventId;
         if (lastEventId !== undefined) this.#lastEventId = toDOMString(lastEventId, ctorPrefix);
         const origin = eventInitDict.origin;
-        if (origin !== undefined) this.#origin = toDOMString(origin, ctorPrefix);
+        if (origin !== undefined) this.#origin = toUSVString(origin, ctorPrefix);
         this.#ports = toPortArray(eventInitDict.ports, ctorPrefix);
         const source = eventInitDict.source;
         if (source !== undefined) {
@@ -104,7 +117,7 @@
       const prefix = failedToExecute("initMessageEvent", "MessageEvent");
       if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
       type = toDOMString(type, prefix);
-      origin = toDOMString(origin, prefix);
+      origin = toUSVString(origin, prefix);
       lastEventId = toDOMString(lastEventId, prefix);
       if (!isMessagePortOrNull(source)) {
         throw new TypeError(`${prefix}parameter 7 is not of type '(MessagePort or ServiceWorker or WindowProxy)'.`);
@@ -112,8 +125,8 @@
       const portList = toPortArray(ports, prefix);
       // "If this's dispatch flag is set, then return." A parentless target is dispatched exactly while
       // eventPhase is not NONE.
-      if (super.eventPhase !== NONE) return;
-      super.initEvent(type, bubbles, cancelable);
+      if (ReflectApply(EventPhaseGetter, this, []) !== NONE) return;
+      ReflectApply(EventInitEvent, this, [type, bubbles, cancelable]);
       this.#data = data;
       this.#origin = origin;
       this.#lastEventId = lastEventId;
