@@ -19,12 +19,18 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
     case realmClosed
     /// A realm could not be set up (an error in a built-in or extra module).
     case realmSetupFailed(JavaScriptError)
+    /// The operation needs realms of one agent (objects never cross agents).
+    case realmsInDifferentAgents
+    /// A host operation failed inside JavaScript.
+    case scriptFailed(JavaScriptError)
 
     public var description: String {
         switch self {
         case .agentStopped: "the agent has stopped"
         case .realmClosed: "the realm is closed"
         case .realmSetupFailed(let error): "the realm could not be set up: \(error)"
+        case .realmsInDifferentAgents: "the realms belong to different agents"
+        case .scriptFailed(let error): "a host operation failed in JavaScript: \(error)"
         }
     }
 }

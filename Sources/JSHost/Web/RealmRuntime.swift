@@ -110,6 +110,14 @@ final class RealmRuntime: LoopTaskTarget {
         })
     }
 
+    /// Calls `internals[name](...arguments)` and returns its completion; nil when there is no such function.
+    func callInternal(_ name: String, _ arguments: [JSValue]) -> JSCompletion? {
+        guard let internals else { return nil }
+        let function = context.propertyIgnoringExceptions(internals.object, JSStringHandle(name))
+        guard let callable = context.object(function), context.isFunction(function) else { return nil }
+        return context.call(callable, arguments)
+    }
+
     /// Calls `internals[name]()` as a task body; an exception is reported.
     func callInternal(_ name: String) {
         guard let internals else { return }

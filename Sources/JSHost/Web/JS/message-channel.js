@@ -21,6 +21,7 @@
   const queueTask = internals.queueTask;
   const { freeze: ObjectFreeze } = Object;
   const ArrayFrom = Array.from;
+  const ReflectApply = Reflect.apply;
   const SymbolIterator = Symbol.iterator;
   const token = Symbol("MessagePort construction");
 
@@ -37,7 +38,7 @@
   };
 
   function makeSide() {
-    return { peer: null, port: null, realm, queue: [], head: 0, scheduled: 0, enabled: false };
+    return { peer: null, port: null, realm, queue: [], head: 0, scheduled: 0, enabled: false, peerClosed: false };
   }
 
   function pendingCount(side) {
@@ -82,6 +83,29 @@
 
   function closeTask(side) {
     if (side.port !== null) dispatchTrusted(side.port, new Event("close"));
+    // In transit (shipped in a message not yet received): the port that receives it gets the event then.
+    else side.peerClosed = true;
+  }
+
+  // A side that will never have a MessagePort again (closed, or shipped in a message that was dropped): its
+  // pending messages go, and so do the sides they carry, disentangled so that their peers' posts are not
+  // kept forever. Nothing is fired: as far as script can tell, those ports were garbage collected.
+  function discard(side) {
+    const stack = [side];
+    while (stack.length > 0) {
+      const s = stack.pop();
+      const peer = s.peer;
+      if (peer !== null) {
+        s.peer = null;
+        peer.peer = null;
+      }
+      for (let i = s.head; i < s.queue.length; i++) {
+        const carried = s.queue[i].sides;
+        for (let j = 0; j < carried.length; j++) stack.push(carried[j]);
+      }
+      s.queue = [];
+      s.head = 0;
+    }
   }
 
   let isMessagePort;
@@ -97,6 +121,10 @@
       this.#side = side;
       side.port = this;
       side.realm = realm;
+      if (side.peerClosed) {
+        side.peerClosed = false;
+        realm.scheduleClose(side);
+      }
     }
 
     postMessage(message, transferOrOptions = undefined) {
@@ -129,7 +157,10 @@
         queued = { snapshot, data: undefined, sides: snapshot.ports.length === 0 ? emptyPorts : snapshot.ports.map(detach) };
       }
       // 5. If there is no target port or doomed is true, return.
-      if (target === null || doomed) return;
+      if (target === null || doomed) {
+        for (let i = 0; i < queued.sides.length; i++) discard(queued.sides[i]);
+        return;
+      }
       target.queue.push(queued);
       if (target.enabled) target.realm.schedule(target);
     }
@@ -155,6 +186,8 @@
         // The other side learns of it in a task of its own, whatever else is queued or collected.
         peer.realm.scheduleClose(peer);
       }
+      // Messages still queued here will never be delivered (see whatwg/html#5765: browsers drop them).
+      if (pendingCount(side) > 0) discard(side);
     }
 
     static {
@@ -191,15 +224,21 @@
     if (typeof value !== "object" && typeof value !== "function") {
       throw new TypeError(`${prefix}The provided value is not of type '(sequence<object> or StructuredSerializeOptions)'.`);
     }
+    // GetMethod(value, @@iterator), once: a method selects the sequence form.
     let list = value;
-    if (typeof value[SymbolIterator] !== "function") {
+    let method = value[SymbolIterator];
+    if (method === undefined || method === null) {
       list = value.transfer;
       if (list === undefined) return emptyPorts;
-      if (list === null || (typeof list !== "object" && typeof list !== "function") || typeof list[SymbolIterator] !== "function") {
+      method = list === null || (typeof list !== "object" && typeof list !== "function") ? undefined : list[SymbolIterator];
+      if (typeof method !== "function") {
         throw new TypeError(`${prefix}Failed to read the 'transfer' property from 'StructuredSerializeOptions': The provided value cannot be converted to a sequence.`);
       }
+    } else if (typeof method !== "function") {
+      throw new TypeError(`${prefix}The object's @@iterator property is not callable.`);
     }
-    const transfer = ArrayFrom(list);
+    // Iterate with the method already read (Array.from would read @@iterator again).
+    const transfer = ArrayFrom({ [SymbolIterator]: () => ReflectApply(method, list, emptyPorts) });
     for (let i = 0; i < transfer.length; i++) {
       const item = transfer[i];
       if (item === null || (typeof item !== "object" && typeof item !== "function")) {
@@ -256,6 +295,9 @@
   installGlobal("MessageChannel", MessageChannel);
 
   internals.isMessagePort = isMessagePort;
+  // For the host to hand a port to another realm of the agent: detach here, adopt there.
+  internals.detachMessagePort = (port) => detach(port);
+  internals.adoptMessagePortSide = (side) => adopt(side);
   internals.isMessagePortDetached = (port) => sideOf(port) === null;
   internals.transferMessagePorts = (ports) => ports.map((port) => adopt(detach(port)));
   const previousKind = internals.platformObjectKind;
