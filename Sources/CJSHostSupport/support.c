@@ -19,6 +19,55 @@ extern void JSContextGroupClearExecutionTimeLimit(JSContextGroupRef) __attribute
 extern void JSGlobalContextSetUnhandledRejectionCallback(JSGlobalContextRef, JSObjectRef, JSValueRef *) __attribute__((weak));
 extern void JSSynchronousGarbageCollectForDebugging(JSContextRef) __attribute__((weak));
 
+// WTF entry points (exported C++ symbols, no installed header).
+extern void _ZN3JSC10initializeEv(void) __attribute__((weak));
+extern void _ZN3WTF7RunLoop14initializeMainEv(void) __attribute__((weak));
+
+static pthread_once_t prepare_once = PTHREAD_ONCE_INIT;
+static bool prepared = false;
+static pthread_mutex_t prepare_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t prepare_done = PTHREAD_COND_INITIALIZER;
+static bool main_ready = false;
+
+static void *wtf_main_thread(void *unused) {
+    (void)unused;
+    jshost_set_thread_name("jshost-wtf-main");
+    GMainContext *context = g_main_context_new();
+    g_main_context_push_thread_default(context);
+    // JSC::initialize() makes this WTF's main thread; RunLoop::initializeMain() then gives it the main
+    // RunLoop (calling WTF::initializeMainThread() ourselves first makes initializeMain() abort).
+    _ZN3JSC10initializeEv();
+    _ZN3WTF7RunLoop14initializeMainEv();
+    pthread_mutex_lock(&prepare_lock);
+    main_ready = true;
+    pthread_cond_signal(&prepare_done);
+    pthread_mutex_unlock(&prepare_lock);
+    for (;;) g_main_context_iteration(context, TRUE);
+    return NULL;
+}
+
+static void prepare(void) {
+    if (!_ZN3JSC10initializeEv || !_ZN3WTF7RunLoop14initializeMainEv) return;
+    pthread_attr_t attributes;
+    pthread_attr_init(&attributes);
+    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    pthread_t thread;
+    if (pthread_create(&thread, &attributes, wtf_main_thread, NULL) != 0) {
+        pthread_attr_destroy(&attributes);
+        return;
+    }
+    pthread_attr_destroy(&attributes);
+    pthread_mutex_lock(&prepare_lock);
+    while (!main_ready) pthread_cond_wait(&prepare_done, &prepare_lock);
+    pthread_mutex_unlock(&prepare_lock);
+    prepared = true;
+}
+
+bool jshost_prepare_javascriptcore(void) {
+    pthread_once(&prepare_once, prepare);
+    return prepared;
+}
+
 jshost_main_context *jshost_main_context_push_new(void) {
     GMainContext *context = g_main_context_new();
     g_main_context_push_thread_default(context);

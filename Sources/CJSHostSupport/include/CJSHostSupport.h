@@ -24,6 +24,15 @@ void jshost_main_context_wait(jshost_main_context *context, int timeout_ms);
 /// Wakes a thread blocked in jshost_main_context_wait. Safe from any thread.
 void jshost_main_context_wakeup(jshost_main_context *context);
 
+/// Prepares JavaScriptCore for use from many threads, once per process, before the first VM exists.
+///
+/// JSC's full-GC activity timer builds WTF's memory-pressure handler, which schedules on WTF's *main*
+/// RunLoop; in a process that never made one, that dereferences null and crashes (seen on 2.50.6, in GC
+/// timers dispatched on agent threads). This starts one small thread that becomes WTF's main thread,
+/// initializes the main RunLoop there and pumps its GLib context for the life of the process. It never
+/// touches a VM. Safe to call many times, from any thread; returns false when the library lacks the symbols.
+bool jshost_prepare_javascriptcore(void);
+
 /// Names the calling thread (Linux keeps the first 15 bytes), for debuggers and `top -H`.
 void jshost_set_thread_name(const char *name);
 

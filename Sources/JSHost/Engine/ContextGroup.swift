@@ -10,6 +10,7 @@ final class ContextGroup {
     private var watchdogCheck: WatchdogCheck?
 
     init() {
+        _ = jshost_prepare_javascriptcore()
         ref = JSContextGroupCreate()
     }
 
