@@ -73,7 +73,15 @@ test(() => {
 
 test(() => {
   const buffer = new ArrayBuffer(4);
-  const e = assert_throws_dom("DataCloneError", () => structuredClone(buffer, { transfer: [buffer, buffer] }));
+  let e;
+  assert_throws_dom("DataCloneError", () => {
+    try {
+      structuredClone(buffer, { transfer: [buffer, buffer] });
+    } catch (error) {
+      e = error;
+      throw error;
+    }
+  });
   assert_false(buffer.detached, "nothing detached");
   assert_true(e.message.length > 0);
 }, "Duplicate ArrayBuffer in the transfer list");

@@ -54,14 +54,15 @@ public final class Agent: Sendable {
     func perform<Result: Sendable>(_ body: @escaping @Sendable (AgentRuntime) throws(HostError) -> Result) async throws(HostError) -> Result {
         let outcome: Swift.Result<Result, HostError> = await withCheckedContinuation { continuation in
             let slot = runtime
+            let reply = Reply { continuation.resume(returning: $0) }
             let posted = inbox.post {
                 do throws(HostError) {
-                    continuation.resume(returning: .success(try body(slot.runtime!)))
+                    reply.send(.success(try body(slot.runtime!)))
                 } catch {
-                    continuation.resume(returning: .failure(error))
+                    reply.send(.failure(error))
                 }
             }
-            if !posted { continuation.resume(returning: .failure(.agentStopped)) }
+            if !posted { reply.send(.failure(.agentStopped)) }
         }
         return try outcome.get()
     }
@@ -78,15 +79,18 @@ public final class Agent: Sendable {
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox<Result>()
         let slot = runtime
-        let posted = inbox.post {
-            do throws(HostError) {
-                box.value = .success(try body(slot.runtime!))
-            } catch {
-                box.value = .failure(error)
-            }
+        let reply = Reply<Result> { result in
+            box.value = result
             done.signal()
         }
-        guard posted else { throw .agentStopped }
+        let posted = inbox.post {
+            do throws(HostError) {
+                reply.send(.success(try body(slot.runtime!)))
+            } catch {
+                reply.send(.failure(error))
+            }
+        }
+        if !posted { reply.send(.failure(.agentStopped)) }
         done.wait()
         return try box.value!.get()
     }
@@ -100,6 +104,29 @@ public final class Agent: Sendable {
         precondition(!thread.isCurrent, "an agent cannot stop itself from its own thread")
         inbox.requestStop()
         thread.join()
+    }
+}
+
+/// Delivers the result of work posted to an agent exactly once. If the agent stops before the work runs, the
+/// work is dropped with its closure, and this object's deinit answers `.agentStopped`: a caller never waits
+/// forever.
+private final class Reply<Value: Sendable>: Sendable {
+    private let deliver: Mutex<(@Sendable (Result<Value, HostError>) -> Void)?>
+
+    init(_ deliver: @escaping @Sendable (Result<Value, HostError>) -> Void) {
+        self.deliver = Mutex(deliver)
+    }
+
+    func send(_ result: Result<Value, HostError>) {
+        let deliver = self.deliver.withLock { stored in
+            defer { stored = nil }
+            return stored
+        }
+        deliver?(result)
+    }
+
+    deinit {
+        send(.failure(.agentStopped))
     }
 }
 

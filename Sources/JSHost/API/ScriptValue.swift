@@ -20,6 +20,15 @@ extension ScriptValue {
         return copy(value, in: context, path: &path)
     }
 
+    /// `String(value)`, which (unlike ToString) also describes a Symbol.
+    private static func describe(_ value: JSValue, in context: JSContext) -> String {
+        if case .normal(let function) = context.property(context.globalObject, "String"), let string = context.object(function),
+           case .normal(let text) = context.call(string, [value]) {
+            return context.toSwiftString(text)
+        }
+        return context.toSwiftString(value)
+    }
+
     private static func copy(_ value: JSValue, in context: JSContext, path: inout Set<UnsafeRawPointer>) -> ScriptValue {
         switch context.type(of: value) {
         case kJSTypeUndefined: return .undefined
@@ -28,11 +37,11 @@ extension ScriptValue {
         case kJSTypeNumber: return .number(context.toNumber(value) ?? .nan)
         case kJSTypeString: return .string(context.toSwiftString(value))
         case kJSTypeObject: break
-        default: return .other(context.toSwiftString(value))
+        default: return .other(describe(value, in: context))
         }
         let object = JSObject(ref: value.ref)
         let identity = UnsafeRawPointer(value.ref)
-        guard !context.isFunction(value), path.insert(identity).inserted else { return .other(context.toSwiftString(value)) }
+        guard !context.isFunction(value), path.insert(identity).inserted else { return .other(describe(value, in: context)) }
         defer { path.remove(identity) }
         if context.isArray(value) {
             guard let length = context.toNumber(context.propertyIgnoringExceptions(object, PropertyName.length)) else { return .array([]) }

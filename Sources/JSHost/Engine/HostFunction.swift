@@ -87,12 +87,13 @@ extension JSContext {
     func makeFunction(_ name: String, _ body: @escaping HostFunctionBody) -> JSObject {
         let box = Unmanaged.passRetained(HostFunctionBox(body)).toOpaque()
         let function = JSObjectMake(ref, HostFunctionClass.shared.ref, box)!
+        // Before the prototype: once Function.prototype is inherited, its read-only `name` blocks the set.
+        setProperty(JSObject(ref: function), "name", string(name), .frozen)
         if case .normal(let functionConstructor) = property(globalObject, "Function"),
            let constructor = object(functionConstructor),
            case .normal(let prototype) = property(constructor, "prototype") {
             JSObjectSetPrototype(ref, function, prototype.ref)
         }
-        setProperty(JSObject(ref: function), "name", string(name), .frozen)
         return JSObject(ref: function)
     }
 

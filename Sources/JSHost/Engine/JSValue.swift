@@ -46,14 +46,11 @@ final class JSStringHandle: @unchecked Sendable {
         return String(decoding: UnsafeBufferPointer(start: characters, count: length), as: UTF16.self)
     }
 
-    /// Calls `body` with the string's UTF-8 bytes (lone surrogates become U+FFFD), without making a Swift String.
+    /// Calls `body` with the string's UTF-8 bytes; lone surrogates become U+FFFD. (JSC's own UTF-8
+    /// conversion stops at the first lone surrogate, losing the rest of the text.)
     func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let capacity = JSStringGetMaximumUTF8CStringSize(ref)
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
-            let written = JSStringGetUTF8CString(ref, buffer.baseAddress, capacity)
-            let bytes = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt8.self)
-            return body(UnsafeBufferPointer(start: bytes, count: max(written - 1, 0)))
-        }
+        var text = string
+        return text.withUTF8(body)
     }
 }
 

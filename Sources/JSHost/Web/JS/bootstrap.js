@@ -179,11 +179,9 @@
       runningNestingLevel = outer;
     }
     if (timer.repeat && reflectApply(mapGet, timers, [id]) === timer) {
-      // The re-run is initialized from within this timer's own task.
-      timer.nesting -= 1;
-      runningNestingLevel = timer.nesting;
+      // The re-run is initialized from within this timer's own task, whose nesting level timer.nesting is:
+      // every repeat nests one level deeper (so a 0 ms interval is clamped to 4 ms after 5 runs).
       armTimer(id, timer);
-      runningNestingLevel = outer;
     }
   };
 
