@@ -3,8 +3,8 @@ import CJavaScriptCore
 /// The JS modules every realm evaluates, in order (see Web/JS/README.md).
 enum WebModules {
     static let order = [
-        "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js", "clone.js",
-        "message-event.js", "message-channel.js",
+        "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js",
+        "clone-loader.js", "message-event.js", "message-channel.js",
     ]
 }
 
@@ -220,6 +220,19 @@ final class RealmRuntime: LoopTaskTarget {
                 throw .typeError("timerStart: bad arguments")
             }
             if !isClosed { agent.loop.startTimer(self, id: Int(id), milliseconds: milliseconds) }
+            return call.context.undefined
+        })
+        // Evaluates a built-in module on demand (clone-loader.js), in this realm, with its ops and internals.
+        context.setProperty(ops, "loadModule", context.makeFunction("loadModule") { [unowned self] call throws(HostFunctionError) in
+            let name = call.context.toSwiftString(call[0])
+            guard let source = EmbeddedJavaScript.sources[name], let ops = self.ops, let internals = self.internals else {
+                throw .typeError("jshost has no built-in module \(name)")
+            }
+            do throws(JavaScriptError) {
+                try runModule(source, name: name, arguments: [ops.value, internals.value, call.context.globalObject.value])
+            } catch {
+                throw .typeError("jshost could not load \(name): \(error)")
+            }
             return call.context.undefined
         })
         if let cells = agent.cells.makeView(in: context) {

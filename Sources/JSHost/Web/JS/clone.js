@@ -701,7 +701,11 @@
     },
   }.structuredClone;
 
-  defineProperty(global, "structuredClone", { value: structuredClone, writable: true, enumerable: false, configurable: true });
+  // clone-loader.js installs the global and loads this module on first use; standing alone, install it here.
+  internals.structuredCloneWebIDL = structuredClone;
+  if (!internals.structuredCloneGlobalInstalled) {
+    defineProperty(global, "structuredClone", { value: structuredClone, writable: true, enumerable: false, configurable: true });
+  }
   internals.structuredClone = structuredCloneInternal;
   internals.serializeForPost = serialize;
   internals.deserializeFromPost = deserialize;
