@@ -1,20 +1,82 @@
 // Connects a test harness (the built-in one or an upstream testharness.js) to `jshost test`: reports the
 // results once, as JSON, through `internals.testDone`, and exposes the harness's `timeout()` to the runner.
-// Evaluated after the harness and before the test file, in the same outer call.
+// Evaluated after the built-in harness (or, for an external one, loading it through `internals.loadHarness`)
+// and before the test file, in the same outer call.
 (function (ops, internals, global) {
   "use strict";
 
   const report = internals.testDone;
   const stringify = JSON.stringify;
+  const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  const defineProperty = Object.defineProperty;
+  const HARNESS_ERROR = 1;
+
+  // An upstream testharness.js picks its environment from the global: `document` → window, a
+  // WorkerGlobalScope → worker, otherwise a JavaScript shell. Releases from about 2018 to 2021 accept the
+  // shell only when the global has no `self` ("Unsupported test environment"); current ones fall back to the
+  // shell. So when the harness fails with `self` present, evaluate it once more with `self` hidden (put back
+  // straight after: nothing else runs in between) and keep the first error if that fails too (a current
+  // harness, `(function (global_scope) { ... })(self)`, needs `self`).
+  function loadExternalHarness() {
+    internals.loadHarness();
+    if (!internals.harnessThrew) return null;
+    const firstError = internals.harnessException;
+    const self = getOwnPropertyDescriptor(global, "self");
+    if (typeof global.add_completion_callback !== "function" && self !== undefined && self.configurable) {
+      delete global.self;
+      try {
+        internals.loadHarness();
+      } finally {
+        defineProperty(global, "self", self);
+      }
+      if (!internals.harnessThrew) return null;
+    }
+    return { error: firstError };
+  }
+
+  function describe(error) {
+    try {
+      if (error !== null && typeof error === "object" && "message" in error) {
+        return `${error.name === undefined ? "Error" : String(error.name)}: ${String(error.message)}`;
+      }
+      return String(error);
+    } catch {
+      return "an exception";
+    }
+  }
+
+  let failure = null;
+  if (typeof internals.loadHarness === "function") {
+    failure = loadExternalHarness();
+    delete internals.harnessThrew;
+    delete internals.harnessException;
+  }
+
   const harness = internals.testharness ?? {
     add_completion_callback: global.add_completion_callback,
     timeout: global.timeout,
   };
-  if (typeof harness.add_completion_callback !== "function") {
-    throw new Error("the test harness does not define add_completion_callback()");
-  }
 
   let reported = false;
+  function harnessError(message) {
+    reported = true;
+    report(stringify({ status: HARNESS_ERROR, message, tests: [] }));
+  }
+
+  if (typeof harness.add_completion_callback !== "function") {
+    // The file still runs (its uncaught errors are reported with it), but there is no harness to say how it went.
+    harnessError(failure !== null
+      ? `the test harness failed to load: ${describe(failure.error)}`
+      : "the test harness does not define add_completion_callback()");
+    if (failure !== null) internals.reportException(failure.error);
+    internals.testTimeout = function testTimeout() {};
+    return;
+  }
+  if (failure !== null) {
+    // The harness threw after installing itself: report that as upstream would see it (an error event).
+    internals.reportException(failure.error);
+  }
+
   harness.add_completion_callback((tests, status) => {
     // Upstream testharness.js may run completion callbacks twice; the first report stands.
     if (reported) return;
@@ -30,7 +92,8 @@
     }));
   });
 
+  const timeout = harness.timeout;
   internals.testTimeout = function testTimeout() {
-    harness.timeout();
+    if (typeof timeout === "function") timeout();
   };
 })
