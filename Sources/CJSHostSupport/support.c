@@ -2,6 +2,7 @@
 #include "CJSHostSupport.h"
 #include <glib.h>
 #include <pthread.h>
+#include <signal.h>
 #include <string.h>
 
 void jshost_set_thread_name(const char *name) {
@@ -32,6 +33,11 @@ static bool main_ready = false;
 static void *wtf_main_thread(void *unused) {
     (void)unused;
     jshost_set_thread_name("jshost-wtf-main");
+    // JSC's own threads are started from here and inherit this mask; the creating thread may block signals
+    // that JSC relies on.
+    sigset_t none;
+    sigemptyset(&none);
+    pthread_sigmask(SIG_SETMASK, &none, NULL);
     GMainContext *context = g_main_context_new();
     g_main_context_push_thread_default(context);
     // JSC::initialize() makes this WTF's main thread; RunLoop::initializeMain() then gives it the main

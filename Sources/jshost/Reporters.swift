@@ -121,7 +121,9 @@ final class TAPReporter: TestReporter, @unchecked Sendable {
 
     private func point(_ ok: Bool, _ description: String, directive: String? = nil, message: String? = nil) -> String {
         count += 1
-        var line = "\(ok ? "ok" : "not ok") \(count) - \(description.replacingAll("#", with: "\\#"))"
+        // One test point is one line: a newline in a subtest name would start a line TAP cannot parse.
+        let oneLine = String(description.flatMap { $0.isNewline ? Array("\\n") : [$0] })
+        var line = "\(ok ? "ok" : "not ok") \(count) - \(oneLine.replacingAll("#", with: "\\#"))"
         if let directive { line += " # \(directive)" }
         line += "\n"
         if let message, !ok {

@@ -26,6 +26,11 @@ struct AgentThread: @unchecked Sendable {
         let status = pthread_create(&thread, &attributes, { argument in
             let box = Unmanaged<Box>.fromOpaque(argument!).takeRetainedValue()
             jshost_set_thread_name(box.name)
+            // A thread inherits its creator's signal mask, and Swift's worker threads block most signals. JSC
+            // signals its VM threads (SIGUSR1 to suspend them for GC), so an agent thread starts with none blocked.
+            var none = sigset_t()
+            sigemptyset(&none)
+            pthread_sigmask(SIG_SETMASK, &none, nil)
             box.body()
             return nil
         }, box)

@@ -29,9 +29,14 @@
       try { shown = String(value); } catch { shown = Object.prototype.toString.call(value); }
       text = `Uncaught ${inPromise ? "(in promise) " : ""}${shown}`;
     }
-    // JSC gives syntax errors a line but no stack: still name the file and line.
-    if (value instanceof SyntaxError && !/\n {4}at /.test(text) && value.sourceURL !== undefined) {
-      text += `\n    at ${value.sourceURL}:${value.line}`;
+    // A script's syntax error carries the file and line as properties but no useful stack (at most the
+    // native frame that evaluated it): make the file and line the first frame.
+    if (value instanceof SyntaxError && typeof value.sourceURL === "string" && value.line !== undefined) {
+      const where = `${value.sourceURL}:${value.line}`;
+      if (!text.includes(where)) {
+        const end = text.indexOf("\n");
+        text = end < 0 ? `${text}\n    at ${where}` : `${text.slice(0, end)}\n    at ${where}${text.slice(end)}`;
+      }
     }
     return text;
   }

@@ -1,0 +1,2 @@
+// Discovery fixture: one passing subtest named after the file.
+test(() => {}, "discovery/a.any.js");

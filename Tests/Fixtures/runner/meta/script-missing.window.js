@@ -1,0 +1,2 @@
+// META: script=resources/does-not-exist.js
+test(() => {}, "never runs");

@@ -1,0 +1,4 @@
+// META: title=A "quoted" title \ with a backslash
+test(() => {});
+test(() => {});
+test(() => {}, "named explicitly");

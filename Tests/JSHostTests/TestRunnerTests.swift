@@ -1,0 +1,811 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// `jshost test` run as a subprocess on the fixtures in `Tests/Fixtures/runner/` (many of which fail, time out
+/// or throw on purpose). The fixture folder is the working directory, so reported paths are relative to it
+/// (`outcomes/pass.window.js`). Each test asserts the exact summary line and exit code: 0 when nothing unexpected
+/// happened, 1 with failures, 2 for bad usage.
+@Suite("jshost test: the test runner")
+struct TestRunnerTests {
+    // MARK: - Outcomes of single files
+
+    @Test("a passing file: one line per subtest, `N passed, N failed`, exit 0")
+    func passingFile() async throws {
+        let result = try await runTestCommand(["outcomes/pass.window.js"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            outcomes/pass.window.js
+              PASS    addition works
+              PASS    a promise test passes
+
+            2 passed, 0 failed
+
+            """)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("a failing assertion: FAIL with the assert_equals message, exit 1")
+    func failingAssertion() async throws {
+        let result = try await runTestCommand(["outcomes/fail.window.js"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("assert_equals: the sum expected 3 but got 2"))
+        #expect(result.stdout == """
+            outcomes/fail.window.js
+              PASS    this one passes
+              FAIL    this one fails — assert_equals: the sum expected 3 but got 2 (expected PASS)
+
+            1 passed, 1 failed
+
+            """)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("a file that never completes ends at its (scaled) time limit: TIMEOUT")
+    func neverCompletes() async throws {
+        let result = try await runTestCommand(["--timeout-multiplier", "0.02", "outcomes/never-completes.window.js"])
+        #expect(!result.timedOut, "the hang guard had to stop jshost")
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            outcomes/never-completes.window.js
+              TIMEOUT never done — Test timed out (expected PASS)
+              TIMEOUT [harness] — the file did not complete within 0.2 s (expected OK)
+
+            0 passed, 2 failed
+
+            """)
+    }
+
+    @Test("a harness that can never complete, with nothing left to run, is TIMEOUT at once (not after the limit)")
+    func nothingLeftToRun() async throws {
+        // The full 10 s limit: the runner must notice quiescence instead of waiting for it.
+        let result = try await runTestCommand(["--reporter", "json", "outcomes/nothing-left.window.js"], hangGuard: 60)
+        #expect(!result.timedOut, "the hang guard had to stop jshost")
+        #expect(result.status == 1)
+        #expect(result.stderr == "1 passed, 2 failed\n")
+        let report = try JSONReport(result.standardOutput)
+        let file = try #require(report.files.first)
+        #expect(report.files.count == 1)
+        #expect(file.status == "TIMEOUT")
+        #expect(file.message == "the file has nothing left to run but the harness did not complete")
+        #expect(file.subtests.map(\.status) == ["PASS", "TIMEOUT"])
+        #expect(file.duration < 10, "the runner waited for the full time limit (\(file.duration) s)")
+        #expect(report.summary == .init(passed: 1, failed: 2, skipped: 0, expectedFailures: 0, unexpectedPasses: 0))
+    }
+
+    @Test("`while (true) {}` inside a test is interrupted at the time limit: TIMEOUT, and the next file still runs")
+    func spinInsideTest() async throws {
+        let result = try await runTestCommand(
+            ["--timeout-multiplier", "0.02", "spin/spin.window.js", "outcomes/pass.window.js"], hangGuard: 10)
+        #expect(!result.timedOut, "the hang guard had to stop jshost")
+        guard !result.timedOut else { return }
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("spin/spin.window.js\n  TIMEOUT spins forever"))
+        #expect(result.stdout.contains("  TIMEOUT [harness] — the file did not complete within 0.2 s"))
+        #expect(result.stdout.hasSuffix("""
+            outcomes/pass.window.js
+              PASS    addition works
+              PASS    a promise test passes
+
+            2 passed, 2 failed
+
+            """))
+    }
+
+    @Test("`while (true) {}` in a timer while a test waits is interrupted: TIMEOUT, and the next file still runs")
+    func spinInTimer() async throws {
+        let result = try await runTestCommand(
+            ["--timeout-multiplier", "0.02", "outcomes/spin-in-timer.window.js", "outcomes/pass.window.js"], hangGuard: 60)
+        #expect(!result.timedOut, "the hang guard had to stop jshost")
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            outcomes/spin-in-timer.window.js
+              TIMEOUT spins in a timer — Test timed out (expected PASS)
+              TIMEOUT [harness] — the file did not complete within 0.2 s (expected OK)
+            outcomes/pass.window.js
+              PASS    addition works
+              PASS    a promise test passes
+
+            2 passed, 2 failed
+
+            """)
+    }
+
+    @Test("`while (true) {}` in a timer after the harness completed is stopped: the file passes and the run goes on")
+    func spinAfterCompletion() async throws {
+        let result = try await runTestCommand(["spin/after-done.window.js", "outcomes/pass.window.js"], hangGuard: 60)
+        #expect(!result.timedOut, "the hang guard had to stop jshost")
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            spin/after-done.window.js
+              PASS    passes before the spin
+            outcomes/pass.window.js
+              PASS    addition works
+              PASS    a promise test passes
+
+            3 passed, 0 failed
+
+            """)
+    }
+
+    @Test("a file that throws at top level: harness ERROR with the uncaught error, exit 1")
+    func topLevelThrow() async throws {
+        let result = try await runTestCommand(["outcomes/top-level-throw.window.js", "outcomes/pass.window.js"])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(lines.prefix(4)) == [
+            "outcomes/top-level-throw.window.js",
+            "  PASS    defined before the throw",
+            "  ERROR   [harness] — Uncaught TypeError: top-level boom (expected OK)",
+            "    Uncaught TypeError: top-level boom",
+        ])
+        #expect(lines.count > 4 && lines[4].hasPrefix("        at outcomes/top-level-throw.window.js:3:"))
+        // The run goes on with the next file.
+        #expect(result.stdout.contains("outcomes/pass.window.js\n  PASS    addition works\n  PASS    a promise test passes\n"))
+        #expect(result.stdout.hasSuffix("\n\n3 passed, 1 failed\n"))
+    }
+
+    @Test("an interval left running while a test never completes: TIMEOUT at the limit")
+    func intervalNeverCompletes() async throws {
+        let result = try await runTestCommand(["--timeout-multiplier", "0.02", "outcomes/interval-never-completes.window.js"])
+        #expect(!result.timedOut, "the hang guard had to stop jshost")
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            outcomes/interval-never-completes.window.js
+              TIMEOUT never done while an interval runs — Test timed out (expected PASS)
+              TIMEOUT [harness] — the file did not complete within 0.2 s (expected OK)
+
+            0 passed, 2 failed
+
+            """)
+    }
+
+    @Test("an interval left running after every test is done: harness OK, without waiting for the time limit")
+    func intervalAfterCompletion() async throws {
+        let result = try await runTestCommand(["--reporter", "json", "outcomes/interval-completes.window.js"], hangGuard: 60)
+        #expect(!result.timedOut, "the hang guard had to stop jshost")
+        #expect(result.status == 0)
+        #expect(result.stderr == "1 passed, 0 failed\n")
+        let file = try #require(try JSONReport(result.standardOutput).files.first)
+        #expect(file.status == "OK")
+        #expect(file.subtests.map(\.status) == ["PASS"])
+        #expect(file.duration < 10, "the runner waited for the full time limit (\(file.duration) s)")
+    }
+
+    @Test("setup({explicit_done: true}): complete after done(); without done() the harness is TIMEOUT")
+    func explicitDone() async throws {
+        let withDone = try await runTestCommand(["outcomes/explicit-done.window.js"])
+        #expect(withDone.status == 0)
+        #expect(withDone.stdout == """
+            outcomes/explicit-done.window.js
+              PASS    defined before done()
+              PASS    defined in a timer
+
+            2 passed, 0 failed
+
+            """)
+
+        let withoutDone = try await runTestCommand(["outcomes/explicit-no-done.window.js"], hangGuard: 60)
+        #expect(!withoutDone.timedOut, "the hang guard had to stop jshost")
+        #expect(withoutDone.status == 1)
+        #expect(withoutDone.stdout == """
+            outcomes/explicit-no-done.window.js
+              PASS    passes but done() never comes
+              TIMEOUT [harness] — the file has nothing left to run but the harness did not complete (expected OK)
+
+            1 passed, 1 failed
+
+            """)
+    }
+
+    @Test("a listener that throws: dispatch goes on, the error is reported and the harness status is ERROR")
+    func listenerThrows() async throws {
+        let result = try await runTestCommand(["outcomes/listener-throws.window.js"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("""
+            outcomes/listener-throws.window.js
+              PASS    dispatch goes on after a listener throws
+              ERROR   [harness] — Uncaught RangeError: listener boom (expected OK)
+                Uncaught RangeError: listener boom
+                    at outcomes/listener-throws.window.js:5:
+            """))
+        #expect(result.stdout.hasSuffix("\n\n1 passed, 1 failed\n"))
+    }
+
+    @Test("setup({allow_uncaught_exception: true}): an uncaught error is recorded but the harness stays OK")
+    func allowUncaughtException() async throws {
+        let plain = try await runTestCommand(["outcomes/allow-uncaught.window.js"])
+        #expect(plain.status == 0)
+        #expect(plain.stdout == """
+            outcomes/allow-uncaught.window.js
+              PASS    an uncaught error in a timer is allowed
+              PASS    a later test passes
+
+            2 passed, 0 failed
+
+            """)
+
+        let json = try await runTestCommand(["--reporter", "json", "outcomes/allow-uncaught.window.js"])
+        #expect(json.status == 0)
+        let file = try #require(try JSONReport(json.standardOutput).files.first)
+        #expect(file.status == "OK")
+        #expect(file.uncaught.count == 1)
+        #expect(file.uncaught.first?.hasPrefix("Uncaught Error: allowed uncaught error") == true)
+    }
+
+    // MARK: - META
+
+    @Test("`// META: global=dedicatedworker` only: reported SKIP with the reason, counted as skipped, exit 0")
+    func workerOnly() async throws {
+        let result = try await runTestCommand(["meta/worker-only.any.js"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            meta/worker-only.any.js
+              SKIP    the dedicatedworker context is not supported yet
+
+            0 passed, 0 failed, 1 skipped
+
+            """)
+        #expect(!result.stdout.contains("PASS"))
+
+        let json = try await runTestCommand(["--reporter", "json", "meta/worker-only.any.js"])
+        let report = try JSONReport(json.standardOutput)
+        #expect(report.files.map(\.status) == ["SKIP"])
+        #expect(report.files.map(\.context) == ["dedicatedworker"])
+        #expect(report.files.first?.subtests.isEmpty == true)
+        #expect(report.summary == .init(passed: 0, failed: 0, skipped: 1, expectedFailures: 0, unexpectedPasses: 0))
+    }
+
+    @Test("an .any.js file without global=: a window run and a skipped dedicated-worker run, reported separately")
+    func anyDefaultContexts() async throws {
+        let result = try await runTestCommand(["meta/any-default.any.js"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            meta/any-default.any.js [window]
+              PASS    the window run
+            meta/any-default.any.js [dedicatedworker]
+              SKIP    the dedicatedworker context is not supported yet
+
+            1 passed, 0 failed, 1 skipped
+
+            """)
+    }
+
+    @Test("`// META: script=` relative to the test, in order; absolute against --root; a missing one is ERROR")
+    func metaScripts() async throws {
+        let relative = try await runTestCommand(["meta/script.window.js"])
+        #expect(relative.status == 0)
+        #expect(relative.stdout == """
+            meta/script.window.js
+              PASS    relative META scripts ran before the test, in order
+
+            1 passed, 0 failed
+
+            """)
+
+        // From inside meta/, `/meta/resources/helper.js` only exists against --root ..
+        let metaDirectory = RunnerFixtures.directory.appendingPathComponent("meta")
+        let rooted = try await runJSHostKillingOnHang(["test", "--root", "..", "script-absolute.window.js"], in: metaDirectory)
+        #expect(rooted.status == 0)
+        #expect(rooted.stdout.hasSuffix("\n1 passed, 0 failed\n"))
+        let unrooted = try await runJSHostKillingOnHang(["test", "script-absolute.window.js"], in: metaDirectory)
+        #expect(unrooted.status == 1)
+        #expect(unrooted.stdout.contains("  ERROR   [harness] — cannot read META script './meta/resources/helper.js'"))
+        #expect(unrooted.stdout.hasSuffix("\n0 passed, 1 failed\n"))
+
+        let missing = try await runTestCommand(["meta/script-missing.window.js"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.hasPrefix("""
+            meta/script-missing.window.js
+              ERROR   [harness] — cannot read META script 'meta/resources/does-not-exist.js'
+            """))
+        #expect(missing.stdout.hasSuffix("\n0 passed, 1 failed\n"))
+    }
+
+    @Test("`// META: timeout=long` gives 60 s instead of 10 s, both scaled by --timeout-multiplier")
+    func metaTimeoutLong() async throws {
+        let result = try await runTestCommand(
+            ["--timeout-multiplier", "0.02", "meta/long.window.js", "outcomes/never-completes.window.js"], hangGuard: 60)
+        #expect(!result.timedOut, "the hang guard had to stop jshost")
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            meta/long.window.js
+              TIMEOUT never done — Test timed out (expected PASS)
+              TIMEOUT [harness] — the file did not complete within 1.2 s (expected OK)
+            outcomes/never-completes.window.js
+              TIMEOUT never done — Test timed out (expected PASS)
+              TIMEOUT [harness] — the file did not complete within 0.2 s (expected OK)
+
+            0 passed, 4 failed
+
+            """)
+    }
+
+    @Test("`// META: title=` names the file's unnamed subtests (quotes and backslashes survive)")
+    func metaTitle() async throws {
+        let result = try await runTestCommand(["meta/title.window.js"])
+        #expect(result.status == 0)
+        #expect(result.stdout == #"""
+            meta/title.window.js
+              PASS    A "quoted" title \ with a backslash
+              PASS    A "quoted" title \ with a backslash 1
+              PASS    named explicitly
+
+            3 passed, 0 failed
+
+            """#)
+    }
+
+    // MARK: - Which files run
+
+    @Test("a directory is searched recursively for test suffixes; resources/ and hidden entries are skipped")
+    func directoryDiscovery() async throws {
+        let expected = [
+            "discovery/a.any.js [window]", "discovery/a.any.js [dedicatedworker]",
+            "discovery/b.window.js [window]", "discovery/c.worker.js [dedicatedworker]",
+            "discovery/d.test.js [window]", "discovery/nested/deep/e.test.js [window]",
+            "discovery/nested/f.window.js [window]",
+        ]
+        for argument in ["discovery", "discovery/"] {
+            let result = try await runTestCommand(["--reporter", "json", argument])
+            #expect(result.status == 0)
+            let report = try JSONReport(result.standardOutput)
+            #expect(report.files.map { "\($0.path) [\($0.context)]" } == expected, "\(argument)")
+            #expect(report.summary == .init(passed: 5, failed: 0, skipped: 2, expectedFailures: 0, unexpectedPasses: 0))
+            #expect(result.stderr == "5 passed, 0 failed, 2 skipped\n")
+        }
+    }
+
+    @Test("files named explicitly always run, whatever their name or folder")
+    func explicitFiles() async throws {
+        let result = try await runTestCommand([
+            "--reporter", "json", "discovery/helper.js", "discovery/resources/r.any.js", "discovery/.hidden/h.test.js",
+            "discovery/z.any.js.bak",
+        ])
+        #expect(result.status == 0)
+        let report = try JSONReport(result.standardOutput)
+        #expect(report.files.map { "\($0.path) [\($0.context)]" } == [
+            "discovery/helper.js [window]", "discovery/resources/r.any.js [window]",
+            "discovery/resources/r.any.js [dedicatedworker]", "discovery/.hidden/h.test.js [window]",
+            "discovery/z.any.js.bak [window]",
+        ])
+        #expect(report.files.map(\.status) == ["OK", "OK", "SKIP", "OK", "OK"])
+        #expect(result.stderr == "4 passed, 0 failed, 1 skipped\n")
+    }
+
+    @Test("a missing path: exit 2 with one line, and nothing runs")
+    func missingPath() async throws {
+        for arguments in [["discovery/nope.js"], ["outcomes/pass.window.js", "no-such-dir"]] {
+            let result = try await runTestCommand(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+            #expect(result.stderr == "jshost: no such file or directory: '\(arguments.last!)'\n")
+        }
+    }
+
+    @Test("bad usage of `jshost test` exits 2 with one line on stderr", arguments: [
+        ([], "argument"),
+        (["--jobs", "0", "outcomes/pass.window.js"], "--jobs"),
+        (["--timeout-multiplier", "0", "outcomes/pass.window.js"], "--timeout-multiplier"),
+        (["--reporter", "xml", "outcomes/pass.window.js"], "xml"),
+        (["--reporter", "junit", "outcomes/pass.window.js"], "--output"),
+        (["--expectations", "no-such-expectations.json", "outcomes/pass.window.js"], "no-such-expectations.json"),
+        (["--harness", "no-such-harness.js", "outcomes/pass.window.js"], "no-such-harness.js"),
+    ])
+    func badUsage(arguments: [String], mentions: String) async throws {
+        let result = try await runTestCommand(arguments)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        expectOneLine(result.stderr, mentioning: mentions)
+    }
+
+    // MARK: - Parallel runs
+
+    @Test("--jobs 3 gives byte-identical output and the same summary as --jobs 1")
+    func parallelJobsSameOutput() async throws {
+        // Mixed outcomes: passes, failures, timeouts, harness errors, skips.
+        let files = ["--timeout-multiplier", "0.1", "outcomes", "meta/any-default.any.js", "meta/worker-only.any.js"]
+        let serial = try await runTestCommand(["--jobs", "1"] + files)
+        let parallel = try await runTestCommand(["--jobs", "3"] + files)
+        #expect(!serial.timedOut && !parallel.timedOut, "the hang guard had to stop jshost")
+        #expect(serial.status == 1)
+        #expect(parallel.status == 1)
+        #expect(serial.stdout.hasSuffix("\n\n13 passed, 12 failed, 2 skipped\n"))
+        #expect(parallel.standardOutput == serial.standardOutput)
+        #expect(parallel.stdout == serial.stdout) // a readable diff when the bytes differ
+        // No colour when stdout is not a terminal.
+        #expect(!serial.standardOutput.contains(0x1B))
+        // Every file is reported, in the order given.
+        let headers = serial.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && $0.contains("/") }
+        #expect(headers.count == 15)
+        #expect(headers.first == "outcomes/allow-uncaught.window.js")
+        #expect(headers.last == "meta/worker-only.any.js")
+    }
+
+    // MARK: - Reporters
+
+    /// Pass, fail, harness error and a skipped context.
+    private static let reporterFiles = [
+        "outcomes/pass.window.js", "outcomes/fail.window.js", "outcomes/top-level-throw.window.js", "meta/any-default.any.js",
+    ]
+
+    @Test("--reporter tap: TAP 13, ok / not ok per subtest, skips as # SKIP, the plan line 1..N")
+    func tapReporter() async throws {
+        let result = try await runTestCommand(["--reporter", "tap"] + Self.reporterFiles)
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            TAP version 13
+            ok 1 - outcomes/pass.window.js > addition works
+            ok 2 - outcomes/pass.window.js > a promise test passes
+            ok 3 - outcomes/fail.window.js > this one passes
+            not ok 4 - outcomes/fail.window.js > this one fails
+              ---
+              message: "assert_equals: the sum expected 3 but got 2"
+              ...
+            ok 5 - outcomes/top-level-throw.window.js > defined before the throw
+            not ok 6 - outcomes/top-level-throw.window.js > [harness] ERROR
+              ---
+              message: "Uncaught TypeError: top-level boom"
+              ...
+            ok 7 - meta/any-default.any.js [window] > the window run
+            ok 8 - meta/any-default.any.js [dedicatedworker] # SKIP the dedicatedworker context is not supported yet
+            1..8
+            # 5 passed, 2 failed, 1 skipped
+
+            """)
+        #expect(result.stderr == "5 passed, 2 failed, 1 skipped\n")
+
+        let clean = try await runTestCommand(["--reporter", "tap", "outcomes/pass.window.js"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout.hasSuffix("ok 2 - outcomes/pass.window.js > a promise test passes\n1..2\n# 2 passed, 0 failed\n"))
+    }
+
+    @Test("--reporter junit --output FILE: well-formed XML whose suites, cases and failures match the run")
+    func junitReporter() async throws {
+        let scratch = try ScratchDirectory()
+        let output = scratch.url.appendingPathComponent("report.xml")
+        let result = try await runTestCommand(["--reporter", "junit", "--output", output.path] + Self.reporterFiles)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "5 passed, 2 failed, 1 skipped\n")
+
+        let xml = try JUnitDocument(contentsOf: output)
+        #expect(xml.root?.name == "testsuites")
+        #expect(xml.root?.attributes["tests"] == "8")
+        #expect(xml.root?.attributes["failures"] == "1")
+        #expect(xml.root?.attributes["errors"] == "1")
+        #expect(xml.root?.attributes["skipped"] == "1")
+        let suites = xml.root?.children.filter { $0.name == "testsuite" } ?? []
+        #expect(suites.map { $0.attributes["name"] ?? "" } == [
+            "outcomes/pass.window.js", "outcomes/fail.window.js", "outcomes/top-level-throw.window.js",
+            "meta/any-default.any.js [window]", "meta/any-default.any.js [dedicatedworker]",
+        ])
+        for suite in suites {
+            let cases = suite.children.filter { $0.name == "testcase" }
+            let name = suite.attributes["name"] ?? "?"
+            #expect(suite.attributes["tests"] == String(cases.count), "\(name)")
+            for kind in ["failure", "error", "skipped"] {
+                let count = cases.flatMap(\.children).filter { $0.name == kind }.count
+                #expect(suite.attributes[kind == "skipped" ? "skipped" : kind + "s"] == String(count), "\(name) \(kind)")
+            }
+        }
+        let allCases = suites.flatMap(\.children)
+        #expect(allCases.count == 8)
+        let failure = allCases.flatMap(\.children).first { $0.name == "failure" }
+        #expect(failure?.attributes["message"] == "assert_equals: the sum expected 3 but got 2")
+        #expect(failure?.attributes["type"] == "FAIL")
+        let error = allCases.flatMap(\.children).first { $0.name == "error" }
+        #expect(error?.attributes["message"] == "Uncaught TypeError: top-level boom")
+    }
+
+    @Test("--reporter json: one document with every file's status, subtests and the summary counts")
+    func jsonReporter() async throws {
+        let result = try await runTestCommand(["--reporter", "json"] + Self.reporterFiles)
+        #expect(result.status == 1)
+        #expect(result.stderr == "5 passed, 2 failed, 1 skipped\n")
+        let report = try JSONReport(result.standardOutput)
+        try #require(report.files.count == 5)
+        #expect(report.files.map(\.path) == [
+            "outcomes/pass.window.js", "outcomes/fail.window.js", "outcomes/top-level-throw.window.js",
+            "meta/any-default.any.js", "meta/any-default.any.js",
+        ])
+        #expect(report.files.map(\.context) == ["window", "window", "window", "window", "dedicatedworker"])
+        #expect(report.files.map(\.status) == ["OK", "OK", "ERROR", "OK", "SKIP"])
+        #expect(report.files.map(\.subtests.count) == [2, 2, 1, 1, 0])
+        #expect(report.files[1].subtests.map(\.status) == ["PASS", "FAIL"])
+        #expect(report.files[1].subtests[1].message == "assert_equals: the sum expected 3 but got 2")
+        #expect(report.files[1].subtests[1].expected == "PASS")
+        #expect(report.files[2].message == "Uncaught TypeError: top-level boom")
+        #expect(report.files[2].uncaught.first?.hasPrefix("Uncaught TypeError: top-level boom\n") == true)
+        #expect(report.files[4].message == "the dedicatedworker context is not supported yet")
+        #expect(report.summary == .init(passed: 5, failed: 2, skipped: 1, expectedFailures: 0, unexpectedPasses: 0))
+    }
+
+    @Test("names and messages with #, <&\">, control characters, newlines and non-ASCII survive every reporter")
+    func reportersEscape() async throws {
+        let names = [
+            "a # hash", #"<xml> & "quotes" 'apostrophes'"#, "a control \u{2} character", "name with a\nnewline",
+            "ünïcödé ✓ 🎉",
+        ]
+        let json = try await runTestCommand(["--reporter", "json", "reporters/odd-names.window.js"])
+        #expect(json.status == 1)
+        let report = try JSONReport(json.standardOutput)
+        #expect(report.files.first?.subtests.map(\.name) == names)
+        #expect(report.files.first?.subtests[3].message == "assert_true: first line\nsecond line expected true got false")
+
+        let scratch = try ScratchDirectory()
+        let output = scratch.url.appendingPathComponent("odd.xml")
+        let junit = try await runTestCommand(["--reporter", "junit", "-o", output.path, "reporters/odd-names.window.js"])
+        #expect(junit.status == 1)
+        let xml = try JUnitDocument(contentsOf: output)
+        let cases = xml.root?.children.flatMap(\.children) ?? []
+        // XML 1.0 cannot carry U+0002: the reporter replaces it.
+        #expect(cases.map { $0.attributes["name"] ?? "" } == names.map { $0.replacingOccurrences(of: "\u{2}", with: "\u{FFFD}") })
+
+        let tap = try await runTestCommand(["--reporter", "tap", "reporters/odd-names.window.js"])
+        #expect(tap.status == 1)
+        #expect(tap.stdout.contains("ok 1 - reporters/odd-names.window.js > a \\# hash\n"))
+        #expect(tap.stdout.hasSuffix("1..5\n# 3 passed, 2 failed\n"))
+        let stray = tap.stdout.split(separator: "\n").filter { line in
+            !(line.hasPrefix("TAP version ") || line.hasPrefix("ok ") || line.hasPrefix("not ok ") || line.hasPrefix("1..")
+              || line.hasPrefix("#") || line.hasPrefix("  "))
+        }
+        #expect(stray.isEmpty, "lines that are not TAP: \(stray)")
+    }
+
+    // MARK: - Filtering and expectations
+
+    @Test("--filter TEXT reports only subtests whose name or file path contains TEXT, and counts only those")
+    func filter() async throws {
+        let files = ["outcomes/pass.window.js", "outcomes/fail.window.js"]
+        let byName = try await runTestCommand(["--filter", "fails"] + files)
+        #expect(byName.status == 1)
+        #expect(byName.stdout == """
+            outcomes/fail.window.js
+              FAIL    this one fails — assert_equals: the sum expected 3 but got 2 (expected PASS)
+
+            0 passed, 1 failed
+
+            """)
+
+        let byPath = try await runTestCommand(["--filter", "pass.window"] + files)
+        #expect(byPath.status == 0)
+        #expect(byPath.stdout == """
+            outcomes/pass.window.js
+              PASS    addition works
+              PASS    a promise test passes
+
+            2 passed, 0 failed
+
+            """)
+
+        // Name matches in several files: "this one passes" and "a promise test passes".
+        let passingOnly = try await runTestCommand(["--filter", "passes"] + files)
+        #expect(passingOnly.status == 0)
+        #expect(passingOnly.stdout == """
+            outcomes/pass.window.js
+              PASS    a promise test passes
+            outcomes/fail.window.js
+              PASS    this one passes
+
+            2 passed, 0 failed
+
+            """)
+
+        let nothing = try await runTestCommand(["--filter", "no subtest has this name"] + files)
+        #expect(nothing.status == 0)
+        #expect(nothing.stdout == "\n0 passed, 0 failed\n")
+
+        let json = try await runTestCommand(["--reporter", "json", "--filter", "fails"] + files)
+        let report = try JSONReport(json.standardOutput)
+        #expect(report.files.map(\.path) == ["outcomes/fail.window.js"])
+        #expect(report.files.first?.subtests.map(\.name) == ["this one fails"])
+        #expect(report.summary == .init(passed: 0, failed: 1, skipped: 0, expectedFailures: 0, unexpectedPasses: 0))
+    }
+
+    @Test("--expectations with a known failure: exit 0 and a known-failures line")
+    func knownFailure() async throws {
+        let scratch = try ScratchDirectory()
+        let expectations = try scratch.write("expectations.json", """
+            { "outcomes/fail.window.js": ["this one fails"] }
+            """)
+        let result = try await runTestCommand(["--expectations", expectations, "outcomes/pass.window.js", "outcomes/fail.window.js"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            outcomes/pass.window.js
+              PASS    addition works
+              PASS    a promise test passes
+            outcomes/fail.window.js
+              PASS    this one passes
+              FAIL    this one fails — assert_equals: the sum expected 3 but got 2
+
+            1 known failures (from expectations)
+            3 passed, 0 failed
+
+            """)
+
+        // Object form: subtest statuses and the harness status; keys may start with ./
+        let statuses = try scratch.write("statuses.json", """
+            { "./outcomes/nothing-left.window.js": { "waits for nothing": "TIMEOUT", "[harness]": "TIMEOUT" },
+              "outcomes/top-level-throw.window.js": { "[harness]": "ERROR" } }
+            """)
+        let objects = try await runTestCommand(
+            ["--expectations", statuses, "outcomes/nothing-left.window.js", "outcomes/top-level-throw.window.js"], hangGuard: 60)
+        #expect(objects.status == 0)
+        #expect(objects.stdout.hasSuffix("\n\n3 known failures (from expectations)\n2 passed, 0 failed\n"))
+        #expect(!objects.stdout.contains("(expected"))
+    }
+
+    @Test("--expectations: an expected failure that now passes exits 1 and reports unexpected passes")
+    func unexpectedPass() async throws {
+        let scratch = try ScratchDirectory()
+        let expectations = try scratch.write("expectations.json", """
+            { "outcomes/pass.window.js": ["addition works"] }
+            """)
+        let result = try await runTestCommand(["--expectations", expectations, "outcomes/pass.window.js"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            outcomes/pass.window.js
+              PASS    addition works (expected FAIL)
+              PASS    a promise test passes
+
+            1 unexpected passes: update the expectations
+            2 passed, 0 failed
+
+            """)
+        let json = try await runTestCommand(["--reporter", "json", "--expectations", expectations, "outcomes/pass.window.js"])
+        #expect(json.status == 1)
+        #expect(try JSONReport(json.standardOutput).summary
+                == .init(passed: 2, failed: 0, skipped: 0, expectedFailures: 0, unexpectedPasses: 1))
+    }
+
+    @Test("a malformed expectations file exits 2 with one line, before running anything", arguments: [
+        "{", "", "[]", #"{ "x.any.js": 3 }"#, #"{ "x.any.js": { "a subtest": 1 } }"#,
+    ])
+    func malformedExpectations(contents: String) async throws {
+        let scratch = try ScratchDirectory()
+        let expectations = try scratch.write("bad.json", contents)
+        let result = try await runTestCommand(["--expectations", expectations, "outcomes/pass.window.js"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        expectOneLine(result.stderr, mentioning: "expectations")
+    }
+}
+
+// MARK: - Helpers
+
+enum RunnerFixtures {
+    /// `Tests/Fixtures/runner`, the working directory of these runs.
+    static let directory = Paths.packageRoot.appendingPathComponent("Tests/Fixtures/runner")
+}
+
+/// Runs `jshost test ARGUMENTS` in the runner fixtures' folder. Tests check `timedOut` themselves where a hang is
+/// plausible.
+private func runTestCommand(_ arguments: [String], hangGuard: Double = 120) async throws -> ProcessResult {
+    try await runJSHostKillingOnHang(["test"] + arguments, in: RunnerFixtures.directory, hangGuard: hangGuard)
+}
+
+private func expectOneLine(_ text: String, mentioning: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 2 && lines[1].isEmpty, "expected exactly one line, got \(text.debugDescription)",
+            sourceLocation: sourceLocation)
+    #expect(text.hasPrefix("jshost: "), sourceLocation: sourceLocation)
+    #expect(text.contains(mentioning), "\(text.debugDescription) does not mention \(mentioning)", sourceLocation: sourceLocation)
+}
+
+/// The document `--reporter json` writes, read with JSONSerialization.
+private struct JSONReport {
+    struct Subtest {
+        var name: String
+        var status: String
+        var expected: String
+        var message: String?
+    }
+
+    struct File {
+        var path: String
+        var context: String
+        var status: String
+        var expected: String
+        var message: String?
+        var duration: Double
+        var subtests: [Subtest]
+        var uncaught: [String]
+    }
+
+    struct Summary: Equatable {
+        var passed: Int
+        var failed: Int
+        var skipped: Int
+        var expectedFailures: Int
+        var unexpectedPasses: Int
+    }
+
+    struct Malformed: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    var files: [File]
+    var summary: Summary
+
+    init(_ data: Data) throws {
+        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let files = root["files"] as? [[String: Any]], let summary = root["summary"] as? [String: Any] else {
+            throw Malformed(description: "not a report: \(String(decoding: data, as: UTF8.self))")
+        }
+        func string(_ object: [String: Any], _ key: String) throws -> String {
+            guard let value = object[key] as? String else { throw Malformed(description: "no string '\(key)' in \(object)") }
+            return value
+        }
+        func optionalString(_ object: [String: Any], _ key: String) throws -> String? {
+            if object[key] is NSNull { return nil }
+            return try string(object, key)
+        }
+        func int(_ key: String) throws -> Int {
+            guard let value = summary[key] as? NSNumber else { throw Malformed(description: "no number '\(key)' in the summary") }
+            return value.intValue
+        }
+        self.files = try files.map { file in
+            guard let subtests = file["subtests"] as? [[String: Any]], let uncaught = file["uncaught"] as? [String],
+                  let duration = file["duration"] as? NSNumber else {
+                throw Malformed(description: "bad file entry \(file)")
+            }
+            return File(
+                path: try string(file, "path"), context: try string(file, "context"), status: try string(file, "status"),
+                expected: try string(file, "expected"), message: try optionalString(file, "message"),
+                duration: duration.doubleValue,
+                subtests: try subtests.map { subtest in
+                    Subtest(name: try string(subtest, "name"), status: try string(subtest, "status"),
+                            expected: try string(subtest, "expected"), message: try optionalString(subtest, "message"))
+                },
+                uncaught: uncaught)
+        }
+        self.summary = Summary(passed: try int("passed"), failed: try int("failed"), skipped: try int("skipped"),
+                               expectedFailures: try int("expectedFailures"), unexpectedPasses: try int("unexpectedPasses"))
+    }
+}
+
+/// A JUnit report parsed with Foundation's XMLParser into a small element tree.
+private final class JUnitDocument: NSObject, XMLParserDelegate {
+    final class Element {
+        let name: String
+        let attributes: [String: String]
+        var children: [Element] = []
+        init(name: String, attributes: [String: String]) {
+            self.name = name
+            self.attributes = attributes
+        }
+    }
+
+    struct Malformed: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private(set) var root: Element?
+    private var stack: [Element] = []
+
+    init(contentsOf url: URL) throws {
+        super.init()
+        let data = try Data(contentsOf: url)
+        let parser = XMLParser(data: data)
+        parser.delegate = self
+        guard parser.parse() else {
+            throw Malformed(description: "not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "?")): "
+                            + String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let element = Element(name: elementName, attributes: attributes)
+        if let parent = stack.last { parent.children.append(element) } else { root = element }
+        stack.append(element)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        stack.removeLast()
+    }
+}
