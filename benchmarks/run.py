@@ -6,7 +6,6 @@ Usage: benchmarks/run.py [--jshost PATH] [--only NAME,...]
 """
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -39,9 +38,13 @@ def run_script(command, script, workdir):
     path = os.path.join(workdir, script + ".js")
     with open(path, "w") as f:
         f.write(common + "\n" + body)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    proc = subprocess.run(command + [path], capture_output=True, text=True, timeout=600)
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # GNU time reports this one process's peak RSS (RUSAGE_CHILDREN would be the maximum over all children).
+    timer = ["/usr/bin/time", "-f", "PEAK_RSS_KB %M"] if os.path.exists("/usr/bin/time") else []
+    proc = subprocess.run(timer + command + [path], capture_output=True, text=True, timeout=600)
+    peak_mb = None
+    for line in proc.stderr.splitlines():
+        if line.startswith("PEAK_RSS_KB "):
+            peak_mb = int(line.split()[1]) / 1024
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} {script}.js exited {proc.returncode}: {proc.stderr.strip()[:300]}")
     results = {}
@@ -49,8 +52,7 @@ def run_script(command, script, workdir):
         parts = line.split()
         if len(parts) == 4 and parts[0] == "RESULT":
             results[parts[1]] = (float(parts[2]), parts[3])
-    # ru_maxrss of children is a running maximum; it is exact for a child bigger than all before it.
-    return results, peak_mb if peak_mb * 1024 > before else None
+    return results, peak_mb
 
 
 def startup(command, workdir, runs=15):

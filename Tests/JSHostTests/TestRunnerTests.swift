@@ -556,6 +556,40 @@ struct TestRunnerTests {
         #expect(stray.isEmpty, "lines that are not TAP: \(stray)")
     }
 
+    // MARK: - External harness
+
+    @Test("--harness PATH loads an external classic-script harness and reports through it")
+    func externalHarness() async throws {
+        let result = try await runTestCommand(["--harness", "harness/minimal-testharness.js", "harness/uses-harness.test.js"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            harness/uses-harness.test.js
+              PASS    reported through the external harness
+              PASS    the external harness defined globals
+              FAIL    a failure keeps its message — assert_equals: product expected 5 but got 4 (expected PASS)
+
+            2 passed, 1 failed
+
+            """)
+    }
+
+    @Test("--harness PATH: at the time limit the external harness's timeout() decides the statuses")
+    func externalHarnessTimeout() async throws {
+        let result = try await runTestCommand(
+            ["--timeout-multiplier", "0.02", "--harness", "harness/minimal-testharness.js", "harness/never-completes.test.js"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("  TIMEOUT waits forever"))
+        #expect(result.stdout.contains("  TIMEOUT [harness] — minimal harness timed out"))
+        #expect(result.stdout.hasSuffix("0 passed, 2 failed\n"))
+    }
+
+    @Test("--harness with a missing file is bad usage: exit 2, one line")
+    func externalHarnessMissing() async throws {
+        let result = try await runTestCommand(["--harness", "harness/no-such-harness.js", "harness/uses-harness.test.js"])
+        #expect(result.status == 2)
+        expectOneLine(result.stderr, mentioning: "no-such-harness.js")
+    }
+
     // MARK: - Filtering and expectations
 
     @Test("--filter TEXT reports only subtests whose name or file path contains TEXT, and counts only those")
