@@ -89,7 +89,7 @@ struct Test: ParsableCommand {
         case .junit: JUnitReporter(sink: sink)
         case .json: JSONReporter(sink: sink)
         }
-        let tally = Mutex(Tally())
+        let tally = Locked(Tally())
         let filter = self.filter
         let expected = known
         runner.run(files) { path, results in

@@ -175,7 +175,8 @@ func runJSHost(_ arguments: [String], in directory: URL? = nil, hangGuard: Doubl
         DispatchQueue.global().asyncAfter(deadline: .now() + hangGuard) {
             if box.value.isRunning {
                 timedOut.store(true, ordering: .relaxed)
-                box.value.terminate()
+                // SIGKILL: a child started from the test runner may inherit a mask that blocks SIGTERM.
+                kill(box.value.processIdentifier, SIGKILL)
             }
         }
     }
@@ -235,58 +236,3 @@ final class ScratchDirectory {
     }
 }
 
-/// Like ``runJSHost(_:in:hangGuard:)``, but the hang guard sends SIGKILL. A child that Foundation's `Process`
-/// starts from a Dispatch worker thread on Linux inherits that thread's signal mask, which blocks SIGTERM, so
-/// `terminate()` cannot stop a hung child there; SIGKILL cannot be blocked.
-func runJSHostKillingOnHang(_ arguments: [String], in directory: URL? = nil, hangGuard: Double = 120) async throws -> ProcessResult {
-    let executable = try #require(Paths.jshost, "jshost not found beside the test bundle (\(CommandLine.arguments.first ?? "?"))")
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jshost-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let outURL = scratch.appendingPathComponent("stdout")
-    let errURL = scratch.appendingPathComponent("stderr")
-    try Data().write(to: outURL)
-    try Data().write(to: errURL)
-    let outHandle = try FileHandle(forWritingTo: outURL)
-    let errHandle = try FileHandle(forWritingTo: errURL)
-
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    if let directory { process.currentDirectoryURL = directory }
-    var environment = ProcessInfo.processInfo.environment
-    environment["SWIFT_BACKTRACE"] = "enable=no"
-    process.environment = environment
-
-    let timedOut = Atomic<Bool>(false)
-    let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-        process.terminationHandler = { process in
-            continuation.resume(returning: process.terminationStatus)
-        }
-        do {
-            try process.run()
-        } catch {
-            process.terminationHandler = nil
-            continuation.resume(throwing: error)
-            return
-        }
-        let box = UncheckedBox(process)
-        DispatchQueue.global().asyncAfter(deadline: .now() + hangGuard) {
-            if box.value.isRunning {
-                timedOut.store(true, ordering: .relaxed)
-                kill(box.value.processIdentifier, SIGKILL)
-            }
-        }
-    }
-    try outHandle.close()
-    try errHandle.close()
-    return ProcessResult(
-        status: status,
-        standardOutput: try Data(contentsOf: outURL),
-        standardError: try Data(contentsOf: errURL),
-        timedOut: timedOut.load(ordering: .relaxed)
-    )
-}

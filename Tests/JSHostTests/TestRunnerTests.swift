@@ -288,10 +288,10 @@ struct TestRunnerTests {
 
         // From inside meta/, `/meta/resources/helper.js` only exists against --root ..
         let metaDirectory = RunnerFixtures.directory.appendingPathComponent("meta")
-        let rooted = try await runJSHostKillingOnHang(["test", "--root", "..", "script-absolute.window.js"], in: metaDirectory)
+        let rooted = try await runJSHost(["test", "--root", "..", "script-absolute.window.js"], in: metaDirectory)
         #expect(rooted.status == 0)
         #expect(rooted.stdout.hasSuffix("\n1 passed, 0 failed\n"))
-        let unrooted = try await runJSHostKillingOnHang(["test", "script-absolute.window.js"], in: metaDirectory)
+        let unrooted = try await runJSHost(["test", "script-absolute.window.js"], in: metaDirectory)
         #expect(unrooted.status == 1)
         #expect(unrooted.stdout.contains("  ERROR   [harness] — cannot read META script './meta/resources/helper.js'"))
         #expect(unrooted.stdout.hasSuffix("\n0 passed, 1 failed\n"))
@@ -719,7 +719,7 @@ enum RunnerFixtures {
 /// Runs `jshost test ARGUMENTS` in the runner fixtures' folder. Tests check `timedOut` themselves where a hang is
 /// plausible.
 private func runTestCommand(_ arguments: [String], hangGuard: Double = 120) async throws -> ProcessResult {
-    try await runJSHostKillingOnHang(["test"] + arguments, in: RunnerFixtures.directory, hangGuard: hangGuard)
+    try await runJSHost(["test"] + arguments, in: RunnerFixtures.directory, hangGuard: hangGuard)
 }
 
 private func expectOneLine(_ text: String, mentioning: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -53,16 +53,7 @@ public final class Agent: Sendable {
     /// Runs `body` as a task on the agent's thread and returns its result.
     func perform<Result: Sendable>(_ body: @escaping @Sendable (AgentRuntime) throws(HostError) -> Result) async throws(HostError) -> Result {
         let outcome: Swift.Result<Result, HostError> = await withCheckedContinuation { continuation in
-            let slot = runtime
-            let reply = Reply { continuation.resume(returning: $0) }
-            let posted = inbox.post {
-                do throws(HostError) {
-                    reply.send(.success(try body(slot.runtime!)))
-                } catch {
-                    reply.send(.failure(error))
-                }
-            }
-            if !posted { reply.send(.failure(.agentStopped)) }
+            submit(body, reply: Reply { continuation.resume(returning: $0) })
         }
         return try outcome.get()
     }
@@ -78,11 +69,18 @@ public final class Agent: Sendable {
     func performBlocking<Result: Sendable>(_ body: @escaping @Sendable (AgentRuntime) throws(HostError) -> Result) throws(HostError) -> Result {
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox<Result>()
-        let slot = runtime
-        let reply = Reply<Result> { result in
+        submit(body, reply: Reply { result in
             box.value = result
             done.signal()
-        }
+        })
+        done.wait()
+        return try box.value!.get()
+    }
+
+    /// Posts `body` to run on the agent's thread; `reply` receives its result, or `.agentStopped` when the agent
+    /// refuses the post or stops before running it.
+    private func submit<Result: Sendable>(_ body: @escaping @Sendable (AgentRuntime) throws(HostError) -> Result, reply: Reply<Result>) {
+        let slot = runtime
         let posted = inbox.post {
             do throws(HostError) {
                 reply.send(.success(try body(slot.runtime!)))
@@ -91,8 +89,6 @@ public final class Agent: Sendable {
             }
         }
         if !posted { reply.send(.failure(.agentStopped)) }
-        done.wait()
-        return try box.value!.get()
     }
 
     func requestStop() {
@@ -111,10 +107,10 @@ public final class Agent: Sendable {
 /// work is dropped with its closure, and this object's deinit answers `.agentStopped`: a caller never waits
 /// forever.
 private final class Reply<Value: Sendable>: Sendable {
-    private let deliver: Mutex<(@Sendable (Result<Value, HostError>) -> Void)?>
+    private let deliver: Locked<(@Sendable (Result<Value, HostError>) -> Void)?>
 
     init(_ deliver: @escaping @Sendable (Result<Value, HostError>) -> Void) {
-        self.deliver = Mutex(deliver)
+        self.deliver = Locked(deliver)
     }
 
     func send(_ result: Result<Value, HostError>) {

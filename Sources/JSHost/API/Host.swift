@@ -65,7 +65,7 @@ public final class Host: Sendable {
         var isShutDown = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     let tracker: WorkTracker
     /// Read by every agent's watchdog while JS runs: set once the run must stop.
     let isTerminating = Atomic<Bool>(false)
@@ -181,7 +181,7 @@ public final class Host: Sendable {
 
 /// Breaks the reference cycle between the host and its tracker's callback.
 final class WeakBox<Value: AnyObject>: @unchecked Sendable {
-    private let lock = Mutex<Void>(())
+    private let lock = Locked<Void>(())
     private weak var stored: Value?
     var value: Value? {
         get { lock.withLock { _ in stored } }

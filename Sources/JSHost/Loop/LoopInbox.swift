@@ -10,7 +10,7 @@ final class LoopInbox: Sendable {
         var stopRequested = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let waker: MainContextPump.Waker
     let tracker: WorkTracker
 

@@ -232,7 +232,7 @@ private final class TestJob: @unchecked Sendable {
 
 /// Holds a file's results as the harness reports them, from the agent's thread.
 private final class Completion: Sendable {
-    private let state = Mutex<(json: String?, uncaught: [String])>((nil, []))
+    private let state = Locked<(json: String?, uncaught: [String])>((nil, []))
     var json: String? { state.withLock { $0.json } }
     var uncaught: [String] { state.withLock { $0.uncaught } }
     func finish(_ json: String) { state.withLock { if $0.json == nil { $0.json = json } } }
@@ -241,13 +241,13 @@ private final class Completion: Sendable {
 
 /// Console output of the files a job runs (kept out of the runner's own output).
 final class CapturedOutput: Sendable {
-    private let bytes = Mutex<[UInt8]>([])
+    private let bytes = Locked<[UInt8]>([])
     func append(_ data: UnsafeRawBufferPointer) { bytes.withLock { $0.append(contentsOf: data) } }
 }
 
 /// Hands out file indices to workers.
 private final class WorkQueue: Sendable {
-    private let next_ = Mutex(0)
+    private let next_ = Locked(0)
     private let count: Int
     init(count: Int) { self.count = count }
     func next() -> Int? {
@@ -261,7 +261,7 @@ private final class WorkQueue: Sendable {
 
 /// Reports results in input order however the workers finish.
 private final class OrderedDelivery: Sendable {
-    private let state = Mutex<(next: Int, pending: [Int: [TestFileResult]])>((0, [:]))
+    private let state = Locked<(next: Int, pending: [Int: [TestFileResult]])>((0, [:]))
     private let paths: [String]
     private let report: @Sendable (String, [TestFileResult]) -> Void
 
