@@ -180,11 +180,15 @@ public final class Host: Sendable {
 }
 
 /// Breaks the reference cycle between the host and its tracker's callback.
-final class WeakBox<Value: AnyObject>: @unchecked Sendable {
-    private let lock = Locked<Void>(())
-    private weak var stored: Value?
+final class WeakBox<Value: AnyObject>: Sendable {
+    private struct Reference {
+        weak var object: Value?
+    }
+
+    private let reference = Locked(Reference())
+
     var value: Value? {
-        get { lock.withLock { _ in stored } }
-        set { lock.withLock { _ in stored = newValue } }
+        get { reference.withLock { $0.object } }
+        set { reference.withLock { $0.object = newValue } }
     }
 }
