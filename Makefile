@@ -22,5 +22,9 @@ test: deps
 	$(BIN) test --jobs 2 --expectations js-fixtures/expectations.json js-fixtures
 	$(SWIFT) test
 
+## Messaging benchmarks: jshost against node and deno when they are on PATH (see benchmarks/run.py).
+bench: build
+	python3 benchmarks/run.py
+
 clean:
 	rm -rf .build
