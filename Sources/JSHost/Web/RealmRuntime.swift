@@ -162,9 +162,6 @@ final class RealmRuntime: LoopTaskTarget {
             }
             try runModule(source, name: name, arguments: [ops.value, internals.value, global])
         }
-        for script in options.extraModules {
-            try runModule(script.source, name: script.name, arguments: [ops.value, internals.value, global])
-        }
         self.ops = ProtectedValue(ops.value, in: context)
         self.internals = ProtectedValue(internals.value, in: context)
         fireTimer = hook(internals, "fireTimer")
