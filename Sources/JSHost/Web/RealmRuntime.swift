@@ -78,7 +78,6 @@ final class RealmRuntime: LoopTaskTarget {
     /// microtask must run after the test file's top-level code. A script that throws is reported at once,
     /// inside the same call, and the next script still runs.
     func runScripts(_ scripts: [Script]) {
-        guard let ops, let internals else { return }
         let runner = context.makeFunction("runScripts") { [unowned self] call throws(HostFunctionError) in
             for script in scripts {
                 switch script {
@@ -88,7 +87,7 @@ final class RealmRuntime: LoopTaskTarget {
                     }
                 case .module(let source, let name):
                     do throws(JavaScriptError) {
-                        try runModule(source, name: name, arguments: [ops.value, internals.value, call.context.globalObject.value])
+                        try runModule(source, name: name)
                     } catch {
                         uncaught("jshost: built-in module \(name) failed: \(error)\n")
                     }
@@ -120,10 +119,7 @@ final class RealmRuntime: LoopTaskTarget {
 
     /// Calls `internals[name]()` as a task body; an exception is reported.
     func callInternal(_ name: String) {
-        guard let internals else { return }
-        let function = context.propertyIgnoringExceptions(internals.object, JSStringHandle(name))
-        guard let callable = context.object(function), context.isFunction(function) else { return }
-        if case .thrown(let exception) = context.call(callable) {
+        if case .thrown(let exception)? = callInternal(name, []) {
             reportException(exception)
         }
     }
@@ -152,18 +148,16 @@ final class RealmRuntime: LoopTaskTarget {
     // MARK: Setting up the global
 
     private func installWebPlatform() throws(JavaScriptError) {
-        let ops = makeOps()
         let internals = context.makeObject()
         JSObjectSetPrototype(context.ref, internals.ref, context.null.ref)
-        let global = context.globalObject.value
+        self.internals = ProtectedValue(internals.value, in: context)
+        self.ops = ProtectedValue(makeOps().value, in: context)
         for name in WebModules.order {
             guard let source = EmbeddedJavaScript.sources[name] else {
                 throw JavaScriptError(name: "Error", message: "jshost is missing its built-in module \(name)")
             }
-            try runModule(source, name: name, arguments: [ops.value, internals.value, global])
+            try runModule(source, name: name)
         }
-        self.ops = ProtectedValue(ops.value, in: context)
-        self.internals = ProtectedValue(internals.value, in: context)
         fireTimer = hook(internals, "fireTimer")
         agent.adoptHostTaskQueue(from: internals, in: context)
         reportExceptionHook = hook(internals, "reportException")
@@ -173,7 +167,12 @@ final class RealmRuntime: LoopTaskTarget {
         }
     }
 
-    private func runModule(_ source: String, name: String, arguments: [JSValue]) throws(JavaScriptError) {
+    /// Evaluates a built-in module (a function expression) and calls it with this realm's ops, internals and global.
+    private func runModule(_ source: String, name: String) throws(JavaScriptError) {
+        guard let ops, let internals else {
+            throw JavaScriptError(name: "Error", message: "the realm is closed")
+        }
+        let arguments = [ops.value, internals.value, context.globalObject.value]
         let completion = context.evaluate(source, sourceURL: "jshost:\(name)")
         switch completion {
         case .thrown(let exception):
@@ -222,11 +221,11 @@ final class RealmRuntime: LoopTaskTarget {
         // Evaluates a built-in module on demand (clone-loader.js), in this realm, with its ops and internals.
         context.setProperty(ops, "loadModule", context.makeFunction("loadModule") { [unowned self] call throws(HostFunctionError) in
             let name = call.context.toSwiftString(call[0])
-            guard let source = EmbeddedJavaScript.sources[name], let ops = self.ops, let internals = self.internals else {
+            guard let source = EmbeddedJavaScript.sources[name] else {
                 throw .typeError("jshost has no built-in module \(name)")
             }
             do throws(JavaScriptError) {
-                try runModule(source, name: name, arguments: [ops.value, internals.value, call.context.globalObject.value])
+                try runModule(source, name: name)
             } catch {
                 throw .typeError("jshost could not load \(name): \(error)")
             }
