@@ -85,9 +85,10 @@ void jshost_main_context_pop_release(jshost_main_context *context) {
     g_main_context_unref((GMainContext *)context);
 }
 
-void jshost_main_context_pump(jshost_main_context *context) {
-    while (g_main_context_iteration((GMainContext *)context, FALSE)) {
-    }
+bool jshost_main_context_pump(jshost_main_context *context) {
+    bool dispatched = false;
+    while (g_main_context_iteration((GMainContext *)context, FALSE)) dispatched = true;
+    return dispatched;
 }
 
 static gboolean remove_source(gpointer unused) {

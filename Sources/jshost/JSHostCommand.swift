@@ -126,7 +126,7 @@ func runScript(_ source: String, sourceURL: String, arguments: [String], options
         writeStandardError("jshost: timed out after \(formatSeconds(options.timeout ?? 0)) s; stopping\n")
         status = 124
     }
-    host.shutdown()
+    host.shutdown(timeout: 1)
     exit(status)
 }
 

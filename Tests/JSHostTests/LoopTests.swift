@@ -43,7 +43,7 @@ struct LoopTests {
         a.post { _ in sendChunk(from: a, to: b, into: receivedByB, label: "a→b", start: 0, count: count, chunk: 257) }
         b.post { _ in sendChunk(from: b, to: a, into: receivedByA, label: "b→a", start: 0, count: count, chunk: 311) }
         #expect(host.wait(timeout: 300) == .quiescent, "hang guard: the exchange did not finish")
-        #expect(host.tracker.isQuiescent)
+        #expect(host.core.tracker.isQuiescent)
 
         let gotByA = try await a.perform { _ in receivedByA.received }
         let gotByB = try await b.perform { _ in receivedByB.received }
@@ -60,7 +60,7 @@ struct LoopTests {
         }
         // After the checks (themselves posted work), the host is quiescent again.
         #expect(host.wait(timeout: 60) == .quiescent)
-        #expect(host.tracker.isQuiescent)
+        #expect(host.core.tracker.isQuiescent)
     }
 
     @Test("a post from another thread wakes an idle agent that has no timer armed")
@@ -203,5 +203,22 @@ private func runLoopOnFreshThread(_ setUp: @escaping @Sendable (EventLoop, Recor
             }
         }
         thread.start()
+    }
+}
+
+@Suite("Timer heap")
+struct TimerHeapTests {
+    @Test("a debounce loop (arm, cancel, re-arm) keeps the timer heap proportional to the armed timers")
+    func debounceKeepsHeapSmall() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let realm = try await host.makeAgent().makeRealm()
+        _ = try await realm.evaluate("""
+            let pending = 0;
+            for (let i = 0; i < 100000; i++) { clearTimeout(pending); pending = setTimeout(() => {}, 60000); }
+            clearTimeout(pending);
+            """)
+        let heapCount = try await realm.agent.perform { runtime in runtime.loop.timerHeapCount }
+        #expect(heapCount < 200)
     }
 }

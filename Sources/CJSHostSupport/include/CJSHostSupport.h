@@ -14,8 +14,8 @@ jshost_main_context *jshost_main_context_push_new(void);
 /// Pops and releases a context made by jshost_main_context_push_new, on the same thread.
 void jshost_main_context_pop_release(jshost_main_context *context);
 
-/// Dispatches whatever GLib sources are ready, without blocking.
-void jshost_main_context_pump(jshost_main_context *context);
+/// Dispatches whatever GLib sources are ready, without blocking. Returns whether it dispatched any.
+bool jshost_main_context_pump(jshost_main_context *context);
 
 /// Blocks until a GLib source is ready, jshost_main_context_wakeup is called, or timeout_ms elapses
 /// (negative: no timeout), then dispatches ready sources. Interrupted waits (EINTR) simply return.
@@ -48,5 +48,6 @@ jshost_watchdog *jshost_watchdog_install(JSContextGroupRef group, double interva
 void jshost_watchdog_remove(jshost_watchdog *watchdog);
 bool jshost_set_unhandled_rejection_callback(JSGlobalContextRef context, JSObjectRef function, JSValueRef *exception);
 bool jshost_collect_garbage_now(JSContextRef context);
+
 
 #endif

@@ -5,7 +5,7 @@ import Synchronization
 /// share its thread and may share objects, like same-origin iframes. Only thread-neutral data crosses agents.
 public final class Agent: Sendable {
     public let name: String
-    unowned let host: Host
+    let core: HostCore
     private let inbox: LoopInbox
     private let thread: AgentThread
     /// The agent's state, touched only on the agent's own thread (in work posted through `perform`).
@@ -13,20 +13,20 @@ public final class Agent: Sendable {
     /// Set from any thread to stop the script this agent is running now (its watchdog polls it).
     let interruptFlag: InterruptFlag
 
-    init(host: Host, name: String) throws {
-        self.host = host
+    init(core: HostCore, name: String) throws {
+        self.core = core
         self.name = name
         let ready = DispatchSemaphore(value: 0)
         let slot = RuntimeSlot()
         let interrupt = InterruptFlag()
         interruptFlag = interrupt
-        thread = AgentThread(name: name) { [unowned host] in
+        thread = AgentThread(name: name) {
             // The main context outlives the engine: it is popped last, on this thread.
             let pump = MainContextPump()
             // Realms hold views of the cells' memory: it is freed after the engine.
             let cells = HostCells()
             withExtendedLifetime((pump, cells)) {
-                slot.runtime = AgentRuntime(host: host, pump: pump, cells: cells, interrupt: interrupt)
+                slot.runtime = AgentRuntime(host: core, pump: pump, cells: cells, interrupt: interrupt)
                 ready.signal()
                 slot.runtime!.loop.run()
                 slot.runtime!.tearDown()
@@ -65,16 +65,18 @@ public final class Agent: Sendable {
         return inbox.post { body(slot.runtime!) }
     }
 
-    /// Like ``perform(_:)``, blocking the calling thread instead. Never call it on an agent thread.
-    func performBlocking<Result: Sendable>(_ body: @escaping @Sendable (AgentRuntime) throws(HostError) -> Result) throws(HostError) -> Result {
+    /// Like ``perform(_:)``, blocking the calling thread instead, for at most `timeout` seconds (then it throws
+    /// ``HostError/agentStopped`` and the work may still run later). Never call it on an agent thread.
+    func performBlocking<Result: Sendable>(timeout: Double? = nil, _ body: @escaping @Sendable (AgentRuntime) throws(HostError) -> Result) throws(HostError) -> Result {
         let done = DispatchSemaphore(value: 0)
-        let box = ResultBox<Result>()
+        let box = Locked<Swift.Result<Result, HostError>?>(nil)
         submit(body, reply: Reply { result in
-            box.value = result
+            box.withLock { $0 = result }
             done.signal()
         })
-        done.wait()
-        return try box.value!.get()
+        let deadline: DispatchTime = timeout.map { .now() + $0 } ?? .distantFuture
+        guard done.wait(timeout: deadline) == .success, let result = box.withLock({ $0 }) else { throw .agentStopped }
+        return try result.get()
     }
 
     /// Posts `body` to run on the agent's thread; `reply` receives its result, or `.agentStopped` when the agent
@@ -95,11 +97,19 @@ public final class Agent: Sendable {
         inbox.requestStop()
     }
 
-    /// Stops the loop, tears the engine down and joins the thread. Not on the agent's own thread.
-    func stop() {
-        precondition(!thread.isCurrent, "an agent cannot stop itself from its own thread")
+    /// Stops the loop, tears the engine down and joins the thread, waiting at most `timeout` seconds.
+    /// Returns false when the thread is still running then (it is left to finish on its own).
+    ///
+    /// On the agent's own thread (a callback of its script called this), the loop stops after the running
+    /// task and the thread ends by itself: nothing waits for it.
+    @discardableResult
+    func stop(timeout: Double?) -> Bool {
         inbox.requestStop()
-        thread.join()
+        if thread.isCurrent {
+            thread.detach()
+            return true
+        }
+        return thread.join(timeout: timeout)
     }
 }
 
@@ -126,11 +136,6 @@ private final class Reply<Value: Sendable>: Sendable {
     }
 }
 
-/// Carries a result from the agent's thread to a thread blocked on a semaphore (which orders the accesses).
-private final class ResultBox<Value: Sendable>: @unchecked Sendable {
-    var value: Result<Value, HostError>?
-}
-
 /// A flag any thread may raise to interrupt the script an agent is running.
 final class InterruptFlag: Sendable {
     private let raised = Atomic<Bool>(false)
@@ -147,7 +152,7 @@ private final class RuntimeSlot: @unchecked Sendable {
 
 /// An agent's thread-confined state.
 final class AgentRuntime: HostTaskSource {
-    unowned let host: Host
+    let host: HostCore
     let pump: MainContextPump
     let cells: HostCells
     /// The agent's FIFO of JS host tasks (`internals.queueTask`), made by its first realm and shared by all.
@@ -162,7 +167,7 @@ final class AgentRuntime: HostTaskSource {
 
     /// `pump` must already be the thread's default main context: JSC schedules its timers on the one that
     /// exists at its first use.
-    init(host: Host, pump: MainContextPump, cells: HostCells, interrupt: InterruptFlag) {
+    init(host: HostCore, pump: MainContextPump, cells: HostCells, interrupt: InterruptFlag) {
         self.host = host
         self.pump = pump
         self.cells = cells
@@ -171,7 +176,7 @@ final class AgentRuntime: HostTaskSource {
         loop = EventLoop(pump: pump, tracker: host.tracker)
         loop.hostTasks = self
         if host.configuration.canInterruptScripts {
-            _ = group.installWatchdog(interval: 0.05) { [unowned host] in
+            _ = group.installWatchdog(interval: 0.05) {
                 host.isTerminating.load(ordering: .relaxed) || interrupt.isRaised
             }
         }
@@ -190,7 +195,9 @@ final class AgentRuntime: HostTaskSource {
         runQueuedTask = ProtectedFunction(context.propertyIgnoringExceptions(internals, JSStringHandle("runQueuedTask")), in: context)
     }
 
-    var pendingHostTasks: Int { Int(cells[.queuedTasks]) }
+    var pendingHostTasks: Int { Int(exactly: cells[.queuedTasks].rounded(.down)) ?? 0 }
+
+    var pendingEngineWork: Bool { cells[.pendingEngineWork] > 0 }
 
     func runHostTask() {
         guard let runQueuedTask else { return }
@@ -198,6 +205,7 @@ final class AgentRuntime: HostTaskSource {
         // runQueuedTask reports its callback's exceptions itself; a throw here is a termination.
         _ = runQueuedTask.call()
     }
+
 
     func makeRealm(options: RealmOptions) throws(JavaScriptError) -> RealmRuntime {
         nextRealmID += 1

@@ -44,6 +44,9 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
 /// let value = try await realm.evaluate("6 * 7")   // .number(42)
 /// host.shutdown()
 /// ```
+///
+/// Dropping the last reference to a host shuts it down. A host may be shut down from any thread, including
+/// from a callback running on one of its own agents (console output, an uncaught-exception handler).
 public final class Host: Sendable {
     public struct Configuration: Sendable {
         /// Where `console` output and uncaught-exception reports go.
@@ -51,13 +54,73 @@ public final class Host: Sendable {
         /// Lets ``Host/terminate()`` (and the test runner's time limits) stop a script that never yields,
         /// such as `while (true) {}`. It costs a little on every call into JS (JSC reads the thread's CPU
         /// clock at each entry), so a host that never needs to interrupt running code can turn it off; then
-        /// `terminate()` takes effect when the running task ends.
+        /// `terminate()` takes effect when the running task ends, and ``Host/shutdown()`` of an agent stuck
+        /// in a loop gives up after ``shutdownTimeout`` (see there).
         public var canInterruptScripts = true
+        /// How long ``Host/shutdown(timeout:)`` waits for each agent's thread to end, in seconds. An agent that
+        /// is still running then (see there for when that can happen) is reported on standard error of
+        /// ``output`` and its thread is left to finish on its own; the host never waits forever.
+        public var shutdownTimeout = 5.0
         public init() {}
     }
 
-    public let configuration: Configuration
+    /// The state agents share with their host. Agents hold it strongly, so an agent never reaches freed state.
+    let core: HostCore
 
+    public var configuration: Configuration { core.configuration }
+
+    public init(configuration: Configuration = Configuration()) {
+        core = HostCore(configuration: configuration)
+    }
+
+    deinit {
+        core.shutdown()
+    }
+
+    /// Starts an agent: a new thread with its own JS engine instance and event loop.
+    public func makeAgent(name: String = "agent") throws -> Agent {
+        try core.makeAgent(name: name)
+    }
+
+    /// How the run ended, if it has ended.
+    public var outcome: RunOutcome? { core.outcome }
+
+    /// Blocks until the host is quiescent or its run has ended, or `timeout` seconds pass (then returns nil).
+    public func wait(timeout: Double? = nil) -> RunOutcome? {
+        core.wait(timeout: timeout)
+    }
+
+    /// Waits without blocking a thread until the host is quiescent or its run has ended.
+    public func quiescence() async -> RunOutcome {
+        let core = self.core
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: core.wait() ?? .quiescent) }
+        }
+    }
+
+    /// Stops all JavaScript: a running script is interrupted (even `while (true) {}`), no further task runs.
+    public func terminate() {
+        core.end(.terminated)
+    }
+
+    /// Terminates the run and joins every agent's thread, each for at most `timeout` seconds (by default
+    /// ``Configuration/shutdownTimeout``). The host cannot be used afterwards.
+    ///
+    /// A thread that does not end in time is reported and left running; this happens only to a script that
+    /// cannot be interrupted: any script that never yields when ``Configuration/canInterruptScripts`` is off,
+    /// and an endless chain of microtasks (`queueMicrotask` or promise reactions calling themselves) in any
+    /// host, since JavaScriptCore runs each microtask as a VM entry of its own and its watchdog measures one
+    /// entry at a time.
+    ///
+    /// - Returns: false when some agent's thread did not end in time and was left running.
+    @discardableResult
+    public func shutdown(timeout: Double? = nil) -> Bool {
+        core.shutdown(timeout: timeout)
+    }
+}
+
+/// A host's shared state: its agents, how its run ended, its work count.
+final class HostCore: Sendable {
     private struct State {
         var agents: [Agent] = []
         var ended: RunOutcome?
@@ -65,44 +128,38 @@ public final class Host: Sendable {
         var isShutDown = false
     }
 
+    let configuration: Host.Configuration
     private let state = Locked(State())
     let tracker: WorkTracker
     /// Read by every agent's watchdog while JS runs: set once the run must stop.
     let isTerminating = Atomic<Bool>(false)
 
-    public init(configuration: Configuration = Configuration()) {
+    init(configuration: Host.Configuration) {
         self.configuration = configuration
-        let wakeWaiters = WeakBox<Host>()
+        let wakeWaiters = WeakBox<HostCore>()
         tracker = WorkTracker { wakeWaiters.value?.resumeWaiters() }
         wakeWaiters.value = self
     }
 
-    deinit {
-        shutdown()
-    }
-
-    /// Starts an agent: a new thread with its own JS engine instance and event loop.
-    public func makeAgent(name: String = "agent") throws -> Agent {
-        let agent = try Agent(host: self, name: name)
+    func makeAgent(name: String) throws -> Agent {
+        let agent = try Agent(core: self, name: name)
         let accepted = state.withLock { state -> Bool in
             guard !state.isShutDown else { return false }
             state.agents.append(agent)
             return true
         }
         if !accepted {
-            agent.stop()
+            agent.stop(timeout: configuration.shutdownTimeout)
             throw HostError.agentStopped
         }
         return agent
     }
 
-    /// How the run ended, if it has ended.
-    public var outcome: RunOutcome? {
+    var outcome: RunOutcome? {
         state.withLock { $0.ended }
     }
 
-    /// Blocks until the host is quiescent or its run has ended, or `timeout` seconds pass (then returns nil).
-    public func wait(timeout: Double? = nil) -> RunOutcome? {
+    func wait(timeout: Double? = nil) -> RunOutcome? {
         let semaphore = DispatchSemaphore(value: 0)
         let immediate = state.withLock { state -> RunOutcome? in
             if let ended = state.ended { return ended }
@@ -111,7 +168,7 @@ public final class Host: Sendable {
             return nil
         }
         if let immediate { return immediate }
-        let deadline: DispatchTime = timeout.map { .now() + $0 } ?? .distantFuture
+        let deadline: DispatchTime = timeout.map { .now() + min($0, 1e9) } ?? .distantFuture
         if semaphore.wait(timeout: deadline) == .timedOut {
             let stillWaiting = state.withLock { state -> Bool in
                 guard let index = state.waiters.firstIndex(where: { $0 === semaphore }) else { return false }
@@ -123,42 +180,39 @@ public final class Host: Sendable {
         return state.withLock { $0.ended } ?? .quiescent
     }
 
-    /// Waits without blocking a thread until the host is quiescent or its run has ended.
-    public func quiescence() async -> RunOutcome {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: self.wait() ?? .quiescent) }
-        }
-    }
-
-    /// Stops all JavaScript: a running script is interrupted (even `while (true) {}`), no further task runs.
-    public func terminate() {
-        end(.terminated)
-    }
-
-    /// Terminates the run and joins every agent's thread. The host cannot be used afterwards.
-    public func shutdown() {
+    @discardableResult
+    func shutdown(timeout: Double? = nil) -> Bool {
         end(.terminated)
         let agents = state.withLock { state -> [Agent] in
             state.isShutDown = true
             defer { state.agents = [] }
             return state.agents
         }
-        for agent in agents { agent.stop() }
+        var allStopped = true
+        for agent in agents where !agent.stop(timeout: timeout ?? configuration.shutdownTimeout) {
+            allStopped = false
+            writeError("jshost: agent '\(agent.name)' did not stop within \(formatSeconds(timeout ?? configuration.shutdownTimeout)) s; "
+                + "its thread was left running (see Host.Configuration.shutdownTimeout)\n")
+        }
+        return allStopped
     }
 
-    // MARK: Internal
-
-    func reportUncaught(_ text: String, handler: (@Sendable (String) -> Void)?) {
+    /// An uncaught exception with no handler: printed, and the run ends. Once the run has ended, later reports
+    /// are dropped: the first fatal error is the one the user sees, not a stream of follow-ups.
+    /// - Returns: whether the report ended the run (so the caller should stop running JS).
+    @discardableResult
+    func reportUncaught(_ text: String, handler: (@Sendable (String) -> Void)?) -> Bool {
         if let handler {
             handler(text)
-            return
+            return false
         }
-        var text = text
-        text.withUTF8 { configuration.output.write(.standardError, UnsafeRawBufferPointer($0)) }
+        guard outcome == nil else { return true }
+        writeError(text)
         end(.uncaughtException)
+        return true
     }
 
-    private func end(_ outcome: RunOutcome) {
+    func end(_ outcome: RunOutcome) {
         let (agents, waiters) = state.withLock { state -> ([Agent], [DispatchSemaphore]) in
             guard state.ended == nil else { return ([], []) }
             isTerminating.store(true, ordering: .releasing)
@@ -168,6 +222,11 @@ public final class Host: Sendable {
         }
         for agent in agents { agent.requestStop() }
         for waiter in waiters { waiter.signal() }
+    }
+
+    private func writeError(_ text: String) {
+        var text = text
+        text.withUTF8 { configuration.output.write(.standardError, UnsafeRawBufferPointer($0)) }
     }
 
     private func resumeWaiters() {

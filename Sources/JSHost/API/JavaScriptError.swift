@@ -43,8 +43,9 @@ extension JavaScriptError {
         }
         func integer(_ name: JSStringHandle) -> Int? {
             let value = context.propertyIgnoringExceptions(object, name)
-            guard context.type(of: value) == kJSTypeNumber, let number = context.toNumber(value), number.isFinite else { return nil }
-            return Int(number)
+            guard context.type(of: value) == kJSTypeNumber, let number = context.toNumber(value) else { return nil }
+            // Any number may come from JS: a NaN, an infinity or 1e300 must not trap the conversion.
+            return Int(exactly: number.rounded(.towardZero))
         }
         self.init(
             name: text(PropertyName.name) ?? "",

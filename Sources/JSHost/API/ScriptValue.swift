@@ -44,8 +44,9 @@ extension ScriptValue {
         guard !context.isFunction(value), path.insert(identity).inserted else { return .other(describe(value, in: context)) }
         defer { path.remove(identity) }
         if context.isArray(value) {
-            guard let length = context.toNumber(context.propertyIgnoringExceptions(object, PropertyName.length)) else { return .array([]) }
-            return .array((0..<Int(length)).map { index in
+            guard let length = context.toNumber(context.propertyIgnoringExceptions(object, PropertyName.length)),
+                  let count = Int(exactly: length.rounded(.towardZero)), count >= 0 else { return .array([]) }
+            return .array((0..<count).map { index in
                 guard case .normal(let element) = context.element(object, index) else { return .undefined }
                 return copy(element, in: context, path: &path)
             })

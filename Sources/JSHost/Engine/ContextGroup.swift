@@ -60,8 +60,9 @@ final class MainContextPump {
         jshost_main_context_pop_release(context)
     }
 
-    /// Runs whatever GLib work is ready, without blocking.
-    func pump() {
+    /// Runs whatever GLib work is ready, without blocking. Returns whether there was any.
+    @discardableResult
+    func pump() -> Bool {
         jshost_main_context_pump(context)
     }
 

@@ -12,6 +12,8 @@ final class HostCells {
         case taskStartTime = 0
         /// How many host tasks JS queued (`internals.queueTask`) and has not run yet.
         case queuedTasks = 1
+        /// How many engine operations that finish on their own (async WebAssembly compilation) are pending.
+        case pendingEngineWork = 2
     }
 
     private let storage: UnsafeMutablePointer<Double>

@@ -11,6 +11,9 @@ protocol LoopTaskTarget: AnyObject {
 /// to know how many there are, and to run the next one.
 protocol HostTaskSource: AnyObject {
     var pendingHostTasks: Int { get }
+    /// Work the engine does on its own and finishes through the thread's GLib context (async WebAssembly
+    /// compilation): it keeps the loop alive, since its completion will run JS.
+    var pendingEngineWork: Bool { get }
     func runHostTask()
 }
 
@@ -73,23 +76,39 @@ final class EventLoop {
 
     /// Arms (or re-arms) timer `id` of `target` to run `target.runTask(id)` as a task after `milliseconds`.
     func startTimer(_ target: LoopTaskTarget, id: Int, milliseconds: Double) {
-        let delay = milliseconds.isFinite && milliseconds > 0 ? UInt64(milliseconds * 1_000_000) : 0
+        // Up to ~31 years; longer waits are the same as forever, and the conversion must not trap.
+        let delay = milliseconds.isFinite && milliseconds > 0 ? UInt64(min(milliseconds, 1e12) * 1_000_000) : 0
         let key = TimerKey(target: ObjectIdentifier(target), id: id)
         nextSequence += 1
         armedTimers[key] = (nextSequence, target)
         timerQueue.insert(TimerEntry(deadline: MonotonicClock.nanoseconds() &+ delay, sequence: nextSequence, key: key))
+        dropStaleTimerEntriesIfMany()
         holdWork()
     }
 
     func cancelTimer(_ target: LoopTaskTarget, id: Int) {
         armedTimers.removeValue(forKey: TimerKey(target: ObjectIdentifier(target), id: id))
+        dropStaleTimerEntriesIfMany()
     }
 
     /// Disarms every timer of `target` (a realm being closed).
     func cancelTimers(of target: LoopTaskTarget) {
         let owner = ObjectIdentifier(target)
         armedTimers = armedTimers.filter { $0.key.target != owner }
+        dropStaleTimerEntriesIfMany()
     }
+
+    /// A cancelled or re-armed timer leaves its old entry in the heap (removing from the middle of a heap is
+    /// not supported). A debounce loop (arm, cancel, arm, ... per message) would grow the heap without bound,
+    /// so once stale entries outnumber live ones the heap is rebuilt from the live ones: amortised O(1) per
+    /// cancel, and memory stays proportional to the armed timers.
+    private func dropStaleTimerEntriesIfMany() {
+        guard timerQueue.count > 2 * armedTimers.count + 64 else { return }
+        timerQueue = Heap(timerQueue.unordered.filter { entry in armedTimers[entry.key]?.sequence == entry.sequence })
+    }
+
+    /// Entries in the timer heap, live or stale (for tests).
+    var timerHeapCount: Int { timerQueue.count }
 
     /// Runs tasks until ``LoopInbox/requestStop()``, then closes the inbox.
     func run() {
@@ -114,8 +133,10 @@ final class EventLoop {
                 pumpIfDue()
                 continue
             }
+            // Idle. Whatever JSC has ready on the GLib context (a FinalizationRegistry callback, a finished
+            // compilation) runs before the loop may count itself idle: it can queue more work.
+            if pump.pump() { continue }
             updateHeldWork()
-            pump.pump()
             waitForWork()
         }
         inbox.close()
@@ -186,6 +207,7 @@ final class EventLoop {
 
     private func updateHeldWork() {
         let hasWork = !tasks.isEmpty || !armedTimers.isEmpty || (hostTasks?.pendingHostTasks ?? 0) > 0
+            || (hostTasks?.pendingEngineWork ?? false)
         if hasWork {
             holdWork()
         } else if holdsWork {

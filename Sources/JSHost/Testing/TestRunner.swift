@@ -73,24 +73,35 @@ public final class TestRunner: Sendable {
     fileprivate var harnessScript: RealmRuntime.Script { harness }
 }
 
-/// One worker: a host with one agent, running files one after another in fresh realms.
+/// One worker: a host with one agent, running files one after another in fresh realms. Used by one thread.
 private final class TestJob: @unchecked Sendable {
     let runner: TestRunner
     let output = CapturedOutput()
-    let host: Host
-    let agent: Agent?
+    private(set) var host: Host
+    private(set) var agent: Agent?
 
     init(runner: TestRunner) {
         self.runner = runner
+        (host, agent) = Self.makeHost(output: output)
+    }
+
+    private static func makeHost(output: CapturedOutput) -> (Host, Agent?) {
         var configuration = Host.Configuration()
-        let output = self.output
         configuration.output = ConsoleOutput { _, bytes in output.append(bytes) }
-        host = Host(configuration: configuration)
-        agent = try? host.makeAgent(name: "test")
+        let host = Host(configuration: configuration)
+        return (host, try? host.makeAgent(name: "test"))
     }
 
     func finish() {
         host.shutdown()
+    }
+
+    /// Replaces the agent after a file had to be interrupted: the next file gets a fresh one, whatever state the
+    /// interrupted script left behind. An endless microtask chain cannot be interrupted at all (see
+    /// ``Host/shutdown(timeout:)``): its thread is left running, and the run goes on.
+    private func retireAgent() {
+        host.shutdown(timeout: 1)
+        (host, agent) = Self.makeHost(output: output)
     }
 
     func run(path: String) -> [TestFileResult] {
@@ -189,6 +200,7 @@ private final class TestJob: @unchecked Sendable {
 
         let deadline = Double(started) / 1e9 + runner.timeLimit(for: file)
         var timeoutReason: String?
+        var interrupted = false
         while completion.json == nil {
             let remaining = deadline - Double(MonotonicClock.nanoseconds()) / 1e9
             // Short waits: a harness can complete while an interval keeps the agent busy, and that must not cost
@@ -198,25 +210,37 @@ private final class TestJob: @unchecked Sendable {
             if outcome == nil && remaining > 0.02 { continue }
             if outcome == .quiescent {
                 timeoutReason = "the file has nothing left to run but the harness did not complete"
+                try? agent.performBlocking { runtime throws(HostError) in
+                    try runtime.realm(realmID).callInternal("testTimeout")
+                }
             } else {
                 timeoutReason = "the file did not complete within \(formatSeconds(runner.timeLimit(for: file))) s"
-                // Stop a script that never yields (`while (true) {}`) before asking the harness to finish.
+                // Stop a script that never yields (`while (true) {}`) and keep it stopped: the interrupt stays
+                // raised, the harness gets the watchdog's interval (50 ms of CPU) to report its results, and the
+                // agent is replaced below. The wait is bounded: an endless microtask chain cannot be stopped.
                 agent.interruptFlag.raise()
-            }
-            try? agent.performBlocking { runtime throws(HostError) in
-                agent.interruptFlag.lower()
-                try runtime.realm(realmID).callInternal("testTimeout")
+                interrupted = true
+                try? agent.performBlocking(timeout: 1) { runtime throws(HostError) in
+                    try runtime.realm(realmID).callInternal("testTimeout")
+                }
             }
             break
         }
-        // Whatever the file left queued may never yield (`setTimeout(() => { while (true) {} })`, which can
-        // even start after the harness timed out): keep the agent interrupting until the realm is closed, or
-        // closing would wait behind it forever.
-        agent.interruptFlag.raise()
-        try? agent.performBlocking { runtime throws(HostError) in
-            agent.interruptFlag.lower()
-            runtime.closeRealm(realmID)
+        if !interrupted {
+            // Whatever the file left queued may never yield (`setTimeout(() => { while (true) {} })`, which can
+            // even start after the harness completed): keep the agent interrupting until the realm is closed.
+            agent.interruptFlag.raise()
+            do {
+                try agent.performBlocking(timeout: 1) { runtime throws(HostError) in
+                    agent.interruptFlag.lower()
+                    runtime.closeRealm(realmID)
+                }
+            } catch {
+                // Still busy after the watchdog had its chance: an endless microtask chain.
+                interrupted = true
+            }
         }
+        if interrupted { retireAgent() }
 
         guard let json = completion.json else {
             return result(.timeout, timeoutReason ?? "the harness did not report", [], completion.uncaught)

@@ -4,7 +4,7 @@ import CJavaScriptCore
 enum WebModules {
     static let order = [
         "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js",
-        "clone-loader.js", "message-event.js", "message-channel.js",
+        "clone-loader.js", "message-event.js", "message-channel.js", "engine-work.js",
     ]
 }
 
@@ -162,7 +162,15 @@ final class RealmRuntime: LoopTaskTarget {
         agent.adoptHostTaskQueue(from: internals, in: context)
         reportExceptionHook = hook(internals, "reportException")
         let onRejection = context.propertyIgnoringExceptions(internals, JSStringHandle("onUnhandledRejection"))
-        if context.isFunction(onRejection), let function = context.object(onRejection) {
+        if context.isFunction(onRejection), let hook = context.object(onRejection) {
+            // JSC calls this at the end of each microtask checkpoint, and again for rejections made meanwhile: a
+            // listener that rejects another promise would keep one checkpoint running forever. Once the run has
+            // ended, rejections are no longer reported, so the checkpoint can end.
+            let function = context.makeFunction("onUnhandledRejection") { [unowned self] call throws(HostFunctionError) in
+                if agent.isTerminating || agent.interrupt.isRaised { return call.context.undefined }
+                if case .thrown(let exception) = call.context.call(hook, [call[0], call[1]]) { reportException(exception) }
+                return call.context.undefined
+            }
             _ = context.setUnhandledRejectionCallback(function)
         }
     }
@@ -212,10 +220,11 @@ final class RealmRuntime: LoopTaskTarget {
             context.setProperty(ops, "args", array)
         }
         context.setProperty(ops, "timerStart", context.makeFunction("timerStart") { [unowned self] call throws(HostFunctionError) in
-            guard let id = call.context.toNumber(call[0]), let milliseconds = call.context.toNumber(call[1]) else {
+            guard let number = call.context.toNumber(call[0]), let id = Int(exactly: number),
+                  let milliseconds = call.context.toNumber(call[1]) else {
                 throw .typeError("timerStart: bad arguments")
             }
-            if !isClosed { agent.loop.startTimer(self, id: Int(id), milliseconds: milliseconds) }
+            if !isClosed { agent.loop.startTimer(self, id: id, milliseconds: milliseconds) }
             return call.context.undefined
         })
         // Evaluates a built-in module on demand (clone-loader.js), in this realm, with its ops and internals.
@@ -239,7 +248,7 @@ final class RealmRuntime: LoopTaskTarget {
             context.setProperty(ops, "sharedTaskQueue", queue)
         }
         context.setProperty(ops, "timerCancel", context.makeFunction("timerCancel") { [unowned self] call throws(HostFunctionError) in
-            if let id = call.context.toNumber(call[0]) { agent.loop.cancelTimer(self, id: Int(id)) }
+            if let number = call.context.toNumber(call[0]), let id = Int(exactly: number) { agent.loop.cancelTimer(self, id: id) }
             return call.context.undefined
         })
         context.setProperty(ops, "uncaught", context.makeFunction("uncaught") { [unowned self] call throws(HostFunctionError) in

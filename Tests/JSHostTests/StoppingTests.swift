@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import JSHost
+
+/// Issue 8, "stopping always works" and "no input crashes the process": regression tests for hangs and crashes
+/// in stopping, shutting down and dropping hosts.
+@Suite("Stopping and lifetime")
+struct StoppingTests {
+    @Test("--timeout stops a loop the JIT has fully optimised")
+    func timeoutStopsOptimisedLoop() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("warm.js", """
+            let x = 0;
+            function spin(n) { for (let i = 0; i < n; i++) x = (x + i) | 0; return x; }
+            const start = Date.now();
+            while (Date.now() - start < 1000) spin(10000);
+            console.log("warm");
+            spin(Infinity);
+            """)
+        let run = try await runJSHost(["run", "--timeout", "2", "warm.js"], in: scratch.url, hangGuard: 30)
+        #expect(!run.timedOut)
+        #expect(run.status == 124)
+        #expect(run.stdout == "warm\n")
+        #expect(run.stderr.contains("timed out after 2 s"))
+    }
+
+    @Test("after the first fatal error the run ends, even while a listener keeps rejecting")
+    func firstFatalErrorEndsRun() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("reject.js", """
+            addEventListener("unhandledrejection", () => { Promise.reject(new Error("again")); });
+            Promise.reject(new Error("first"));
+            """)
+        let run = try await runJSHost(["run", "reject.js"], in: scratch.url, hangGuard: 30)
+        #expect(!run.timedOut)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Uncaught (in promise) Error: first\n"))
+        #expect(!run.stderr.contains("again"))
+    }
+
+    @Test("an endless microtask chain cannot hold --timeout past its limit")
+    func timeoutWithMicrotaskLoop() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("micro.js", "function again() { queueMicrotask(again); } again();")
+        let run = try await runJSHost(["run", "--timeout", "0.5", "micro.js"], in: scratch.url, hangGuard: 30)
+        #expect(!run.timedOut)
+        #expect(run.status == 124)
+    }
+
+    @Test("the test runner goes on after a file that spins in microtasks or in optimised code")
+    func runnerSurvivesRunawayFiles() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("micro.any.js", "test(() => { function again() { queueMicrotask(again); } again(); }, 'micro');")
+        try scratch.write("chain.any.js", "promise_test(() => { function again() { return Promise.resolve().then(again); } return again(); }, 'chain');")
+        try scratch.write("spin.any.js", """
+            test(() => {
+              let x = 0; const start = Date.now();
+              function spin(n) { for (let i = 0; i < n; i++) x = (x + i) | 0; }
+              while (Date.now() - start < 300) spin(10000);
+              spin(Infinity);
+            }, 'spin');
+            """)
+        try scratch.write("after.any.js", "test(() => {}, 'after');")
+        let run = try await runJSHost(
+            ["test", "--timeout-multiplier", "0.1", "micro.any.js", "chain.any.js", "spin.any.js", "after.any.js"],
+            in: scratch.url, hangGuard: 60)
+        #expect(!run.timedOut)
+        #expect(run.stdout.contains("chain.any.js [window]\n  TIMEOUT"))
+        #expect(run.stdout.contains("TIMEOUT spin"))
+        #expect(run.stdout.contains("after.any.js [window]\n  PASS    after"))
+    }
+
+    @Test("WebAssembly.compile keeps the run alive until its promise settles")
+    func webAssemblyCompileCounts() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("wasm.js", """
+            const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+            WebAssembly.compile(bytes).then(() => console.log("compiled"));
+            WebAssembly.instantiate(bytes).then(() => console.log("instantiated"));
+            """)
+        for _ in 0..<10 {
+            let run = try await runJSHost(["run", "wasm.js"], in: scratch.url, hangGuard: 30)
+            #expect(run.status == 0)
+            // The two compilations finish in either order; both must be seen.
+            #expect(run.stdout.split(separator: "\n").sorted() == ["compiled", "instantiated"])
+        }
+    }
+
+    @Test("the wrapped WebAssembly functions keep their names and lengths")
+    func webAssemblyWrappersLookNative() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let realm = try await host.makeAgent().makeRealm()
+        let shape = try await realm.evaluate("""
+            ["compile", "instantiate"].map(n => `${WebAssembly[n].name}/${WebAssembly[n].length}`).join(",")
+            """)
+        #expect(shape == .string("compile/1,instantiate/1"))
+    }
+
+    @Test("shutdown() from an agent's own console output does not crash or hang")
+    func shutdownFromOwnCallback() async throws {
+        let hostBox = Locked<Host?>(nil)
+        var configuration = Host.Configuration()
+        configuration.output = ConsoleOutput { _, _ in
+            hostBox.withLock { $0 }?.shutdown()
+        }
+        let host = Host(configuration: configuration)
+        hostBox.withLock { $0 = host }
+        let realm = try await host.makeAgent().makeRealm()
+        try realm.run("console.log('bye'); setTimeout(() => console.log('never'), 10)", sourceURL: "self-stop.js")
+        let outcome = await withHangGuard(seconds: 20) { await host.quiescence() }
+        #expect(outcome == .terminated)
+        await #expect(throws: HostError.agentStopped) { try await realm.evaluate("1") }
+        hostBox.withLock { $0 = nil }
+    }
+
+    @Test("shutdown() from an uncaught-exception handler does not crash or hang")
+    func shutdownFromUncaughtHandler() async throws {
+        let hostBox = Locked<Host?>(nil)
+        let host = Host()
+        hostBox.withLock { $0 = host }
+        var options = RealmOptions()
+        options.uncaughtExceptionHandler = { _ in hostBox.withLock { $0 }?.shutdown() }
+        let realm = try await host.makeAgent().makeRealm(options: options)
+        try realm.run("throw new Error('boom')", sourceURL: "throws.js")
+        let outcome = await withHangGuard(seconds: 20) { await host.quiescence() }
+        #expect(outcome == .terminated)
+        hostBox.withLock { $0 = nil }
+    }
+
+    @Test("a host dropped while JS runs stops its agents; their handles report agentStopped")
+    func hostDroppedWhileRunning() async throws {
+        var host: Host? = Host()
+        let realm = try await host!.makeAgent().makeRealm()
+        try realm.run("let n = 0; while (true) { n++; }", sourceURL: "spin.js")
+        try await Task.sleep(nanoseconds: 50_000_000)
+        host = nil
+        await #expect(throws: HostError.agentStopped) { try await realm.evaluate("1") }
+    }
+
+    @Test("shutdown() of a host that cannot interrupt scripts is bounded when a script never yields")
+    func shutdownWithoutInterruptsIsBounded() async throws {
+        let (host, captured) = makeCapturingHost(canInterruptScripts: false, shutdownTimeout: 0.3)
+        let realm = try await host.makeAgent(name: "stuck").makeRealm()
+        try realm.run("while (true) {}", sourceURL: "stuck.js")
+        try await Task.sleep(nanoseconds: 50_000_000)
+        let stopped = await withHangGuard(seconds: 20) { host.shutdown() }
+        #expect(stopped == false)
+        #expect(captured.standardError.contains("agent 'stuck' did not stop within 0.3 s"))
+    }
+
+    @Test("an error's line number far out of Int range does not trap")
+    func hugeLineNumber() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let realm = try await host.makeAgent().makeRealm()
+        do {
+            _ = try await realm.evaluate("throw Object.assign(new Error('x'), { line: 1e300, column: -1e300 })")
+            Issue.record("expected a throw")
+        } catch let error as JavaScriptError {
+            #expect(error.message == "x")
+            #expect(error.line == nil)
+            #expect(error.column == nil)
+        }
+    }
+}
+
+func makeCapturingHost(canInterruptScripts: Bool, shutdownTimeout: Double) -> (Host, CapturedOutput) {
+    let captured = CapturedOutput()
+    var configuration = Host.Configuration()
+    configuration.output = captured.output
+    configuration.canInterruptScripts = canInterruptScripts
+    configuration.shutdownTimeout = shutdownTimeout
+    return (Host(configuration: configuration), captured)
+}
