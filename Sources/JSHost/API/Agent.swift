@@ -227,11 +227,31 @@ final class AgentRuntime: HostTaskSource {
         closedRealms.append(realm)
     }
 
+    /// A context of the agent's own that no script sees, made on first use and kept for the agent's lifetime.
+    private var utilityContext: JSContext?
+    private var inertFunctionStorage: ProtectedFunction?
+
+    /// A function that does nothing, owned by no realm: what a closing realm's engine hooks are pointed at, so
+    /// that they keep nothing of the realm alive.
+    var inertFunction: JSObject? {
+        if inertFunctionStorage == nil {
+            let context = utilityContext ?? group.makeGlobalContext()
+            utilityContext = context
+            if case .normal(let function) = context.evaluate("(function () {})", sourceURL: "jshost:inert") {
+                inertFunctionStorage = ProtectedFunction(function, in: context)
+            }
+        }
+        return inertFunctionStorage?.object
+    }
+
     func tearDown() {
         for realm in realms.values { realm.close() }
         realms = [:]
         closedRealms = []
         hostTaskQueue = nil
         runQueuedTask = nil
+        inertFunctionStorage = nil
+        if let utilityContext { group.releaseGlobalContext(utilityContext) }
+        utilityContext = nil
     }
 }

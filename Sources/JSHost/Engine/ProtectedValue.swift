@@ -37,6 +37,7 @@ struct ProtectedFunction {
     }
 
     var context: JSContext { storage.context }
+    var object: JSObject { storage.object }
 
     func call(this: JSValue? = nil, _ arguments: [JSValue] = []) -> JSCompletion {
         storage.context.call(storage.object, this: this, arguments)

@@ -76,18 +76,19 @@ public final class TestRunner: Sendable {
 /// One worker: a host with one agent, running files one after another in fresh realms. Used by one thread.
 private final class TestJob: @unchecked Sendable {
     let runner: TestRunner
-    let output = CapturedOutput()
     private(set) var host: Host
     private(set) var agent: Agent?
 
     init(runner: TestRunner) {
         self.runner = runner
-        (host, agent) = Self.makeHost(output: output)
+        (host, agent) = Self.makeHost()
     }
 
-    private static func makeHost(output: CapturedOutput) -> (Host, Agent?) {
+    private static func makeHost() -> (Host, Agent?) {
         var configuration = Host.Configuration()
-        configuration.output = ConsoleOutput { _, bytes in output.append(bytes) }
+        // The runner shows results, not the files' console output: it is dropped, not kept (1,000 files that log
+        // would otherwise hold all of it until the run ends).
+        configuration.output = ConsoleOutput { _, _ in }
         let host = Host(configuration: configuration)
         return (host, try? host.makeAgent(name: "test"))
     }
@@ -101,7 +102,7 @@ private final class TestJob: @unchecked Sendable {
     /// ``Host/shutdown(timeout:)``): its thread is left running, and the run goes on.
     private func retireAgent() {
         host.shutdown(timeout: 1)
-        (host, agent) = Self.makeHost(output: output)
+        (host, agent) = Self.makeHost()
     }
 
     func run(path: String) -> [TestFileResult] {
@@ -261,12 +262,6 @@ private final class Completion: Sendable {
     var uncaught: [String] { state.withLock { $0.uncaught } }
     func finish(_ json: String) { state.withLock { if $0.json == nil { $0.json = json } } }
     func addUncaught(_ text: String) { state.withLock { $0.uncaught.append(text) } }
-}
-
-/// Console output of the files a job runs (kept out of the runner's own output).
-final class CapturedOutput: Sendable {
-    private let bytes = Locked<[UInt8]>([])
-    func append(_ data: UnsafeRawBufferPointer) { bytes.withLock { $0.append(contentsOf: data) } }
 }
 
 /// Hands out file indices to workers.

@@ -39,6 +39,10 @@ final class RealmRuntime: LoopTaskTarget {
         guard !isClosed else { return }
         isClosed = true
         agent.loop.cancelTimers(of: self)
+        // JSC keeps a global's unhandled-rejection callback in a strong handle, a GC root: our callback (a
+        // function of this realm) would keep this whole realm alive for as long as the engine lives. Point it at
+        // a function of the agent's own long-lived context instead.
+        if let inert = agent.inertFunction { _ = context.setUnhandledRejectionCallback(inert) }
         fireTimer = nil
         reportExceptionHook = nil
         ops = nil
