@@ -20,6 +20,11 @@ extern void JSContextGroupClearExecutionTimeLimit(JSContextGroupRef) __attribute
 extern void JSGlobalContextSetUnhandledRejectionCallback(JSGlobalContextRef, JSObjectRef, JSValueRef *) __attribute__((weak));
 extern void JSSynchronousGarbageCollectForDebugging(JSContextRef) __attribute__((weak));
 
+extern void JSLock(JSContextRef) __attribute__((weak));
+extern void JSUnlock(JSContextRef) __attribute__((weak));
+// JSC::VM::drainMicrotasks(), an exported C++ symbol. A JSContextGroupRef is the VM's address.
+extern void _ZN3JSC2VM15drainMicrotasksEv(void *vm) __attribute__((weak));
+
 // WTF entry points (exported C++ symbols, no installed header).
 extern void _ZN3JSC10initializeEv(void) __attribute__((weak));
 extern void _ZN3WTF7RunLoop14initializeMainEv(void) __attribute__((weak));
@@ -154,4 +159,16 @@ bool jshost_collect_garbage_now(JSContextRef context) {
     if (!JSSynchronousGarbageCollectForDebugging) return false;
     JSSynchronousGarbageCollectForDebugging(context);
     return true;
+}
+
+bool jshost_can_drain_microtasks(void) {
+    return _ZN3JSC2VM15drainMicrotasksEv && JSLock && JSUnlock;
+}
+
+void jshost_drain_microtasks(JSContextRef context) {
+    if (!jshost_can_drain_microtasks()) return;
+    // A native callback runs with the API lock dropped; the checkpoint needs it held.
+    JSLock(context);
+    _ZN3JSC2VM15drainMicrotasksEv((void *)JSContextGetGroup(context));
+    JSUnlock(context);
 }

@@ -65,9 +65,24 @@ struct StoppingTests {
             ["test", "--timeout-multiplier", "0.1", "micro.any.js", "chain.any.js", "spin.any.js", "after.any.js"],
             in: scratch.url, hangGuard: 60)
         #expect(!run.timedOut)
-        #expect(run.stdout.contains("chain.any.js [window]\n  TIMEOUT"))
+        #expect(run.stdout.contains("micro.any.js [window]\n  PASS    micro"))
+        #expect(run.stdout.contains("TIMEOUT chain"))
         #expect(run.stdout.contains("TIMEOUT spin"))
         #expect(run.stdout.contains("after.any.js [window]\n  PASS    after"))
+    }
+
+    @Test("terminate() stops an endless microtask chain and an endless promise chain")
+    func terminateStopsMicrotaskLoops() async throws {
+        for source in ["function again() { queueMicrotask(again); } again();",
+                       "function again() { return Promise.resolve().then(again); } again();"] {
+            let host = Host()
+            let realm = try await host.makeAgent().makeRealm()
+            try realm.run(source, sourceURL: "loop.js")
+            try await Task.sleep(nanoseconds: 100_000_000)
+            host.terminate()
+            let stopped = await withHangGuard(seconds: 20) { host.shutdown(timeout: 10) }
+            #expect(stopped == true, "\(source)")
+        }
     }
 
     @Test("WebAssembly.compile keeps the run alive until its promise settles")

@@ -1,3 +1,4 @@
+import CJSHostSupport
 import Dispatch
 import Synchronization
 
@@ -164,6 +165,7 @@ final class AgentRuntime: HostTaskSource {
     private var closedRealms: [RealmRuntime] = []
     private var nextRealmID = 0
     let interrupt: InterruptFlag
+    private var hasWatchdog = false
 
     /// `pump` must already be the thread's default main context: JSC schedules its timers on the one that
     /// exists at its first use.
@@ -176,7 +178,7 @@ final class AgentRuntime: HostTaskSource {
         loop = EventLoop(pump: pump, tracker: host.tracker)
         loop.hostTasks = self
         if host.configuration.canInterruptScripts {
-            _ = group.installWatchdog(interval: 0.05) {
+            hasWatchdog = group.installWatchdog(interval: 0.05) {
                 host.isTerminating.load(ordering: .relaxed) || interrupt.isRaised
             }
         }
@@ -192,6 +194,7 @@ final class AgentRuntime: HostTaskSource {
         let queue = context.propertyIgnoringExceptions(internals, JSStringHandle("hostTaskQueue"))
         guard context.isObject(queue) else { return }
         hostTaskQueue = ProtectedValue(queue, in: context)
+        makeOneEntryFunction(in: context)
         runQueuedTask = ProtectedFunction(context.propertyIgnoringExceptions(internals, JSStringHandle("runQueuedTask")), in: context)
     }
 
@@ -203,7 +206,45 @@ final class AgentRuntime: HostTaskSource {
         guard let runQueuedTask else { return }
         cells.markTaskStart()
         // runQueuedTask reports its callback's exceptions itself; a throw here is a termination.
-        _ = runQueuedTask.call()
+        runAsOneEntry { _ = runQueuedTask.call() }
+    }
+
+    /// Runs `body` (one task) and its microtask checkpoint as ONE entry into the VM, in an agent that can be
+    /// interrupted. JSC runs its own checkpoint after the outermost call has left the VM, where each microtask
+    /// is an entry of its own; the watchdog measures one entry at a time, so an endless `queueMicrotask` or
+    /// promise chain would never be stopped. Here the task runs inside a call of a JS function, and the
+    /// checkpoint is drained before that call returns. Costs a JS and a native call per task, so agents without
+    /// a watchdog (which cannot be interrupted anyway) run tasks directly.
+    func runAsOneEntry(_ body: () -> Void) {
+        guard let entry = oneEntryFunction else {
+            body()
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            entryBody = body
+            _ = entry.call()
+            entryBody = nil
+        }
+    }
+
+    private var oneEntryFunction: ProtectedFunction?
+    private var entryBody: (() -> Void)?
+
+    /// Made once, in the agent's first realm.
+    private func makeOneEntryFunction(in context: JSContext) {
+        guard hasWatchdog, oneEntryFunction == nil, jshost_can_drain_microtasks() else { return }
+        let runTask = context.makeFunction("runTask") { [unowned self] call throws(HostFunctionError) in
+            let body = entryBody
+            entryBody = nil
+            body?()
+            jshost_drain_microtasks(call.context.ref)
+            return call.context.undefined
+        }
+        // A call of a JS function enters the VM (and starts the watchdog's clock); the native call runs inside it.
+        guard case .normal(let maker) = context.evaluate("(run => function task() { run(); })", sourceURL: "jshost:task"),
+              let makeEntry = context.object(maker),
+              case .normal(let entry) = context.call(makeEntry, [runTask.value]) else { return }
+        oneEntryFunction = ProtectedFunction(entry, in: context)
     }
 
 
@@ -250,6 +291,7 @@ final class AgentRuntime: HostTaskSource {
         closedRealms = []
         hostTaskQueue = nil
         runQueuedTask = nil
+        oneEntryFunction = nil
         inertFunctionStorage = nil
         if let utilityContext { group.releaseGlobalContext(utilityContext) }
         utilityContext = nil

@@ -107,10 +107,7 @@ public final class Host: Sendable {
     /// ``Configuration/shutdownTimeout``). The host cannot be used afterwards.
     ///
     /// A thread that does not end in time is reported and left running; this happens only to a script that
-    /// cannot be interrupted: any script that never yields when ``Configuration/canInterruptScripts`` is off,
-    /// and an endless chain of microtasks (`queueMicrotask` or promise reactions calling themselves) in any
-    /// host, since JavaScriptCore runs each microtask as a VM entry of its own and its watchdog measures one
-    /// entry at a time.
+    /// never yields (a loop, an endless microtask chain) when ``Configuration/canInterruptScripts`` is off.
     ///
     /// - Returns: false when some agent's thread did not end in time and was left running.
     @discardableResult

@@ -15,6 +15,8 @@ protocol HostTaskSource: AnyObject {
     /// compilation): it keeps the loop alive, since its completion will run JS.
     var pendingEngineWork: Bool { get }
     func runHostTask()
+    /// Runs one of the loop's own tasks (see ``AgentRuntime/runAsOneEntry(_:)``).
+    func runAsOneEntry(_ body: () -> Void)
 }
 
 /// One agent's event loop, after the HTML event loop: take one task, run it (JSC drains microtasks when the
@@ -129,7 +131,11 @@ final class EventLoop {
             }
             if let task = tasks.popFirst() {
                 hostTasksGoNext = true
-                runTask(task)
+                if let hostTasks {
+                    hostTasks.runAsOneEntry { runTask(task) }
+                } else {
+                    runTask(task)
+                }
                 pumpIfDue()
                 continue
             }

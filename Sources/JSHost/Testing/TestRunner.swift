@@ -97,11 +97,16 @@ private final class TestJob: @unchecked Sendable {
         host.shutdown()
     }
 
+    /// How long to wait for an interrupted agent to answer. The watchdog stops a script after 50 ms of its CPU
+    /// time, which can be seconds of wall time on a loaded machine; this only guards against an agent that will
+    /// never answer.
+    static let stopGrace = 10.0
+
     /// Replaces the agent after a file had to be interrupted: the next file gets a fresh one, whatever state the
-    /// interrupted script left behind. An endless microtask chain cannot be interrupted at all (see
-    /// ``Host/shutdown(timeout:)``): its thread is left running, and the run goes on.
+    /// interrupted script left behind. Should the old agent still not stop, its thread is left running (see
+    /// ``Host/shutdown(timeout:)``) and the run goes on.
     private func retireAgent() {
-        host.shutdown(timeout: 1)
+        host.shutdown(timeout: Self.stopGrace)
         (host, agent) = Self.makeHost()
     }
 
@@ -218,10 +223,10 @@ private final class TestJob: @unchecked Sendable {
                 timeoutReason = "the file did not complete within \(formatSeconds(runner.timeLimit(for: file))) s"
                 // Stop a script that never yields (`while (true) {}`) and keep it stopped: the interrupt stays
                 // raised, the harness gets the watchdog's interval (50 ms of CPU) to report its results, and the
-                // agent is replaced below. The wait is bounded: an endless microtask chain cannot be stopped.
+                // agent is replaced below.
                 agent.interruptFlag.raise()
                 interrupted = true
-                try? agent.performBlocking(timeout: 1) { runtime throws(HostError) in
+                try? agent.performBlocking(timeout: Self.stopGrace) { runtime throws(HostError) in
                     try runtime.realm(realmID).callInternal("testTimeout")
                 }
             }
@@ -232,12 +237,12 @@ private final class TestJob: @unchecked Sendable {
             // even start after the harness completed): keep the agent interrupting until the realm is closed.
             agent.interruptFlag.raise()
             do {
-                try agent.performBlocking(timeout: 1) { runtime throws(HostError) in
+                try agent.performBlocking(timeout: Self.stopGrace) { runtime throws(HostError) in
                     agent.interruptFlag.lower()
                     runtime.closeRealm(realmID)
                 }
             } catch {
-                // Still busy after the watchdog had its chance: an endless microtask chain.
+                // Still busy after the watchdog had its chance.
                 interrupted = true
             }
         }
