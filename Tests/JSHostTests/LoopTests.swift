@@ -191,7 +191,7 @@ private func runLoopOnFreshThread(_ setUp: @escaping @Sendable (EventLoop, Recor
             withExtendedLifetime(pump) {
                 let stopper = WeakBox<LoopInbox>()
                 let tracker = WorkTracker { stopper.value?.requestStop() }
-                let loop = EventLoop(pump: pump, tracker: tracker)
+                let loop = EventLoop(pump: pump, inbox: LoopInbox(waker: pump.waker, tracker: tracker))
                 stopper.value = loop.inbox
                 let target = RecordingTarget()
                 setUp(loop, target)

@@ -20,15 +20,20 @@ public final class Agent: Sendable {
         let ready = DispatchSemaphore(value: 0)
         let slot = RuntimeSlot()
         let interrupt = InterruptFlag()
+        let inboxSlot = Locked<LoopInbox?>(nil)
         interruptFlag = interrupt
         thread = AgentThread(name: name) {
             // The main context outlives the engine: it is popped last, on this thread.
             let pump = MainContextPump()
+            // Work can be posted as soon as the inbox exists; the engine is made after the creator goes on, so
+            // starting an agent (a worker) blocks its creator only for the thread's start.
+            let inbox = LoopInbox(waker: pump.waker, tracker: core.tracker)
+            inboxSlot.withLock { $0 = inbox }
+            ready.signal()
             // Realms hold views of the cells' memory: it is freed after the engine.
             let cells = HostCells()
             withExtendedLifetime((pump, cells)) {
-                slot.runtime = AgentRuntime(host: core, pump: pump, cells: cells, interrupt: interrupt)
-                ready.signal()
+                slot.runtime = AgentRuntime(host: core, pump: pump, inbox: inbox, cells: cells, interrupt: interrupt)
                 slot.runtime!.loop.run()
                 slot.runtime!.tearDown()
                 slot.runtime = nil
@@ -36,7 +41,7 @@ public final class Agent: Sendable {
         }
         ready.wait()
         runtime = slot
-        inbox = slot.runtime!.loop.inbox
+        inbox = inboxSlot.withLock { $0! }
     }
 
     /// Creates a realm in this agent.
@@ -169,13 +174,13 @@ final class AgentRuntime: HostTaskSource {
 
     /// `pump` must already be the thread's default main context: JSC schedules its timers on the one that
     /// exists at its first use.
-    init(host: HostCore, pump: MainContextPump, cells: HostCells, interrupt: InterruptFlag) {
+    init(host: HostCore, pump: MainContextPump, inbox: LoopInbox, cells: HostCells, interrupt: InterruptFlag) {
         self.host = host
         self.pump = pump
         self.cells = cells
         self.interrupt = interrupt
         group = ContextGroup()
-        loop = EventLoop(pump: pump, tracker: host.tracker)
+        loop = EventLoop(pump: pump, inbox: inbox)
         loop.hostTasks = self
         if host.configuration.canInterruptScripts {
             hasWatchdog = group.installWatchdog(interval: 0.05) {

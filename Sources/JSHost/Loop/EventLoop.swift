@@ -65,9 +65,9 @@ final class EventLoop {
 
     private static let pumpInterval: UInt64 = 4_000_000
 
-    init(pump: MainContextPump, tracker: WorkTracker) {
+    init(pump: MainContextPump, inbox: LoopInbox) {
         self.pump = pump
-        inbox = LoopInbox(waker: pump.waker, tracker: tracker)
+        self.inbox = inbox
     }
 
     /// Queues a task at the end of the local task queue.
