@@ -14,7 +14,7 @@ public final class Agent: Sendable {
     /// Set from any thread to stop the script this agent is running now (its watchdog polls it).
     let interruptFlag: InterruptFlag
 
-    init(core: HostCore, name: String) throws {
+    init(core: HostCore, name: String, interruptible: Bool = false) throws {
         self.core = core
         self.name = name
         let ready = DispatchSemaphore(value: 0)
@@ -33,7 +33,8 @@ public final class Agent: Sendable {
             // Realms hold views of the cells' memory: it is freed after the engine.
             let cells = HostCells()
             withExtendedLifetime((pump, cells)) {
-                slot.runtime = AgentRuntime(host: core, pump: pump, inbox: inbox, cells: cells, interrupt: interrupt)
+                slot.runtime = AgentRuntime(host: core, pump: pump, inbox: inbox, slot: slot, cells: cells, interrupt: interrupt,
+                                            interruptible: interruptible || core.configuration.canInterruptScripts)
                 slot.runtime!.loop.run()
                 slot.runtime!.tearDown()
                 slot.runtime = nil
@@ -67,9 +68,11 @@ public final class Agent: Sendable {
     /// Queues `body` as a task on the agent's thread without waiting. Returns false once the agent stopped.
     @discardableResult
     func post(_ body: @escaping @Sendable (AgentRuntime) -> Void) -> Bool {
-        let slot = runtime
-        return inbox.post { body(slot.runtime!) }
+        mailbox.post(body)
     }
+
+    /// What other agents keep to post work here: it does not keep the agent (or its host) alive.
+    var mailbox: AgentMailbox { AgentMailbox(inbox: inbox, slot: runtime) }
 
     /// Like ``perform(_:)``, blocking the calling thread instead, for at most `timeout` seconds (then it throws
     /// ``HostError/agentStopped`` and the work may still run later). Never call it on an agent thread.
@@ -150,8 +153,21 @@ final class InterruptFlag: Sendable {
     func lower() { raised.store(false, ordering: .relaxed) }
 }
 
+/// Posts work to one agent's thread, from any thread.
+struct AgentMailbox: Sendable {
+    fileprivate let inbox: LoopInbox
+    fileprivate let slot: RuntimeSlot
+
+    /// Queues `body` as a task. Returns false (dropping it) once the agent's loop has ended.
+    @discardableResult
+    func post(_ body: @escaping @Sendable (AgentRuntime) -> Void) -> Bool {
+        let slot = self.slot
+        return inbox.post { body(slot.runtime!) }
+    }
+}
+
 /// Hands the agent's runtime from its thread to work that runs on that same thread.
-private final class RuntimeSlot: @unchecked Sendable {
+final class RuntimeSlot: @unchecked Sendable {
     // Written once on the agent thread before `ready` is signalled; afterwards only read, on that thread.
     var runtime: AgentRuntime?
 }
@@ -166,7 +182,9 @@ final class AgentRuntime: HostTaskSource {
     private var runQueuedTask: ProtectedFunction?
     let group: ContextGroup
     let loop: EventLoop
-    private var realms: [Int: RealmRuntime] = [:]
+    private(set) var realms: [Int: RealmRuntime] = [:]
+    /// Pipes to other agents and the workers this agent started (Workers.swift).
+    let endpoints = AgentEndpoints()
     private var closedRealms: [RealmRuntime] = []
     private var nextRealmID = 0
     let interrupt: InterruptFlag
@@ -174,7 +192,12 @@ final class AgentRuntime: HostTaskSource {
 
     /// `pump` must already be the thread's default main context: JSC schedules its timers on the one that
     /// exists at its first use.
-    init(host: HostCore, pump: MainContextPump, inbox: LoopInbox, cells: HostCells, interrupt: InterruptFlag) {
+    /// This agent's own mailbox, for the pipes it owns a side of.
+    let mailbox: AgentMailbox
+
+    init(host: HostCore, pump: MainContextPump, inbox: LoopInbox, slot: RuntimeSlot, cells: HostCells, interrupt: InterruptFlag,
+         interruptible: Bool) {
+        mailbox = AgentMailbox(inbox: inbox, slot: slot)
         self.host = host
         self.pump = pump
         self.cells = cells
@@ -182,7 +205,7 @@ final class AgentRuntime: HostTaskSource {
         group = ContextGroup()
         loop = EventLoop(pump: pump, inbox: inbox)
         loop.hostTasks = self
-        if host.configuration.canInterruptScripts {
+        if interruptible {
             hasWatchdog = group.installWatchdog(interval: 0.05) {
                 host.isTerminating.load(ordering: .relaxed) || interrupt.isRaised
             }
@@ -267,6 +290,7 @@ final class AgentRuntime: HostTaskSource {
 
     func closeRealm(_ id: Int) {
         guard let realm = realms.removeValue(forKey: id) else { return }
+        closeEndpoints(ofRealm: id)
         realm.close()
         // Functions of a closed realm may still be reachable from its siblings' objects (same heap); their
         // ops must find the realm object, closed, until the engine itself goes away.
@@ -291,6 +315,7 @@ final class AgentRuntime: HostTaskSource {
     }
 
     func tearDown() {
+        closeAllEndpoints()
         for realm in realms.values { realm.close() }
         realms = [:]
         closedRealms = []

@@ -138,8 +138,10 @@ final class HostCore: Sendable {
         wakeWaiters.value = self
     }
 
-    func makeAgent(name: String) throws -> Agent {
-        let agent = try Agent(core: self, name: name)
+    /// `interruptible` gives the agent a watchdog whatever the configuration says (a worker must stop on
+    /// `terminate()`, even in a loop).
+    func makeAgent(name: String, interruptible: Bool = false) throws -> Agent {
+        let agent = try Agent(core: self, name: name, interruptible: interruptible)
         let accepted = state.withLock { state -> Bool in
             guard !state.isShutDown else { return false }
             state.agents.append(agent)
@@ -150,6 +152,17 @@ final class HostCore: Sendable {
             throw HostError.agentStopped
         }
         return agent
+    }
+
+    /// Stops an agent that ended on its own or was terminated (a worker), off the calling thread, and forgets
+    /// it: thousands of workers started and stopped leave nothing behind.
+    func retire(_ agent: Agent) {
+        agent.requestStop()
+        let timeout = configuration.shutdownTimeout
+        DispatchQueue.global().async { [self] in
+            agent.stop(timeout: timeout)
+            state.withLock { state in state.agents.removeAll { $0 === agent } }
+        }
     }
 
     var outcome: RunOutcome? {

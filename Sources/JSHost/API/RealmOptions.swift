@@ -12,4 +12,14 @@ public struct RealmOptions: Sendable {
     public var uncaughtExceptionHandler: (@Sendable (String) -> Void)?
 
     public init() {}
+
+    /// Set for the global of a dedicated worker (made by the host, never by an embedder).
+    struct WorkerGlobal: Sendable {
+        let name: String
+        /// The endpoint number of the worker's end of its pipe, in its agent.
+        let endpoint: Int
+        let url: String
+    }
+
+    var worker: WorkerGlobal?
 }

@@ -27,6 +27,16 @@ struct HostCall {
 enum HostFunctionError: Error {
     case typeError(String)
     case rangeError(String)
+    /// Lets an exception that JS threw inside the host function propagate unchanged.
+    case rethrow(ThrownValue)
+
+    static func rethrow(_ value: JSValue) -> HostFunctionError { .rethrow(ThrownValue(value: value)) }
+}
+
+/// A JS exception value carried by a Swift error for the instant between a nested call and the host function's
+/// return, on the same thread.
+struct ThrownValue: @unchecked Sendable {
+    let value: JSValue
 }
 
 typealias HostFunctionBody = (HostCall) throws(HostFunctionError) -> JSValue
@@ -69,9 +79,11 @@ private final class HostFunctionClass: @unchecked Sendable {
 }
 
 private func makeError(_ error: HostFunctionError, in context: JSContext) -> JSValue {
-    let (constructor, message) = switch error {
-    case .typeError(let message): ("TypeError", message)
-    case .rangeError(let message): ("RangeError", message)
+    let constructor: String, message: String
+    switch error {
+    case .typeError(let text): (constructor, message) = ("TypeError", text)
+    case .rangeError(let text): (constructor, message) = ("RangeError", text)
+    case .rethrow(let thrown): return thrown.value
     }
     let global = context.globalObject
     if case .normal(let value) = context.property(global, constructor), let function = context.object(value),

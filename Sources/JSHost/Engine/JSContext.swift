@@ -31,6 +31,9 @@ struct JSContext {
         return JSValue(ref: JSValueMakeString(ref, handle.ref))
     }
 
+    /// A JS string with the contents of `handle` (which may have been made on another thread).
+    func string(_ handle: JSStringHandle) -> JSValue { JSValue(ref: JSValueMakeString(ref, handle.ref)) }
+
     func makeObject() -> JSObject {
         JSObject(ref: JSObjectMake(ref, nil, nil))
     }
@@ -188,6 +191,13 @@ struct JSContext {
 
     /// Forces a full garbage collection now (the SPI `JSSynchronousGarbageCollectForDebugging`), or asks for one
     /// when the SPI is missing.
+    /// Whether `source` parses as a classic script.
+    func checkSyntax(_ source: String, sourceURL: String) -> Bool {
+        let script = JSStringHandle(source)
+        let url = JSStringHandle(sourceURL)
+        return JSCheckScriptSyntax(ref, script.ref, url.ref, 1, nil)
+    }
+
     func collectGarbage() {
         if !jshost_collect_garbage_now(ref) {
             JSGarbageCollect(ref)

@@ -259,6 +259,7 @@ final class RealmRuntime: LoopTaskTarget {
             uncaught(call.context.toSwiftString(call[0]))
             return call.context.undefined
         })
+        installWorkerOps(into: ops)
         if options.exposeGarbageCollection {
             context.setProperty(ops, "gc", context.makeFunction("gc") { call throws(HostFunctionError) in
                 call.context.collectGarbage()

@@ -1,0 +1,290 @@
+/// Dedicated workers (HTML "Web workers"): each worker is an agent of its own (a thread, an engine, a loop)
+/// with one realm whose global is a `DedicatedWorkerGlobalScope`. A worker and its `Worker` object talk through
+/// an ``AgentPipe``; the JS side is worker.js (the `Worker` class) and worker-global.js (the worker's global).
+///
+/// JS knows a pipe side by an endpoint number of its agent. Everything here runs on the agent's own thread.
+
+/// What a worker agent needs to start.
+struct WorkerStart: Sendable {
+    let url: String
+    /// The script, when JS already has it (a `data:` or `blob:` URL); nil to read the `file:` URL.
+    let source: String?
+    let name: String
+    let pipe: AgentPipe
+}
+
+/// The agent-wide state of pipes and workers.
+final class AgentEndpoints {
+    struct Endpoint {
+        let pipe: AgentPipe
+        let side: Int
+        let realmID: Int
+        /// For the parent's end of a worker's pipe: the worker's agent, to terminate it.
+        var worker: Agent?
+    }
+
+    var byNumber: [Int: Endpoint] = [:]
+    var lastNumber = 0
+    /// In a worker agent: its own agent (to close itself) once started.
+    var ownAgent: Agent?
+}
+
+extension AgentRuntime {
+    func addEndpoint(_ pipe: AgentPipe, side: Int, realmID: Int, worker: Agent? = nil) -> Int {
+        endpoints.lastNumber += 1
+        let number = endpoints.lastNumber
+        endpoints.byNumber[number] = .init(pipe: pipe, side: side, realmID: realmID, worker: worker)
+        pipe.attach(side, to: PipeOwner(mailbox: mailbox, realmID: realmID, endpoint: number))
+        return number
+    }
+
+    /// A delivery task of a pipe side: hands one item to the realm's JS.
+    func deliverPipe(_ pipe: AgentPipe, side: Int, to owner: PipeOwner) {
+        guard let realm = realms[owner.realmID], !realm.isClosed else {
+            pipe.close()
+            return
+        }
+        switch pipe.takeNext(side) {
+        case .item(let item):
+            cells.markTaskStart()
+            realm.deliverPipeItem(item, endpoint: owner.endpoint)
+            pipe.deliveryDone(side)
+        case .closed:
+            endpoints.byNumber[owner.endpoint] = nil
+            realm.callInternal("pipeClosed", owner.endpoint)
+        case .nothing:
+            break
+        }
+    }
+
+    /// Closes every pipe of a realm that is closing, and terminates the workers it started.
+    func closeEndpoints(ofRealm realmID: Int) {
+        for (number, endpoint) in endpoints.byNumber where endpoint.realmID == realmID {
+            closeEndpoint(number)
+        }
+    }
+
+    func closeAllEndpoints() {
+        for number in endpoints.byNumber.keys { closeEndpoint(number) }
+    }
+
+    func closeEndpoint(_ number: Int) {
+        guard let endpoint = endpoints.byNumber.removeValue(forKey: number) else { return }
+        endpoint.pipe.close()
+        if let worker = endpoint.worker { terminate(worker) }
+    }
+
+    /// HTML "terminate a worker": the worker stops running script at once (even in a loop), and nothing more
+    /// reaches it. Never blocks: the thread is joined elsewhere.
+    func terminate(_ worker: Agent) {
+        worker.interruptFlag.raise()
+        host.retire(worker)
+    }
+
+    /// Starts a worker for the realm `realmID` of this agent; returns the endpoint of its `Worker` object.
+    func startWorker(url: String, source: String?, name: String, realmID: Int) throws(HostError) -> Int {
+        let pipe = AgentPipe()
+        let worker = try host.makeAgentOrStopped(name: name.isEmpty ? "worker" : "worker \(name)", interruptible: true)
+        let number = addEndpoint(pipe, side: 0, realmID: realmID, worker: worker)
+        let start = WorkerStart(url: url, source: source, name: name, pipe: pipe)
+        worker.post { runtime in runtime.runWorker(start, agent: worker) }
+        return number
+    }
+
+    /// On the worker's own thread: makes its global, binds its end of the pipe and runs its script.
+    func runWorker(_ start: WorkerStart, agent: Agent) {
+        endpoints.ownAgent = agent
+        let source: String
+        if let given = start.source {
+            source = given
+        } else if let path = filePath(fromFileURL: start.url) {
+            do {
+                source = try readUTF8File(path)
+            } catch {
+                start.pipe.post(from: 1, .loadFailed)
+                closeSelf()
+                return
+            }
+        } else {
+            start.pipe.post(from: 1, .loadFailed)
+            closeSelf()
+            return
+        }
+        var options = RealmOptions()
+        options.globalName = "DedicatedWorkerGlobalScope"
+        options.worker = RealmOptions.WorkerGlobal(name: start.name, endpoint: endpoints.lastNumber + 1, url: start.url)
+        let realm: RealmRuntime
+        do throws(JavaScriptError) {
+            realm = try makeRealm(options: options)
+        } catch {
+            start.pipe.post(from: 1, .loadFailed)
+            closeSelf()
+            return
+        }
+        let number = addEndpoint(start.pipe, side: 1, realmID: realm.id)
+        precondition(number == options.worker?.endpoint, "the worker's endpoint number was promised before the realm existed")
+        // HTML: a script that does not parse is a failure to fetch/parse: `error` at the Worker, not a report.
+        if !realm.context.checkSyntax(source, sourceURL: start.url) {
+            start.pipe.post(from: 1, .loadFailed)
+            closeSelf()
+            return
+        }
+        realm.runScript(source, sourceURL: start.url)
+    }
+
+    /// The worker's `close()`: discard its tasks and stop after the running one.
+    func closeSelf() {
+        closeAllEndpoints()
+        if let agent = endpoints.ownAgent {
+            endpoints.ownAgent = nil
+            host.retire(agent)
+        }
+    }
+}
+
+/// The path of a `file:` URL (percent-decoded), or nil for any other URL.
+func filePath(fromFileURL url: String) -> String? {
+    var rest: Substring
+    if url.hasPrefix("file://") {
+        rest = url.dropFirst("file://".count)
+        if !rest.hasPrefix("/") {
+            // file://host/path: only the local host.
+            guard rest.hasPrefix("localhost/") else { return nil }
+            rest = rest.dropFirst("localhost".count)
+        }
+    } else if url.hasPrefix("file:/") {
+        rest = url.dropFirst("file:".count)
+    } else {
+        return nil
+    }
+    if let query = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<query] }
+    var bytes: [UInt8] = []
+    var iterator = Array(rest.utf8)[...]
+    while let byte = iterator.popFirst() {
+        if byte == UInt8(ascii: "%"), iterator.count >= 2,
+           let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
+            bytes.append(value)
+            iterator = iterator.dropFirst(2)
+        } else {
+            bytes.append(byte)
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+extension HostCore {
+    /// Like ``makeAgent(name:interruptible:)``, as a ``HostError``.
+    func makeAgentOrStopped(name: String, interruptible: Bool) throws(HostError) -> Agent {
+        do {
+            return try makeAgent(name: name, interruptible: interruptible)
+        } catch {
+            throw .agentStopped
+        }
+    }
+}
+
+extension RealmRuntime {
+    /// Hands one item from a pipe to this realm's JS, as the body of a task; an exception is reported.
+    func deliverPipeItem(_ item: PipeItem, endpoint: Int) {
+        let number = context.number(Double(endpoint))
+        switch item {
+        case .message(let text, let buffers):
+            var arguments = [number, context.string(text)]
+            for block in buffers { arguments.append(block.makeArrayBuffer(in: context) ?? context.undefined) }
+            callInternal("pipeMessage", arguments: arguments)
+        case .error(let message, let filename, let line, let column):
+            callInternal("pipeError", arguments: [number, context.string(message), context.string(filename),
+                                                  context.number(Double(line)), context.number(Double(column))])
+        case .loadFailed:
+            callInternal("pipeLoadFailed", arguments: [number])
+        }
+    }
+
+    func callInternal(_ name: String, _ endpoint: Int) {
+        callInternal(name, arguments: [context.number(Double(endpoint))])
+    }
+
+    private func callInternal(_ name: String, arguments: [JSValue]) {
+        if case .thrown(let exception)? = callInternal(name, arguments) {
+            reportException(exception)
+        }
+    }
+
+    /// The native side of worker.js and worker-global.js.
+    func installWorkerOps(into ops: JSObject) {
+        let context = self.context
+        context.setProperty(ops, "workerStart", context.makeFunction("workerStart") { [unowned self] call throws(HostFunctionError) in
+            let url = call.context.toSwiftString(call[0])
+            let source = call.context.isNullOrUndefined(call[1]) ? nil : call.context.toSwiftString(call[1])
+            let name = call.context.toSwiftString(call[2])
+            do throws(HostError) {
+                let number = try agent.startWorker(url: url, source: source, name: name, realmID: id)
+                return call.context.number(Double(number))
+            } catch {
+                throw .typeError("the worker could not be started: \(error)")
+            }
+        })
+        context.setProperty(ops, "pipePost", context.makeFunction("pipePost") { [unowned self] call throws(HostFunctionError) in
+            guard let endpoint = endpoint(call[0]), let text = call.context.toStringHandle(call[1]) else {
+                return call.context.boolean(false)
+            }
+            var blocks: [ByteBlock] = []
+            if call.argumentCount > 2 {
+                for index in 2..<call.argumentCount {
+                    guard let block = ByteBlock(copying: call[index], in: call.context) else {
+                        throw .typeError("pipePost: argument \(index) is not an ArrayBuffer")
+                    }
+                    blocks.append(block)
+                }
+            }
+            return call.context.boolean(endpoint.pipe.post(from: endpoint.side, .message(text: text, buffers: blocks)))
+        })
+        context.setProperty(ops, "pipeClose", context.makeFunction("pipeClose") { [unowned self] call throws(HostFunctionError) in
+            if let number = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }) { agent.closeEndpoint(number) }
+            return call.context.undefined
+        })
+        context.setProperty(ops, "workerTerminate", context.makeFunction("workerTerminate") { [unowned self] call throws(HostFunctionError) in
+            if let number = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }) { agent.closeEndpoint(number) }
+            return call.context.undefined
+        })
+        context.setProperty(ops, "readScript", context.makeFunction("readScript") { call throws(HostFunctionError) in
+            let url = call.context.toSwiftString(call[0])
+            guard let path = filePath(fromFileURL: url) else { throw .typeError("cannot load \(url): not a file: URL") }
+            do throws(FileReadError) {
+                return call.context.string(try readUTF8File(path))
+            } catch {
+                throw .typeError("cannot load \(url): \(error.reason)")
+            }
+        })
+        context.setProperty(ops, "evaluateScript", context.makeFunction("evaluateScript") { call throws(HostFunctionError) in
+            // A classic script in this realm's global scope, with its own URL; its exception propagates.
+            let source = call.context.toSwiftString(call[0])
+            let url = call.context.toSwiftString(call[1])
+            switch call.context.evaluate(source, sourceURL: url) {
+            case .normal: return call.context.undefined
+            case .thrown(let exception): throw .rethrow(exception)
+            }
+        })
+        guard let worker = options.worker else { return }
+        context.setProperty(ops, "workerName", context.string(worker.name))
+        context.setProperty(ops, "workerURL", context.string(worker.url))
+        context.setProperty(ops, "workerEndpoint", context.number(Double(worker.endpoint)))
+        context.setProperty(ops, "workerClose", context.makeFunction("workerClose") { [unowned self] call throws(HostFunctionError) in
+            agent.closeSelf()
+            return call.context.undefined
+        })
+        context.setProperty(ops, "workerReportError", context.makeFunction("workerReportError") { [unowned self] call throws(HostFunctionError) in
+            guard let endpoint = agent.endpoints.byNumber[worker.endpoint] else { return call.context.boolean(false) }
+            let line = call.context.toNumber(call[2]).flatMap { Int(exactly: $0.rounded(.towardZero)) } ?? 0
+            let column = call.context.toNumber(call[3]).flatMap { Int(exactly: $0.rounded(.towardZero)) } ?? 0
+            let report = PipeItem.error(message: call.context.toSwiftString(call[0]), filename: call.context.toSwiftString(call[1]),
+                                        line: line, column: column)
+            return call.context.boolean(endpoint.pipe.post(from: endpoint.side, report))
+        })
+    }
+
+    private func endpoint(_ value: JSValue) -> AgentEndpoints.Endpoint? {
+        guard let number = context.toNumber(value).flatMap({ Int(exactly: $0) }) else { return nil }
+        return agent.endpoints.byNumber[number]
+    }
+}
