@@ -1,0 +1,1141 @@
+// inspect.js: turns any JS value into the text `console.log` prints for it, and formats uncaught errors.
+// Loaded by console.js on the first console call that prints something other than one string.
+//
+// The output format is Node.js 20's documented and observable `util.inspect` format (default options: depth 2,
+// breakLength 80, compact 3, maxArrayLength 100, maxStringLength 10000), so that scripts print the same
+// text under jshost and node. The format was taken from Node's documentation and from running node on probe
+// scripts; the code is this project's own. Where JavaScriptCore hides what V8 shows, the output differs:
+// - a Proxy cannot be detected: it is printed through its traps, like the object it pretends to be;
+// - a Promise's state cannot be read synchronously: promises print as `Promise { <unknown> }`;
+// - Map/Set iterators cannot be previewed without consuming them: they print as plain objects;
+// - an object whose prototype chain has no `constructor` is named `Object` (V8 knows the creating function);
+// - stacks are JSC's (`fn@file:line:col`), rewritten into V8's `    at fn (file:line:col)` shape.
+// Colors are never used.
+//
+// Published on `internals`:
+//   inspect(value, options?)          → string (options as util.inspect: depth, breakLength, compact, sorted,
+//                                        showHidden, maxArrayLength, maxStringLength, customInspect, getters)
+//   formatUncaught(value, inPromise)  → `Uncaught <inspected value>` (errors without brackets, strings raw)
+//   formatStackFrames(stack)          → a JSC stack string as V8-style `    at ...` lines
+//   inspectCell(value)                → the short form console.table puts in a cell
+//
+// Every built-in it calls comes from `internals.intrinsics` (see intrinsics.js), so user code that patched
+// prototypes before this module was loaded cannot change or break the output.
+(function (ops, internals, global) {
+  "use strict";
+
+  const I = internals.intrinsics;
+  const { ReflectApply, FunctionPrototypeCall, FunctionPrototypeBind } = I;
+  const uncurry = (fn) => ReflectApply(FunctionPrototypeBind, FunctionPrototypeCall, [fn]);
+
+  const {
+    ObjectKeys, ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols, ObjectGetOwnPropertyDescriptor,
+    ObjectGetPrototypeOf, ObjectHasOwn, ObjectPrototype, ArrayIsArray, StringCtor, MathMax, MathMin, MathRound,
+    MathFloor, MathSqrt, SymbolToStringTag, SymbolInspectCustom, ErrorIsError, RegExpPrototype, MapCtor,
+    Uint8ArrayCtor,
+  } = I;
+  const objectToString = uncurry(I.ObjectPrototypeToString);
+  const isEnumerable = uncurry(I.ObjectPrototypePropertyIsEnumerable);
+  const functionToString = uncurry(I.FunctionPrototypeToString);
+  const sortArray = uncurry(I.ArrayPrototypeSort);
+  const slice = uncurry(I.StringPrototypeSlice);
+  const indexOf = uncurry(I.StringPrototypeIndexOf);
+  const charCodeAt = uncurry(I.StringPrototypeCharCodeAt);
+  const codePointAt = uncurry(I.StringPrototypeCodePointAt);
+  const repeat = uncurry(I.StringPrototypeRepeat);
+  const padStart = uncurry(I.StringPrototypePadStart);
+  const padEnd = uncurry(I.StringPrototypePadEnd);
+  const includes = uncurry(I.StringPrototypeIncludes);
+  const startsWith = uncurry(I.StringPrototypeStartsWith);
+  const endsWith = uncurry(I.StringPrototypeEndsWith);
+  const numberToString = uncurry(I.NumberPrototypeToString);
+  const symbolToString = uncurry(I.SymbolPrototypeToString);
+  const unboxString = uncurry(I.StringPrototypeValueOf);
+  const unboxNumber = uncurry(I.NumberPrototypeValueOf);
+  const unboxBoolean = uncurry(I.BooleanPrototypeValueOf);
+  const unboxBigInt = uncurry(I.BigIntPrototypeValueOf);
+  const unboxSymbol = uncurry(I.SymbolPrototypeValueOf);
+  const dateGetTime = uncurry(I.DatePrototypeGetTime);
+  const dateToISOString = uncurry(I.DatePrototypeToISOString);
+  const regExpSource = uncurry(I.RegExpSource);
+  const regExpFlags = uncurry(I.RegExpFlags);
+  const mapGet = uncurry(I.MapPrototypeGet);
+  const mapSet = uncurry(I.MapPrototypeSet);
+  const mapSize = uncurry(I.MapSize);
+  const mapEntries = uncurry(I.MapPrototypeEntries);
+  const mapIteratorNext = uncurry(I.MapIteratorNext);
+  const setSize = uncurry(I.SetSize);
+  const setValues = uncurry(I.SetPrototypeValues);
+  const setIteratorNext = uncurry(I.SetIteratorNext);
+  const weakMapHas = uncurry(I.WeakMapPrototypeHas);
+  const weakSetHas = uncurry(I.WeakSetPrototypeHas);
+  const typedArrayTag = uncurry(I.TypedArrayToStringTag);
+  const typedArrayLength = uncurry(I.TypedArrayLength);
+  const arrayBufferByteLength = uncurry(I.ArrayBufferByteLength);
+  const arrayBufferDetached = I.ArrayBufferDetached && uncurry(I.ArrayBufferDetached);
+  const dataViewBuffer = uncurry(I.DataViewBuffer);
+  const dataViewByteLength = uncurry(I.DataViewByteLength);
+  const dataViewByteOffset = uncurry(I.DataViewByteOffset);
+
+  // ---- small string helpers (no user-patchable method is involved) -------------------------------------
+
+  function append(list, item) {
+    list[list.length] = item;
+  }
+
+  function join(list, separator) {
+    let text = "";
+    for (let i = 0; i < list.length; i++) text = i === 0 ? list[0] : text + separator + list[i];
+    return text;
+  }
+
+  function spaces(count) {
+    return count > 0 ? repeat(" ", count) : "";
+  }
+
+  // Replaces every "\n" with "\n" followed by `indent`.
+  function indentAfterNewlines(text, indent) {
+    if (indent === "") return text;
+    let result = "";
+    let from = 0;
+    for (let at = indexOf(text, "\n"); at !== -1; at = indexOf(text, "\n", from)) {
+      result += slice(text, from, at + 1) + indent;
+      from = at + 1;
+    }
+    return result + slice(text, from);
+  }
+
+  // Columns a string takes in a terminal: East Asian wide and fullwidth characters take two, combining marks
+  // and zero-width characters none.
+  function displayWidth(text) {
+    let width = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = codePointAt(text, i);
+      if (code > 0xffff) i++;
+      if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x300 && code < 0x370) ||
+          (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f) || code === 0xfeff ||
+          (code >= 0xe0100 && code <= 0xe01ef)) {
+        continue;
+      }
+      width += isWide(code) ? 2 : 1;
+    }
+    return width;
+  }
+
+  function isWide(code) {
+    return code >= 0x1100 && (
+      code <= 0x115f || code === 0x2329 || code === 0x232a ||
+      (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
+      (code >= 0x3250 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0xa4c6) ||
+      (code >= 0xa960 && code <= 0xa97c) || (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe10 && code <= 0xfe19) ||
+      (code >= 0xfe30 && code <= 0xfe6b) || (code >= 0xff01 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1b000 && code <= 0x1b001) ||
+      (code >= 0x1f200 && code <= 0x1f251) || (code >= 0x1f300 && code <= 0x1f64f) ||
+      (code >= 0x1f900 && code <= 0x1f9ff) || (code >= 0x20000 && code <= 0x3fffd));
+  }
+
+  // ---- primitives -----------------------------------------------------------------------------------------
+
+  function formatNumber(number) {
+    return number === 0 && 1 / number < 0 ? "-0" : `${number}`;
+  }
+
+  const HEX = "0123456789ABCDEF";
+
+  // The escape for one UTF-16 code unit inside a quoted string, or undefined when it stands for itself.
+  function escapeFor(code, quote) {
+    if (code === quote) return quote === 0x27 ? "\\'" : undefined;
+    if (code === 0x5c) return "\\\\";
+    if (code >= 0x20 && code < 0x7f) return undefined;
+    switch (code) {
+      case 0x08: return "\\b";
+      case 0x09: return "\\t";
+      case 0x0a: return "\\n";
+      case 0x0c: return "\\f";
+      case 0x0d: return "\\r";
+    }
+    if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return `\\x${HEX[code >> 4]}${HEX[code & 15]}`;
+    return undefined;
+  }
+
+  // Quotes a string the way inspect shows strings: single quotes unless the text contains one, then double
+  // quotes, then backticks; control characters, backslashes and lone surrogates escaped.
+  function quote(text) {
+    let quoteCode = 0x27;
+    if (includes(text, "'")) {
+      if (!includes(text, "\"")) quoteCode = 0x22;
+      else if (!includes(text, "`") && !includes(text, "${")) quoteCode = 0x60;
+    }
+    const mark = quoteCode === 0x27 ? "'" : quoteCode === 0x22 ? "\"" : "`";
+    return mark + escapeText(text, quoteCode) + mark;
+  }
+
+  function escapeText(text, quoteCode) {
+    let result = "";
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = charCodeAt(text, i);
+      let escaped = escapeFor(code, quoteCode);
+      if (escaped === undefined && code >= 0xd800 && code <= 0xdfff) {
+        const next = i + 1 < text.length ? charCodeAt(text, i + 1) : 0;
+        if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          i++;
+          continue;
+        }
+        escaped = `\\u${numberToString(code, 16)}`;
+      }
+      if (escaped !== undefined) {
+        result += slice(text, from, i) + escaped;
+        from = i + 1;
+      }
+    }
+    return from === 0 ? text : result + slice(text, from);
+  }
+
+  const MIN_SPLIT_LENGTH = 16;
+
+  function formatString(run, text) {
+    let tail = "";
+    if (text.length > run.maxStringLength) {
+      const rest = text.length - run.maxStringLength;
+      text = slice(text, 0, run.maxStringLength);
+      tail = `... ${rest} more character${rest > 1 ? "s" : ""}`;
+    }
+    // A long string with line breaks is shown as one quoted piece per line, joined with `+`.
+    if (run.compact !== true && text.length > MIN_SPLIT_LENGTH &&
+        text.length > run.breakLength - run.indent - 4 && includes(text, "\n")) {
+      const pieces = [];
+      let from = 0;
+      for (let at = indexOf(text, "\n"); at !== -1; at = indexOf(text, "\n", from)) {
+        append(pieces, quote(slice(text, from, at + 1)));
+        from = at + 1;
+      }
+      if (from < text.length) append(pieces, quote(slice(text, from)));
+      return join(pieces, ` +\n${spaces(run.indent + 2)}`) + tail;
+    }
+    return quote(text) + tail;
+  }
+
+  function formatSymbol(symbol) {
+    return symbolToString(symbol);
+  }
+
+  function formatPrimitive(run, value) {
+    switch (typeof value) {
+      case "string": return formatString(run, value);
+      case "number": return formatNumber(value);
+      case "bigint": return `${value}n`;
+      case "boolean": return value ? "true" : "false";
+      case "undefined": return "undefined";
+      case "symbol": return formatSymbol(value);
+    }
+    return "null";
+  }
+
+  // ---- property keys --------------------------------------------------------------------------------------
+
+  function isIdentifier(key) {
+    if (key.length === 0) return false;
+    for (let i = 0; i < key.length; i++) {
+      const code = charCodeAt(key, i);
+      const letter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+      if (!letter && !(i > 0 && code >= 0x30 && code <= 0x39)) return false;
+    }
+    return true;
+  }
+
+  function isArrayIndex(key) {
+    if (typeof key !== "string" || key.length === 0 || key.length > 10) return false;
+    const first = charCodeAt(key, 0);
+    if (first === 0x30) return key.length === 1;
+    for (let i = 0; i < key.length; i++) {
+      const code = charCodeAt(key, i);
+      if (code < 0x30 || code > 0x39) return false;
+    }
+    return +key < 4294967295;
+  }
+
+  function formatKey(key, enumerable) {
+    if (typeof key === "symbol") return `[${escapeText(symbolToString(key), 0x27)}]`;
+    if (key === "__proto__") return "['__proto__']";
+    if (!enumerable) return `[${key}]`;
+    return isIdentifier(key) ? key : quote(key);
+  }
+
+  // ---- what kind of object -----------------------------------------------------------------------------------
+
+  function succeeds(check, value) {
+    try {
+      check(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function isError(value) {
+    if (ErrorIsError !== undefined) return ErrorIsError(value);
+    return objectToString(value) === "[object Error]";
+  }
+
+  // The name of the nearest constructor on the prototype chain, or null when there is none.
+  function constructorName(object) {
+    for (let proto = object; proto !== null; proto = ObjectGetPrototypeOf(proto)) {
+      const descriptor = ObjectGetOwnPropertyDescriptor(proto, "constructor");
+      if (descriptor !== undefined && typeof descriptor.value === "function") {
+        const name = ObjectGetOwnPropertyDescriptor(descriptor.value, "name");
+        if (name !== undefined && typeof name.value === "string" && name.value !== "") return name.value;
+      }
+    }
+    return null;
+  }
+
+  // The object's Symbol.toStringTag when it says something the constructor name does not (an own enumerable
+  // tag is ordinary data and shown as a key instead).
+  function extraTag(object, name) {
+    let tag;
+    try {
+      tag = object[SymbolToStringTag];
+    } catch {
+      return "";
+    }
+    if (typeof tag !== "string" || tag === "" || tag === name) return "";
+    const own = ObjectGetOwnPropertyDescriptor(object, SymbolToStringTag);
+    if (own !== undefined && own.enumerable) return "";
+    return tag;
+  }
+
+  // "Foo ", "Foo [Tag] ", "[Object: null prototype] ", "" for plain objects; `fallback` is the built-in kind.
+  function prefixFor(object, fallback, size) {
+    const name = constructorName(object);
+    const tag = extraTag(object, name === null ? fallback : name);
+    const sized = size === undefined ? "" : `(${size})`;
+    if (name === null) {
+      const proto = ObjectGetPrototypeOf(object);
+      if (proto !== null) return `${fallback}${sized} <${describeProto(proto)}> ${tag === "" ? "" : `[${tag}] `}`;
+      return `[${fallback}${sized}: null prototype] ${tag === "" ? "" : `[${tag}] `}`;
+    }
+    if (tag !== "") return `${name}${sized} [${tag}] `;
+    if (name === fallback && (fallback === "Object" || fallback === "Array") && size === undefined) return "";
+    return `${name}${sized} `;
+  }
+
+  function describeProto(proto) {
+    const run = makeRun(undefined);
+    run.depth = -1;
+    run.customInspect = false;
+    return formatValue(run, proto, 0);
+  }
+
+  // The short form used beyond the depth limit: `[Foo]`, `[Object: null prototype]`, `[Bar [Map]]`.
+  function truncatedName(object, fallback) {
+    const name = constructorName(object);
+    if (name === null) return `[${fallback}: null prototype]`;
+    const tag = extraTag(object, name);
+    return tag === "" ? `[${name}]` : `[${name} [${tag}]]`;
+  }
+
+  // ---- one inspect call ----------------------------------------------------------------------------------
+
+  function makeRun(options) {
+    const run = {
+      __proto__: null,
+      depth: 2,
+      breakLength: 80,
+      compact: 3,
+      maxArrayLength: 100,
+      maxStringLength: 10000,
+      sorted: false,
+      showHidden: false,
+      customInspect: true,
+      getters: false,
+      indent: 0,
+      ancestors: [], // the objects being printed, outermost first (cycle detection)
+      refs: null, // Map: object → its `<ref *N>` number, made when the first cycle is found
+      nextRef: 1,
+      // Level of the container that most recently laid out its entries. A container goes on one line only
+      // if that level is less than `compact` levels below its own (the innermost levels are kept compact).
+      lastExpandedLevel: 0,
+      userOptions: options,
+    };
+    if (options !== null && typeof options === "object") {
+      const depth = options.depth;
+      if (depth === null) run.depth = Infinity;
+      else if (typeof depth === "number") run.depth = depth;
+      readNumber(run, options, "breakLength");
+      readNumber(run, options, "maxArrayLength");
+      readNumber(run, options, "maxStringLength");
+      const compact = options.compact;
+      if (typeof compact === "boolean" || typeof compact === "number") run.compact = compact;
+      for (let i = 0; i < FLAG_OPTIONS.length; i++) {
+        const flag = options[FLAG_OPTIONS[i]];
+        if (flag !== undefined) run[FLAG_OPTIONS[i]] = !!flag;
+      }
+    }
+    return run;
+  }
+
+  const FLAG_OPTIONS = ["sorted", "showHidden", "customInspect", "getters"];
+
+  function readNumber(run, options, name) {
+    const value = options[name];
+    if (value === null) run[name] = Infinity;
+    else if (typeof value === "number") run[name] = value;
+  }
+
+  function inspect(value, options) {
+    return formatValue(makeRun(options), value, 0);
+  }
+
+  function formatValue(run, value, level) {
+    if ((typeof value !== "object" || value === null) && typeof value !== "function") {
+      return formatPrimitive(run, value);
+    }
+    if (run.customInspect) {
+      const custom = customText(run, value, level);
+      if (custom !== undefined) return custom;
+    }
+    const ancestors = run.ancestors;
+    for (let i = 0; i < ancestors.length; i++) {
+      if (ancestors[i] === value) return `[Circular *${refNumber(run, value)}]`;
+    }
+    const text = formatObject(run, value, level);
+    if (run.refs !== null) {
+      const number = mapGet(run.refs, value);
+      if (number !== undefined) return `<ref *${number}> ${text}`;
+    }
+    return text;
+  }
+
+  function refNumber(run, object) {
+    if (run.refs === null) run.refs = new MapCtor();
+    let number = mapGet(run.refs, object);
+    if (number === undefined) {
+      number = run.nextRef++;
+      mapSet(run.refs, object, number);
+    }
+    return number;
+  }
+
+  // An object's own `[Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect)` decides its text.
+  function customText(run, value, level) {
+    let method;
+    try {
+      method = value[SymbolInspectCustom];
+    } catch {
+      return undefined;
+    }
+    if (typeof method !== "function" || method === inspect) return undefined;
+    const options = { __proto__: null };
+    const user = run.userOptions;
+    if (user !== null && typeof user === "object") {
+      const keys = ObjectKeys(user);
+      for (let i = 0; i < keys.length; i++) options[keys[i]] = user[keys[i]];
+    }
+    options.depth = run.depth - level;
+    const result = ReflectApply(method, value, [run.depth - level, options, inspect]);
+    if (result === value) return undefined;
+    if (typeof result === "string") return indentAfterNewlines(result, spaces(run.indent));
+    return formatValue(run, result, level);
+  }
+
+  // ---- objects --------------------------------------------------------------------------------------------
+
+  // Each kind fills a "shape": `base` (text before the braces: a function's name, a date, an error's stack),
+  // `open`/`close` braces with their prefix, `items` (the entries that are not own properties: elements,
+  // map entries, special fields) and whether the entries may be laid out in columns.
+  function formatObject(run, object, level) {
+    const shape = describe(run, object, level);
+    if (shape.text !== undefined) return shape.text;
+    const keys = propertyKeys(run, object, shape.skipIndexKeys, shape.hiddenKeys);
+    if (shape.itemCount === 0 && keys.length === 0 && shape.extraItems === null) {
+      return shape.base !== "" ? shape.base : shape.open + shape.close;
+    }
+    if (level > run.depth) return shape.truncated;
+
+    append(run.ancestors, object);
+    run.lastExpandedLevel = level;
+    const entries = [];
+    let firstKeyEntry = 0;
+    try {
+      if (shape.items !== null) shape.items(run, object, level, entries);
+      if (shape.extraItems !== null) {
+        for (let i = 0; i < shape.extraItems.length; i++) append(entries, shape.extraItems[i]);
+      }
+      firstKeyEntry = entries.length;
+      for (let i = 0; i < keys.length; i++) append(entries, formatProperty(run, object, keys[i], level));
+    } finally {
+      run.ancestors.length--;
+    }
+    if (run.sorted) sortEntries(entries, shape.columns ? firstKeyEntry : 0);
+    return layout(run, shape, entries, level);
+  }
+
+  // Sorts entries[from..] in place (for arrays only the keys after the elements are sorted).
+  function sortEntries(entries, from) {
+    if (from === 0) {
+      sortArray(entries, compareText);
+      return;
+    }
+    const tail = [];
+    for (let i = from; i < entries.length; i++) append(tail, entries[i]);
+    sortArray(tail, compareText);
+    for (let i = 0; i < tail.length; i++) entries[from + i] = tail[i];
+  }
+
+  function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function makeShape(base, open, close, truncated) {
+    return {
+      __proto__: null,
+      text: undefined,
+      base,
+      open,
+      close,
+      truncated,
+      items: null,
+      itemCount: 0,
+      extraItems: null,
+      columns: false,
+      numericItems: null, // the array whose element types decide right alignment in columns
+      skipIndexKeys: false,
+      hiddenKeys: null,
+    };
+  }
+
+  function describe(run, object, level) {
+    if (ArrayIsArray(object)) return describeArray(run, object);
+    if (typeof object === "function") return describeFunction(object);
+    if (typedArrayTag(object) !== undefined) return describeTypedArray(object);
+    if (isError(object)) return describeError(run, object);
+
+    switch (objectToString(object)) {
+      case "[object Map]":
+        if (succeeds(mapSize, object)) return describeMap(object);
+        break;
+      case "[object Set]":
+        if (succeeds(setSize, object)) return describeSet(object);
+        break;
+      case "[object Date]":
+        if (succeeds(dateGetTime, object)) return describeDate(object);
+        break;
+      case "[object RegExp]":
+        if (object !== RegExpPrototype && succeeds(regExpSource, object)) {
+          return makeShape(`/${regExpSource(object)}/${regExpFlags(object)}`, "{", "}", "[RegExp]");
+        }
+        break;
+      case "[object Number]":
+        if (succeeds(unboxNumber, object)) return describeBoxed(object, "Number", formatNumber(unboxNumber(object)));
+        break;
+      case "[object String]":
+        if (succeeds(unboxString, object)) return describeBoxedString(run, object);
+        break;
+      case "[object Boolean]":
+        if (succeeds(unboxBoolean, object)) return describeBoxed(object, "Boolean", unboxBoolean(object) ? "true" : "false");
+        break;
+      case "[object BigInt]":
+        if (succeeds(unboxBigInt, object)) return describeBoxed(object, "BigInt", `${unboxBigInt(object)}n`);
+        break;
+      case "[object Symbol]":
+        if (succeeds(unboxSymbol, object)) return describeBoxed(object, "Symbol", formatSymbol(unboxSymbol(object)));
+        break;
+      case "[object ArrayBuffer]":
+        if (succeeds(arrayBufferByteLength, object)) return describeArrayBuffer(object);
+        break;
+      case "[object DataView]":
+        if (succeeds(dataViewBuffer, object)) return describeDataView(object);
+        break;
+      case "[object WeakMap]":
+        if (succeeds(weakMapHas, object)) return describeOpaque(object, "WeakMap", "<items unknown>");
+        break;
+      case "[object WeakSet]":
+        if (succeeds(weakSetHas, object)) return describeOpaque(object, "WeakSet", "<items unknown>");
+        break;
+      case "[object Promise]":
+        return describeOpaque(object, "Promise", "<unknown>");
+      case "[object Arguments]": {
+        const shape = makeShape("", "[Arguments] {", "}", "[Arguments]");
+        return shape;
+      }
+    }
+    const prefix = prefixFor(object, "Object", undefined);
+    return makeShape("", `${prefix}{`, "}", truncatedName(object, "Object"));
+  }
+
+  function describeArray(run, array) {
+    const length = array.length;
+    const prefix = prefixFor(array, "Array", ObjectGetPrototypeOf(array) === I.ArrayPrototype ? undefined : length);
+    const shape = makeShape("", `${prefix}[`, "]", truncatedName(array, "Array"));
+    shape.itemCount = length;
+    shape.columns = true;
+    shape.numericItems = array;
+    shape.skipIndexKeys = true;
+    shape.items = arrayItems;
+    return shape;
+  }
+
+  function arrayItems(run, array, level, entries) {
+    const length = array.length;
+    const limit = run.maxArrayLength;
+    let indexKeys = null; // own keys, fetched once when a run of holes needs skipping
+    let index = 0;
+    while (index < length && entries.length < limit) {
+      if (ObjectHasOwn(array, index)) {
+        append(entries, formatElement(run, array[index], level));
+        index++;
+        continue;
+      }
+      if (indexKeys === null) indexKeys = ObjectKeys(array);
+      let next = length;
+      for (let i = 0; i < indexKeys.length; i++) {
+        const key = indexKeys[i];
+        if (!isArrayIndex(key)) break;
+        const position = +key;
+        if (position > index) {
+          next = position;
+          break;
+        }
+      }
+      const holes = next - index;
+      append(entries, `<${holes} empty item${holes > 1 ? "s" : ""}>`);
+      index = next;
+    }
+    if (index < length) {
+      const rest = length - index;
+      append(entries, `... ${rest} more item${rest > 1 ? "s" : ""}`);
+    }
+  }
+
+  function formatElement(run, value, level) {
+    run.indent += 2;
+    try {
+      return formatValue(run, value, level + 1);
+    } finally {
+      run.indent -= 2;
+    }
+  }
+
+  function describeTypedArray(array) {
+    const kind = typedArrayTag(array);
+    const length = typedArrayLength(array);
+    const prefix = prefixFor(array, kind, length);
+    const shape = makeShape("", `${prefix}[`, "]", truncatedName(array, kind));
+    shape.itemCount = length;
+    shape.columns = true;
+    shape.numericItems = array;
+    shape.skipIndexKeys = true;
+    shape.items = typedArrayItems;
+    return shape;
+  }
+
+  function typedArrayItems(run, array, level, entries) {
+    const length = typedArrayLength(array);
+    const shown = MathMin(length, MathMax(0, run.maxArrayLength));
+    for (let i = 0; i < shown; i++) {
+      const element = array[i];
+      append(entries, typeof element === "bigint" ? `${element}n` : formatNumber(element));
+    }
+    if (shown < length) {
+      const rest = length - shown;
+      append(entries, `... ${rest} more item${rest > 1 ? "s" : ""}`);
+    }
+  }
+
+  function describeMap(map) {
+    const size = mapSize(map);
+    const shape = makeShape("", `${prefixFor(map, "Map", size)}{`, "}", truncatedName(map, "Map"));
+    shape.itemCount = size;
+    shape.items = mapItems;
+    return shape;
+  }
+
+  function mapItems(run, map, level, entries) {
+    const iterator = mapEntries(map);
+    const limit = MathMax(0, run.maxArrayLength);
+    run.indent += 2;
+    try {
+      for (let step = mapIteratorNext(iterator); !step.done; step = mapIteratorNext(iterator)) {
+        if (entries.length >= limit) break;
+        const pair = step.value;
+        append(entries, `${formatValue(run, pair[0], level + 1)} => ${formatValue(run, pair[1], level + 1)}`);
+      }
+    } finally {
+      run.indent -= 2;
+    }
+    addMoreItems(entries, mapSize(map));
+  }
+
+  function addMoreItems(entries, size) {
+    if (entries.length < size) {
+      const rest = size - entries.length;
+      append(entries, `... ${rest} more item${rest > 1 ? "s" : ""}`);
+    }
+  }
+
+  function describeSet(set) {
+    const size = setSize(set);
+    const shape = makeShape("", `${prefixFor(set, "Set", size)}{`, "}", truncatedName(set, "Set"));
+    shape.itemCount = size;
+    shape.items = setItems;
+    return shape;
+  }
+
+  function setItems(run, set, level, entries) {
+    const iterator = setValues(set);
+    const limit = MathMax(0, run.maxArrayLength);
+    run.indent += 2;
+    try {
+      for (let step = setIteratorNext(iterator); !step.done; step = setIteratorNext(iterator)) {
+        if (entries.length >= limit) break;
+        append(entries, formatValue(run, step.value, level + 1));
+      }
+    } finally {
+      run.indent -= 2;
+    }
+    addMoreItems(entries, setSize(set));
+  }
+
+  function describeDate(date) {
+    const time = dateGetTime(date);
+    const text = time === time ? dateToISOString(date) : "Invalid Date";
+    const name = constructorName(date);
+    const base = name === "Date" || name === null ? text : `${name} ${text}`;
+    return makeShape(base, "{", "}", truncatedName(date, "Date"));
+  }
+
+  function describeBoxed(object, kind, shown) {
+    const name = constructorName(object);
+    const label = name === kind || name === null ? kind : `${name} [${kind}]`;
+    return makeShape(`[${label}: ${shown}]`, "{", "}", truncatedName(object, kind));
+  }
+
+  function describeBoxedString(run, object) {
+    const shape = describeBoxed(object, "String", formatString(run, unboxString(object)));
+    shape.skipIndexKeys = true;
+    shape.hiddenKeys = "length";
+    return shape;
+  }
+
+  function describeOpaque(object, kind, note) {
+    const shape = makeShape("", `${prefixFor(object, kind, undefined)}{`, "}", truncatedName(object, kind));
+    shape.extraItems = [note];
+    return shape;
+  }
+
+  function describeArrayBuffer(buffer) {
+    const shape = makeShape("", `${prefixFor(buffer, "ArrayBuffer", undefined)}{`, "}", truncatedName(buffer, "ArrayBuffer"));
+    shape.itemCount = 1;
+    shape.items = arrayBufferItems;
+    return shape;
+  }
+
+  function arrayBufferItems(run, buffer, level, entries) {
+    const length = arrayBufferByteLength(buffer);
+    if (arrayBufferDetached && arrayBufferDetached(buffer)) {
+      append(entries, "(detached)");
+    } else {
+      const shown = MathMin(length, MathMax(0, run.maxArrayLength));
+      const bytes = new Uint8ArrayCtor(buffer, 0, shown);
+      let hex = "";
+      for (let i = 0; i < bytes.length; i++) {
+        const byte = bytes[i];
+        hex += `${i === 0 ? "" : " "}${HEX_LOWER[byte >> 4]}${HEX_LOWER[byte & 15]}`;
+      }
+      if (length > shown) hex += ` ... ${length - shown} more byte${length - shown > 1 ? "s" : ""}`;
+      append(entries, `[Uint8Contents]: <${hex}>`);
+    }
+    append(entries, `byteLength: ${formatNumber(length)}`);
+  }
+
+  const HEX_LOWER = "0123456789abcdef";
+
+  function describeDataView(view) {
+    const shape = makeShape("", `${prefixFor(view, "DataView", undefined)}{`, "}", truncatedName(view, "DataView"));
+    shape.itemCount = 1;
+    shape.items = (run, object, level, entries) => {
+      append(entries, `byteLength: ${formatNumber(dataViewByteLength(object))}`);
+      append(entries, `byteOffset: ${formatNumber(dataViewByteOffset(object))}`);
+      run.indent += 2;
+      try {
+        append(entries, `buffer: ${formatValue(run, dataViewBuffer(object), level + 1)}`);
+      } finally {
+        run.indent -= 2;
+      }
+    };
+    return shape;
+  }
+
+  // ---- functions ----------------------------------------------------------------------------------------------
+
+  function describeFunction(fn) {
+    let source = "";
+    try {
+      source = functionToString(fn);
+    } catch {}
+    const nameDescriptor = ObjectGetOwnPropertyDescriptor(fn, "name");
+    const name = nameDescriptor !== undefined && typeof nameDescriptor.value === "string" ? nameDescriptor.value : "";
+    let base;
+    if (startsWith(source, "class") && (source.length === 5 || !isIdentifierPart(charCodeAt(source, 5)))) {
+      base = `[class ${name === "" ? "(anonymous)" : name}`;
+      const parent = ObjectGetPrototypeOf(fn);
+      if (parent !== null && parent !== I.FunctionPrototype) {
+        const parentName = ObjectGetOwnPropertyDescriptor(parent, "name");
+        if (parentName && typeof parentName.value === "string" && parentName.value !== "") base += ` extends ${parentName.value}`;
+      }
+      base += "]";
+    } else {
+      let kind = "Function";
+      const tag = objectToString(fn);
+      if (tag === "[object AsyncFunction]") kind = "AsyncFunction";
+      else if (tag === "[object GeneratorFunction]") kind = "GeneratorFunction";
+      else if (tag === "[object AsyncGeneratorFunction]") kind = "AsyncGeneratorFunction";
+      base = name === "" ? `[${kind} (anonymous)]` : `[${kind}: ${name}]`;
+    }
+    const shape = makeShape(base, "{", "}", `[${constructorName(fn) ?? "Function"}]`);
+    return shape;
+  }
+
+  function isIdentifierPart(code) {
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ||
+      code === 0x5f || code === 0x24 || code > 0x7f;
+  }
+
+  // ---- errors -----------------------------------------------------------------------------------------------
+
+  // JSC stack lines look like `fn@file:line:col`, `@file:line:col`, `global code@file:line:col` or
+  // `fn@[native code]`. A stack made of such lines is JSC's own; anything else was assigned by user code.
+  function isEngineStack(stack) {
+    if (stack === "") return false;
+    let from = 0;
+    while (from <= stack.length) {
+      let end = indexOf(stack, "\n", from);
+      if (end === -1) end = stack.length;
+      const line = slice(stack, from, end);
+      if (!includes(line, "@") || startsWith(line, "    at ")) return false;
+      from = end + 1;
+    }
+    return true;
+  }
+
+  function formatFrame(line) {
+    const at = lastIndexOfChar(line, 0x40);
+    const fn = slice(line, 0, at);
+    let location = slice(line, at + 1);
+    if (location === "[native code]") location = "native";
+    else if (location === "") location = "<anonymous>";
+    if (fn === "" || fn === "global code" || fn === "module code") return `    at ${location}`;
+    if (fn === "eval code") return `    at eval (${location})`;
+    return `    at ${fn} (${location})`;
+  }
+
+  function lastIndexOfChar(text, code) {
+    for (let i = text.length - 1; i >= 0; i--) if (charCodeAt(text, i) === code) return i;
+    return -1;
+  }
+
+  function formatStackFrames(stack) {
+    if (typeof stack !== "string" || stack === "") return "";
+    let text = "";
+    let from = 0;
+    while (from <= stack.length) {
+      let end = indexOf(stack, "\n", from);
+      if (end === -1) end = stack.length;
+      const line = slice(stack, from, end);
+      if (line !== "") text += (text === "" ? "" : "\n") + formatFrame(line);
+      from = end + 1;
+    }
+    return text;
+  }
+
+  function safeGet(object, key) {
+    try {
+      return object[key];
+    } catch {
+      return undefined;
+    }
+  }
+
+  // The error's text as Node shows it: the stack when there is one (JSC stacks get a `Name: message` first
+  // line), else `Name: message`; the constructor's name is worked in when it says more than `name` does.
+  function errorText(error) {
+    const name = safeGet(error, "name");
+    const message = safeGet(error, "message");
+    const stack = safeGet(error, "stack");
+    const nameText = name === undefined ? "Error" : safeString(name);
+    const messageText = message === undefined ? "" : safeString(message);
+    const header = nameText === "" ? messageText : messageText === "" ? nameText : `${nameText}: ${messageText}`;
+    let text;
+    if (typeof stack === "string" && stack !== "") {
+      text = isEngineStack(stack) ? `${header}\n${formatStackFrames(stack)}` : stack;
+    } else if (stack !== undefined && stack !== null && stack !== "") {
+      text = safeString(stack);
+    } else {
+      text = header;
+    }
+    return { text: withConstructorName(error, text, typeof name === "string" ? name : "Error"), messageText };
+  }
+
+  function withConstructorName(error, text, name) {
+    const ctor = constructorName(error);
+    if (ctor === null) {
+      if (startsWith(text, name)) return `[${name}: null prototype]${slice(text, name.length)}`;
+      return text;
+    }
+    if (ctor === name || !endsWith(name, "Error") || !startsWith(text, name)) return text;
+    const after = text.length === name.length ? "" : text[name.length];
+    if (after !== "" && after !== ":" && after !== "\n") return text;
+    const label = includes(ctor, name) ? ctor : `${ctor} [${name}]`;
+    return label + slice(text, name.length);
+  }
+
+  function safeString(value) {
+    try {
+      return typeof value === "symbol" ? symbolToString(value) : StringCtor(value);
+    } catch {
+      return "[unprintable]";
+    }
+  }
+
+  // True when the text has `    at` frame lines after the message.
+  function hasFrames(text, messageText) {
+    let from = 0;
+    if (messageText !== "") {
+      const at = indexOf(text, messageText);
+      if (at !== -1) from = at + messageText.length;
+    }
+    return indexOf(text, "\n    at", from) !== -1;
+  }
+
+  const SHOWN_IN_TEXT = ["name", "message", "stack"];
+  const SHOWN_IN_BRACKETS = ["cause", "errors"]; // shown as `[cause]` although not enumerable
+
+  function describeError(run, error) {
+    const { text, messageText } = errorText(error);
+    const framed = hasFrames(text, messageText);
+    let base = framed ? text : `[${text}]`;
+    base = indentAfterNewlines(base, spaces(run.indent));
+    const shape = makeShape(base, "{", "}", truncatedName(error, "Error"));
+    // `name`, `message` and `stack` are not repeated as keys when the text already shows them.
+    const hidden = [];
+    for (let i = 0; i < SHOWN_IN_TEXT.length; i++) {
+      const key = SHOWN_IN_TEXT[i];
+      const descriptor = ObjectGetOwnPropertyDescriptor(error, key);
+      if (descriptor !== undefined && descriptor.enumerable && typeof descriptor.value === "string" &&
+          includes(text, descriptor.value)) {
+        append(hidden, key);
+      }
+    }
+    shape.hiddenKeys = hidden;
+    shape.bareText = text;
+    if (!run.showHidden) {
+      const extras = [];
+      for (let i = 0; i < SHOWN_IN_BRACKETS.length; i++) {
+        const key = SHOWN_IN_BRACKETS[i];
+        const descriptor = ObjectGetOwnPropertyDescriptor(error, key);
+        if (descriptor !== undefined && !descriptor.enumerable) append(extras, key);
+      }
+      if (extras.length > 0) {
+        shape.itemCount = extras.length;
+        shape.items = (run, object, level, entries) => {
+          for (let i = 0; i < extras.length; i++) append(entries, formatProperty(run, object, extras[i], level));
+        };
+      }
+    }
+    return shape;
+  }
+
+  // ---- own properties -----------------------------------------------------------------------------------------
+
+  function propertyKeys(run, object, skipIndexKeys, hiddenKeys) {
+    const names = run.showHidden ? ObjectGetOwnPropertyNames(object) : ObjectKeys(object);
+    const symbols = ObjectGetOwnPropertySymbols(object);
+    const keys = [];
+    for (let i = 0; i < names.length; i++) {
+      const key = names[i];
+      if (skipIndexKeys && isArrayIndex(key)) continue;
+      if (hiddenKeys !== null && isHidden(hiddenKeys, key)) continue;
+      append(keys, key);
+    }
+    for (let i = 0; i < symbols.length; i++) {
+      if (run.showHidden || isEnumerable(object, symbols[i])) append(keys, symbols[i]);
+    }
+    return keys;
+  }
+
+  function isHidden(hiddenKeys, key) {
+    if (typeof hiddenKeys === "string") return key === hiddenKeys;
+    for (let i = 0; i < hiddenKeys.length; i++) if (hiddenKeys[i] === key) return true;
+    return false;
+  }
+
+  function formatProperty(run, object, key, level) {
+    const descriptor = ObjectGetOwnPropertyDescriptor(object, key);
+    if (descriptor === undefined) return `${formatKey(key, true)}: undefined`;
+    const label = formatKey(key, descriptor.enumerable);
+    if (descriptor.get === undefined && descriptor.set === undefined && !ObjectHasOwn(descriptor, "get")) {
+      run.indent += 2;
+      try {
+        return `${label}: ${formatValue(run, descriptor.value, level + 1)}`;
+      } finally {
+        run.indent -= 2;
+      }
+    }
+    const kind = descriptor.get !== undefined ? (descriptor.set !== undefined ? "Getter/Setter" : "Getter") : "Setter";
+    if (run.getters && descriptor.get !== undefined) {
+      let shown;
+      try {
+        const value = ReflectApply(descriptor.get, object, []);
+        run.indent += 2;
+        try {
+          shown = formatValue(run, value, level + 1);
+        } finally {
+          run.indent -= 2;
+        }
+      } catch (error) {
+        shown = `<Inspection threw (${safeString(safeGet(error, "message"))})>`;
+      }
+      return `${label}: [${kind}: ${shown}]`;
+    }
+    return `${label}: [${kind}]`;
+  }
+
+  // ---- layout ---------------------------------------------------------------------------------------------------
+
+  function layout(run, shape, entries, level) {
+    const base = shape.base;
+    const open = shape.base !== "" && shape.open === "{" ? "{" : shape.open;
+    const head = base === "" ? open : `${base} ${open}`;
+    if (run.compact === true) {
+      const start = entries.length + run.indent + open.length + base.length + 10;
+      if (fitsOnOneLine(run, entries, start, base)) return `${head} ${join(entries, ", ")} ${shape.close}`;
+      const indent = `\n${spaces(run.indent)}`;
+      return `${head} ${join(entries, `,${indent}  `)} ${shape.close}`;
+    }
+    if (run.compact !== false && run.compact >= 1) {
+      const count = entries.length;
+      let rows = entries;
+      if (shape.columns && count > 6) rows = arrangeInColumns(run, entries, shape.numericItems);
+      if (rows === entries && run.lastExpandedLevel - level < run.compact) {
+        const start = count + run.indent + open.length + base.length + 10;
+        if (fitsOnOneLine(run, entries, start, base)) {
+          const line = join(entries, ", ");
+          if (!includes(line, "\n")) return `${head} ${line} ${shape.close}`;
+        }
+      }
+      entries = rows;
+    }
+    const indent = `\n${spaces(run.indent)}`;
+    return `${head}${indent}  ${join(entries, `,${indent}  `)}${indent}${shape.close}`;
+  }
+
+  function fitsOnOneLine(run, entries, start, base) {
+    let total = entries.length + start;
+    if (total + entries.length > run.breakLength) return false;
+    for (let i = 0; i < entries.length; i++) {
+      total += entries[i].length;
+      if (total > run.breakLength) return false;
+    }
+    return base === "" || !includes(base, "\n");
+  }
+
+  // Lays out many short array entries as a table of rows: as many columns as fit (at most 15, and fewer for
+  // short arrays so the block stays roughly square), each column as wide as its widest entry; numbers are
+  // right-aligned, anything else left-aligned. A "... more items" entry stays on a line of its own.
+  function arrangeInColumns(run, entries, items) {
+    // A trailing "... more items" entry is not laid out in the table.
+    const dataCount = run.maxArrayLength < entries.length ? entries.length - 1 : entries.length;
+    const gap = 2; // ", "
+    const widths = [];
+    let total = 0;
+    let widest = 0;
+    for (let i = 0; i < dataCount; i++) {
+      const width = displayWidth(entries[i]);
+      widths[i] = width;
+      total += width + gap;
+      if (width > widest) widest = width;
+    }
+    const cell = widest + gap;
+    if (cell * 3 + run.indent >= run.breakLength || (total / cell <= 5 && widest > 6)) return entries;
+
+    const bias = MathSqrt(cell - total / entries.length);
+    const shrunk = MathMax(cell - 3 - bias, 1);
+    const columns = MathMin(
+      MathRound(MathSqrt(2.5 * shrunk * dataCount) / shrunk),
+      MathFloor((run.breakLength - run.indent) / cell),
+      run.compact * 4,
+      15,
+    );
+    if (columns <= 1) return entries;
+
+    const columnWidths = [];
+    for (let column = 0; column < columns; column++) {
+      let width = 0;
+      for (let i = column; i < dataCount; i += columns) if (widths[i] > width) width = widths[i];
+      columnWidths[column] = width + gap;
+    }
+    let rightAlign = items !== null;
+    if (rightAlign) {
+      for (let i = 0; i < entries.length; i++) {
+        const item = items[i];
+        if (typeof item !== "number" && typeof item !== "bigint") {
+          rightAlign = false;
+          break;
+        }
+      }
+    }
+    const rows = [];
+    for (let first = 0; first < dataCount; first += columns) {
+      const end = MathMin(first + columns, dataCount);
+      let row = "";
+      let i = first;
+      for (; i < end - 1; i++) {
+        const target = columnWidths[i - first] + entries[i].length - widths[i];
+        row += rightAlign ? padStart(`${entries[i]}, `, target, " ") : padEnd(`${entries[i]}, `, target, " ");
+      }
+      if (rightAlign) {
+        row += padStart(entries[i], columnWidths[i - first] + entries[i].length - widths[i] - gap, " ");
+      } else {
+        row += entries[i];
+      }
+      append(rows, row);
+    }
+    if (dataCount < entries.length) append(rows, entries[dataCount]);
+    return rows;
+  }
+
+  // ---- uncaught errors, table cells -------------------------------------------------------------------------
+
+  function formatUncaught(value, inPromise) {
+    const lead = inPromise ? "Uncaught (in promise) " : "Uncaught ";
+    if (typeof value === "string") return lead + value;
+    if (value !== null && typeof value === "object" && isError(value)) {
+      const run = makeRun(undefined);
+      const shape = describeError(run, value);
+      shape.base = shape.bareText;
+      const keys = propertyKeys(run, value, false, shape.hiddenKeys);
+      if (keys.length === 0 && shape.items === null) return lead + shape.bareText;
+      append(run.ancestors, value);
+      const entries = [];
+      if (shape.items !== null) shape.items(run, value, 0, entries);
+      for (let i = 0; i < keys.length; i++) append(entries, formatProperty(run, value, keys[i], 0));
+      run.ancestors.length--;
+      return lead + layout(run, shape, entries, 0);
+    }
+    return lead + inspect(value, undefined);
+  }
+
+  // console.table cells: objects with more than two keys collapse to their short name; arrays show 3 items.
+  function inspectCell(value) {
+    const collapse = value !== null && typeof value === "object" && !ArrayIsArray(value) && ObjectKeys(value).length > 2;
+    return inspect(value, { __proto__: null, depth: collapse ? -1 : 0, maxArrayLength: 3, breakLength: Infinity });
+  }
+
+  internals.inspect = inspect;
+  internals.formatUncaught = formatUncaught;
+  internals.formatStackFrames = formatStackFrames;
+  internals.inspectCell = inspectCell;
+  internals.displayWidth = displayWidth;
+})
