@@ -459,12 +459,13 @@
     const entries = [];
     let firstKeyEntry = 0;
     try {
-      if (shape.items !== null) shape.items(run, object, level, entries);
+      if (shape.items !== null && !shape.itemsLast) shape.items(run, object, level, entries);
       if (shape.extraItems !== null) {
         for (let i = 0; i < shape.extraItems.length; i++) append(entries, shape.extraItems[i]);
       }
       firstKeyEntry = entries.length;
       for (let i = 0; i < keys.length; i++) append(entries, formatProperty(run, object, keys[i], level));
+      if (shape.items !== null && shape.itemsLast) shape.items(run, object, level, entries);
     } finally {
       run.ancestors.length--;
     }
@@ -497,6 +498,7 @@
       close,
       truncated,
       items: null,
+      itemsLast: false, // items after the keys (an error's [cause])
       itemCount: 0,
       extraItems: null,
       columns: false,
@@ -939,6 +941,7 @@
       }
       if (extras.length > 0) {
         shape.itemCount = extras.length;
+        shape.itemsLast = true;
         shape.items = (run, object, level, entries) => {
           for (let i = 0; i < extras.length; i++) append(entries, formatProperty(run, object, extras[i], level));
         };
@@ -1119,8 +1122,8 @@
       if (keys.length === 0 && shape.items === null) return lead + shape.bareText;
       append(run.ancestors, value);
       const entries = [];
-      if (shape.items !== null) shape.items(run, value, 0, entries);
       for (let i = 0; i < keys.length; i++) append(entries, formatProperty(run, value, keys[i], 0));
+      if (shape.items !== null) shape.items(run, value, 0, entries);
       run.ancestors.length--;
       return lead + layout(run, shape, entries, 0);
     }
