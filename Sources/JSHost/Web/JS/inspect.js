@@ -400,12 +400,7 @@
     for (let i = 0; i < ancestors.length; i++) {
       if (ancestors[i] === value) return `[Circular *${refNumber(run, value)}]`;
     }
-    const text = formatObject(run, value, level);
-    if (run.refs !== null) {
-      const number = mapGet(run.refs, value);
-      if (number !== undefined) return `<ref *${number}> ${text}`;
-    }
-    return text;
+    return formatObject(run, value, level);
   }
 
   function refNumber(run, object) {
@@ -470,6 +465,15 @@
       run.ancestors.length--;
     }
     if (run.sorted) sortEntries(entries, shape.columns ? firstKeyEntry : 0);
+    // An object reached again through a cycle is marked `<ref *N>`; the mark counts for the line width.
+    if (run.refs !== null) {
+      const number = mapGet(run.refs, object);
+      if (number !== undefined) {
+        const mark = `<ref *${number}>`;
+        if (run.compact === true) shape.open = `${mark} ${shape.open}`;
+        else shape.base = shape.base === "" ? mark : `${mark} ${shape.base}`;
+      }
+    }
     return layout(run, shape, entries, level);
   }
 
@@ -1009,7 +1013,7 @@
 
   function layout(run, shape, entries, level) {
     const base = shape.base;
-    const open = shape.base !== "" && shape.open === "{" ? "{" : shape.open;
+    const open = shape.open;
     const head = base === "" ? open : `${base} ${open}`;
     if (run.compact === true) {
       const start = entries.length + run.indent + open.length + base.length + 10;
