@@ -23,7 +23,7 @@
   const setIteratorNext = uncurry(I.SetIteratorNext);
   const setSize = uncurry(I.SetSize);
   const inspectCell = internals.inspectCell;
-  const displayWidth = internals.displayWidth;
+  const displayWidth = internals.inspectText.displayWidth;
 
   function append(list, item) {
     list[list.length] = item;

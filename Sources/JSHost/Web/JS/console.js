@@ -4,10 +4,10 @@
 // table() draws a box table; assert() prints `Assertion failed[: message]`.
 //
 // Cheap to evaluate on purpose: a realm is created per test file, and most console calls print one string.
-// The value formatting (inspect.js, format.js) and table drawing (console-table.js) are loaded on the first
+// The value formatting (inspect*.js, format.js) and table drawing (console-table.js) are loaded on the first
 // call that needs them; `console.log("text")` needs none of them.
 //
-// Published on `internals` (each loads its module on first use; see inspect.js and format.js):
+// Published on `internals` (each loads its module on first use; see inspect*.js and format.js):
 //   inspect(value, options), format(...args), formatUncaught(value, inPromise), formatStackFrames(stack)
 // Published on the global: console.
 (function (ops, internals, global) {
@@ -29,7 +29,9 @@
   function loadFormatting() {
     if (formattingLoaded) return;
     formattingLoaded = true;
+    ops.loadModule("inspect-text.js");
     ops.loadModule("inspect.js");
+    ops.loadModule("inspect-errors.js");
     ops.loadModule("format.js");
   }
 

@@ -1,23 +1,28 @@
-// inspect.js: turns any JS value into the text `console.log` prints for it, and formats uncaught errors.
-// Loaded by console.js on the first console call that prints something other than one string.
+// inspect.js: turns any JS value into the text `console.log` prints for it (Node's `util.inspect`).
+// Loaded by console.js, with inspect-text.js before it and inspect-errors.js after it, on the first console
+// call that prints something other than one string.
 //
 // The output format is Node.js 20's documented and observable `util.inspect` format (default options: depth 2,
 // breakLength 80, compact 3, maxArrayLength 100, maxStringLength 10000), so that scripts print the same
 // text under jshost and node. The format was taken from Node's documentation and from running node on probe
-// scripts; the code is this project's own. Where JavaScriptCore hides what V8 shows, the output differs:
-// - a Proxy cannot be detected: it is printed through its traps, like the object it pretends to be;
+// scripts (and checked by comparing both on generated values); the code is this project's own. Where
+// JavaScriptCore hides what V8 shows, the output differs:
+// - a Proxy cannot be detected: it is printed through its traps, like the object it pretends to be
+//   (a revoked Proxy prints as `<Revoked Proxy>`);
 // - a Promise's state cannot be read synchronously: promises print as `Promise { <unknown> }`;
 // - Map/Set iterators cannot be previewed without consuming them: they print as plain objects;
 // - an object whose prototype chain has no `constructor` is named `Object` (V8 knows the creating function);
-// - stacks are JSC's (`fn@file:line:col`), rewritten into V8's `    at fn (file:line:col)` shape.
+// - stacks are JSC's (see inspect-errors.js).
 // Colors are never used.
 //
+// This file: the walk over a value (kinds of objects, own properties, cycles, the depth limit) and the
+// layout (one line or one entry per line, short array entries in columns).
+//
 // Published on `internals`:
-//   inspect(value, options?)          → string (options as util.inspect: depth, breakLength, compact, sorted,
-//                                        showHidden, maxArrayLength, maxStringLength, customInspect, getters)
-//   formatUncaught(value, inPromise)  → `Uncaught <inspected value>` (errors without brackets, strings raw)
-//   formatStackFrames(stack)          → a JSC stack string as V8-style `    at ...` lines
-//   inspectCell(value)                → the short form console.table puts in a cell
+//   inspect(value, options?)  → string (options as util.inspect: depth, breakLength, compact, sorted,
+//                                showHidden, maxArrayLength, maxStringLength, customInspect, getters)
+//   inspectCell(value)        → the short form console.table puts in a cell
+//   inspectCore               the pieces inspect-errors.js builds on
 //
 // Every built-in it calls comes from `internals.intrinsics` (see intrinsics.js), so user code that patched
 // prototypes before this module was loaded cannot change or break the output.
@@ -30,26 +35,22 @@
 
   const {
     ObjectKeys, ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols, ObjectGetOwnPropertyDescriptor,
-    ObjectGetPrototypeOf, ObjectHasOwn, ObjectPrototype, ArrayIsArray, StringCtor, MathMax, MathMin, MathRound,
-    MathFloor, MathSqrt, SymbolToStringTag, SymbolInspectCustom, ErrorIsError, RegExpPrototype, MapCtor,
-    Uint8ArrayCtor,
+    ObjectGetPrototypeOf, ObjectHasOwn, ObjectFreeze, ArrayIsArray, MathMax, MathMin, MathRound, MathFloor,
+    MathSqrt, SymbolToStringTag, SymbolInspectCustom, ErrorIsError, RegExpPrototype, MapCtor, Uint8ArrayCtor,
   } = I;
+  const {
+    append, join, spaces, indentAfterNewlines, displayWidth, formatNumber, formatString, formatSymbol,
+    formatPrimitive, formatKey, isArrayIndex, safeGet, safeString,
+  } = internals.inspectText;
   const objectToString = uncurry(I.ObjectPrototypeToString);
   const isEnumerable = uncurry(I.ObjectPrototypePropertyIsEnumerable);
   const functionToString = uncurry(I.FunctionPrototypeToString);
   const sortArray = uncurry(I.ArrayPrototypeSort);
-  const slice = uncurry(I.StringPrototypeSlice);
-  const indexOf = uncurry(I.StringPrototypeIndexOf);
   const charCodeAt = uncurry(I.StringPrototypeCharCodeAt);
-  const codePointAt = uncurry(I.StringPrototypeCodePointAt);
-  const repeat = uncurry(I.StringPrototypeRepeat);
   const padStart = uncurry(I.StringPrototypePadStart);
   const padEnd = uncurry(I.StringPrototypePadEnd);
   const includes = uncurry(I.StringPrototypeIncludes);
   const startsWith = uncurry(I.StringPrototypeStartsWith);
-  const endsWith = uncurry(I.StringPrototypeEndsWith);
-  const numberToString = uncurry(I.NumberPrototypeToString);
-  const symbolToString = uncurry(I.SymbolPrototypeToString);
   const unboxString = uncurry(I.StringPrototypeValueOf);
   const unboxNumber = uncurry(I.NumberPrototypeValueOf);
   const unboxBoolean = uncurry(I.BooleanPrototypeValueOf);
@@ -76,192 +77,6 @@
   const dataViewBuffer = uncurry(I.DataViewBuffer);
   const dataViewByteLength = uncurry(I.DataViewByteLength);
   const dataViewByteOffset = uncurry(I.DataViewByteOffset);
-
-  // ---- small string helpers (no user-patchable method is involved) -------------------------------------
-
-  function append(list, item) {
-    list[list.length] = item;
-  }
-
-  function join(list, separator) {
-    let text = "";
-    for (let i = 0; i < list.length; i++) text = i === 0 ? list[0] : text + separator + list[i];
-    return text;
-  }
-
-  function spaces(count) {
-    return count > 0 ? repeat(" ", count) : "";
-  }
-
-  // Replaces every "\n" with "\n" followed by `indent`.
-  function indentAfterNewlines(text, indent) {
-    if (indent === "") return text;
-    let result = "";
-    let from = 0;
-    for (let at = indexOf(text, "\n"); at !== -1; at = indexOf(text, "\n", from)) {
-      result += slice(text, from, at + 1) + indent;
-      from = at + 1;
-    }
-    return result + slice(text, from);
-  }
-
-  // Columns a string takes in a terminal: East Asian wide and fullwidth characters take two, combining marks
-  // and zero-width characters none.
-  function displayWidth(text) {
-    let width = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = codePointAt(text, i);
-      if (code > 0xffff) i++;
-      if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x300 && code < 0x370) ||
-          (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f) || code === 0xfeff ||
-          (code >= 0xe0100 && code <= 0xe01ef)) {
-        continue;
-      }
-      width += isWide(code) ? 2 : 1;
-    }
-    return width;
-  }
-
-  function isWide(code) {
-    return code >= 0x1100 && (
-      code <= 0x115f || code === 0x2329 || code === 0x232a ||
-      (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
-      (code >= 0x3250 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0xa4c6) ||
-      (code >= 0xa960 && code <= 0xa97c) || (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe10 && code <= 0xfe19) ||
-      (code >= 0xfe30 && code <= 0xfe6b) || (code >= 0xff01 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1b000 && code <= 0x1b001) ||
-      (code >= 0x1f200 && code <= 0x1f251) || (code >= 0x1f300 && code <= 0x1f64f) ||
-      (code >= 0x1f900 && code <= 0x1f9ff) || (code >= 0x20000 && code <= 0x3fffd));
-  }
-
-  // ---- primitives -----------------------------------------------------------------------------------------
-
-  function formatNumber(number) {
-    return number === 0 && 1 / number < 0 ? "-0" : `${number}`;
-  }
-
-  const HEX = "0123456789ABCDEF";
-
-  // The escape for one UTF-16 code unit inside a quoted string, or undefined when it stands for itself.
-  function escapeFor(code, quote) {
-    if (code === quote) return quote === 0x27 ? "\\'" : undefined;
-    if (code === 0x5c) return "\\\\";
-    if (code >= 0x20 && code < 0x7f) return undefined;
-    switch (code) {
-      case 0x08: return "\\b";
-      case 0x09: return "\\t";
-      case 0x0a: return "\\n";
-      case 0x0c: return "\\f";
-      case 0x0d: return "\\r";
-    }
-    if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return `\\x${HEX[code >> 4]}${HEX[code & 15]}`;
-    return undefined;
-  }
-
-  // Quotes a string the way inspect shows strings: single quotes unless the text contains one, then double
-  // quotes, then backticks; control characters, backslashes and lone surrogates escaped.
-  function quote(text) {
-    let quoteCode = 0x27;
-    if (includes(text, "'")) {
-      if (!includes(text, "\"")) quoteCode = 0x22;
-      else if (!includes(text, "`") && !includes(text, "${")) quoteCode = 0x60;
-    }
-    const mark = quoteCode === 0x27 ? "'" : quoteCode === 0x22 ? "\"" : "`";
-    return mark + escapeText(text, quoteCode) + mark;
-  }
-
-  function escapeText(text, quoteCode) {
-    let result = "";
-    let from = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = charCodeAt(text, i);
-      let escaped = escapeFor(code, quoteCode);
-      if (escaped === undefined && code >= 0xd800 && code <= 0xdfff) {
-        const next = i + 1 < text.length ? charCodeAt(text, i + 1) : 0;
-        if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          i++;
-          continue;
-        }
-        escaped = `\\u${numberToString(code, 16)}`;
-      }
-      if (escaped !== undefined) {
-        result += slice(text, from, i) + escaped;
-        from = i + 1;
-      }
-    }
-    return from === 0 ? text : result + slice(text, from);
-  }
-
-  const MIN_SPLIT_LENGTH = 16;
-
-  function formatString(run, text) {
-    let tail = "";
-    if (text.length > run.maxStringLength) {
-      const rest = text.length - run.maxStringLength;
-      text = slice(text, 0, run.maxStringLength);
-      tail = `... ${rest} more character${rest > 1 ? "s" : ""}`;
-    }
-    // A long string with line breaks is shown as one quoted piece per line, joined with `+`.
-    if (run.compact !== true && text.length > MIN_SPLIT_LENGTH &&
-        text.length > run.breakLength - run.indent - 4 && includes(text, "\n")) {
-      const pieces = [];
-      let from = 0;
-      for (let at = indexOf(text, "\n"); at !== -1; at = indexOf(text, "\n", from)) {
-        append(pieces, quote(slice(text, from, at + 1)));
-        from = at + 1;
-      }
-      if (from < text.length) append(pieces, quote(slice(text, from)));
-      return join(pieces, ` +\n${spaces(run.indent + 2)}`) + tail;
-    }
-    return quote(text) + tail;
-  }
-
-  function formatSymbol(symbol) {
-    return symbolToString(symbol);
-  }
-
-  function formatPrimitive(run, value) {
-    switch (typeof value) {
-      case "string": return formatString(run, value);
-      case "number": return formatNumber(value);
-      case "bigint": return `${value}n`;
-      case "boolean": return value ? "true" : "false";
-      case "undefined": return "undefined";
-      case "symbol": return formatSymbol(value);
-    }
-    return "null";
-  }
-
-  // ---- property keys --------------------------------------------------------------------------------------
-
-  function isIdentifier(key) {
-    if (key.length === 0) return false;
-    for (let i = 0; i < key.length; i++) {
-      const code = charCodeAt(key, i);
-      const letter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
-      if (!letter && !(i > 0 && code >= 0x30 && code <= 0x39)) return false;
-    }
-    return true;
-  }
-
-  function isArrayIndex(key) {
-    if (typeof key !== "string" || key.length === 0 || key.length > 10) return false;
-    const first = charCodeAt(key, 0);
-    if (first === 0x30) return key.length === 1;
-    for (let i = 0; i < key.length; i++) {
-      const code = charCodeAt(key, i);
-      if (code < 0x30 || code > 0x39) return false;
-    }
-    return +key < 4294967295;
-  }
-
-  function formatKey(key, enumerable) {
-    if (typeof key === "symbol") return `[${escapeText(symbolToString(key), 0x27)}]`;
-    if (key === "__proto__") return "['__proto__']";
-    if (!enumerable) return `[${key}]`;
-    return isIdentifier(key) ? key : quote(key);
-  }
 
   // ---- what kind of object -----------------------------------------------------------------------------------
 
@@ -392,6 +207,11 @@
     if ((typeof value !== "object" || value === null) && typeof value !== "function") {
       return formatPrimitive(run, value);
     }
+    try {
+      ArrayIsArray(value);
+    } catch {
+      return "<Revoked Proxy>"; // the one object on which Array.isArray throws
+    }
     if (run.customInspect) {
       const custom = customText(run, value, level);
       if (custom !== undefined) return custom;
@@ -516,7 +336,7 @@
     if (ArrayIsArray(object)) return describeArray(run, object);
     if (typeof object === "function") return describeFunction(object);
     if (typedArrayTag(object) !== undefined) return describeTypedArray(object);
-    if (isError(object)) return describeError(run, object);
+    if (isError(object)) return internals.describeError(run, object); // inspect-errors.js
 
     switch (objectToString(object)) {
       case "[object Map]":
@@ -808,152 +628,6 @@
     return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ||
       code === 0x5f || code === 0x24 || code > 0x7f;
   }
-
-  // ---- errors -----------------------------------------------------------------------------------------------
-
-  // JSC stack lines look like `fn@file:line:col`, `@file:line:col`, `global code@file:line:col` or
-  // `fn@[native code]`. A stack made of such lines is JSC's own; anything else was assigned by user code.
-  function isEngineStack(stack) {
-    if (stack === "") return false;
-    let from = 0;
-    while (from <= stack.length) {
-      let end = indexOf(stack, "\n", from);
-      if (end === -1) end = stack.length;
-      const line = slice(stack, from, end);
-      if (!includes(line, "@") || startsWith(line, "    at ")) return false;
-      from = end + 1;
-    }
-    return true;
-  }
-
-  function formatFrame(line) {
-    const at = lastIndexOfChar(line, 0x40);
-    const fn = slice(line, 0, at);
-    let location = slice(line, at + 1);
-    if (location === "[native code]") location = "native";
-    else if (location === "") location = "<anonymous>";
-    if (fn === "" || fn === "global code" || fn === "module code") return `    at ${location}`;
-    if (fn === "eval code") return `    at eval (${location})`;
-    return `    at ${fn} (${location})`;
-  }
-
-  function lastIndexOfChar(text, code) {
-    for (let i = text.length - 1; i >= 0; i--) if (charCodeAt(text, i) === code) return i;
-    return -1;
-  }
-
-  function formatStackFrames(stack) {
-    if (typeof stack !== "string" || stack === "") return "";
-    let text = "";
-    let from = 0;
-    while (from <= stack.length) {
-      let end = indexOf(stack, "\n", from);
-      if (end === -1) end = stack.length;
-      const line = slice(stack, from, end);
-      if (line !== "") text += (text === "" ? "" : "\n") + formatFrame(line);
-      from = end + 1;
-    }
-    return text;
-  }
-
-  function safeGet(object, key) {
-    try {
-      return object[key];
-    } catch {
-      return undefined;
-    }
-  }
-
-  // The error's text as Node shows it: the stack when there is one (JSC stacks get a `Name: message` first
-  // line), else `Name: message`; the constructor's name is worked in when it says more than `name` does.
-  function errorText(error) {
-    const name = safeGet(error, "name");
-    const message = safeGet(error, "message");
-    const stack = safeGet(error, "stack");
-    const nameText = name === undefined ? "Error" : safeString(name);
-    const messageText = message === undefined ? "" : safeString(message);
-    const header = nameText === "" ? messageText : messageText === "" ? nameText : `${nameText}: ${messageText}`;
-    let text;
-    if (typeof stack === "string" && stack !== "") {
-      text = isEngineStack(stack) ? `${header}\n${formatStackFrames(stack)}` : stack;
-    } else if (stack !== undefined && stack !== null && stack !== "") {
-      text = safeString(stack);
-    } else {
-      text = header;
-    }
-    return { text: withConstructorName(error, text, typeof name === "string" ? name : "Error"), messageText };
-  }
-
-  function withConstructorName(error, text, name) {
-    const ctor = constructorName(error);
-    if (ctor === null) {
-      if (startsWith(text, name)) return `[${name}: null prototype]${slice(text, name.length)}`;
-      return text;
-    }
-    if (ctor === name || !endsWith(name, "Error") || !startsWith(text, name)) return text;
-    const after = text.length === name.length ? "" : text[name.length];
-    if (after !== "" && after !== ":" && after !== "\n") return text;
-    const label = includes(ctor, name) ? ctor : `${ctor} [${name}]`;
-    return label + slice(text, name.length);
-  }
-
-  function safeString(value) {
-    try {
-      return typeof value === "symbol" ? symbolToString(value) : StringCtor(value);
-    } catch {
-      return "[unprintable]";
-    }
-  }
-
-  // True when the text has `    at` frame lines after the message.
-  function hasFrames(text, messageText) {
-    let from = 0;
-    if (messageText !== "") {
-      const at = indexOf(text, messageText);
-      if (at !== -1) from = at + messageText.length;
-    }
-    return indexOf(text, "\n    at", from) !== -1;
-  }
-
-  const SHOWN_IN_TEXT = ["name", "message", "stack"];
-  const SHOWN_IN_BRACKETS = ["cause", "errors"]; // shown as `[cause]` although not enumerable
-
-  function describeError(run, error) {
-    const { text, messageText } = errorText(error);
-    const framed = hasFrames(text, messageText);
-    let base = framed ? text : `[${text}]`;
-    base = indentAfterNewlines(base, spaces(run.indent));
-    const shape = makeShape(base, "{", "}", truncatedName(error, "Error"));
-    // `name`, `message` and `stack` are not repeated as keys when the text already shows them.
-    const hidden = [];
-    for (let i = 0; i < SHOWN_IN_TEXT.length; i++) {
-      const key = SHOWN_IN_TEXT[i];
-      const descriptor = ObjectGetOwnPropertyDescriptor(error, key);
-      if (descriptor !== undefined && descriptor.enumerable && typeof descriptor.value === "string" &&
-          includes(text, descriptor.value)) {
-        append(hidden, key);
-      }
-    }
-    shape.hiddenKeys = hidden;
-    shape.bareText = text;
-    if (!run.showHidden) {
-      const extras = [];
-      for (let i = 0; i < SHOWN_IN_BRACKETS.length; i++) {
-        const key = SHOWN_IN_BRACKETS[i];
-        const descriptor = ObjectGetOwnPropertyDescriptor(error, key);
-        if (descriptor !== undefined && !descriptor.enumerable) append(extras, key);
-      }
-      if (extras.length > 0) {
-        shape.itemCount = extras.length;
-        shape.itemsLast = true;
-        shape.items = (run, object, level, entries) => {
-          for (let i = 0; i < extras.length; i++) append(entries, formatProperty(run, object, extras[i], level));
-        };
-      }
-    }
-    return shape;
-  }
-
   // ---- own properties -----------------------------------------------------------------------------------------
 
   function propertyKeys(run, object, skipIndexKeys, hiddenKeys) {
@@ -1112,37 +786,23 @@
     if (dataCount < entries.length) append(rows, entries[dataCount]);
     return rows;
   }
-
-  // ---- uncaught errors, table cells -------------------------------------------------------------------------
-
-  function formatUncaught(value, inPromise) {
-    const lead = inPromise ? "Uncaught (in promise) " : "Uncaught ";
-    if (typeof value === "string") return lead + value;
-    if (value !== null && typeof value === "object" && isError(value)) {
-      const run = makeRun(undefined);
-      const shape = describeError(run, value);
-      shape.base = shape.bareText;
-      const keys = propertyKeys(run, value, false, shape.hiddenKeys);
-      if (keys.length === 0 && shape.items === null) return lead + shape.bareText;
-      append(run.ancestors, value);
-      const entries = [];
-      for (let i = 0; i < keys.length; i++) append(entries, formatProperty(run, value, keys[i], 0));
-      if (shape.items !== null) shape.items(run, value, 0, entries);
-      run.ancestors.length--;
-      return lead + layout(run, shape, entries, 0);
-    }
-    return lead + inspect(value, undefined);
-  }
-
-  // console.table cells: objects with more than two keys collapse to their short name; arrays show 3 items.
   function inspectCell(value) {
     const collapse = value !== null && typeof value === "object" && !ArrayIsArray(value) && ObjectKeys(value).length > 2;
     return inspect(value, { __proto__: null, depth: collapse ? -1 : 0, maxArrayLength: 3, breakLength: Infinity });
   }
 
   internals.inspect = inspect;
-  internals.formatUncaught = formatUncaught;
-  internals.formatStackFrames = formatStackFrames;
   internals.inspectCell = inspectCell;
-  internals.displayWidth = displayWidth;
+  internals.inspectCore = ObjectFreeze({
+    __proto__: null,
+    makeRun,
+    makeShape,
+    constructorName,
+    truncatedName,
+    formatProperty,
+    propertyKeys,
+    layout,
+    inspect,
+    isError,
+  });
 })
