@@ -279,7 +279,7 @@
         for (let i = 0; i < shape.extraItems.length; i++) append(entries, shape.extraItems[i]);
       }
       firstKeyEntry = entries.length;
-      for (let i = 0; i < keys.length; i++) append(entries, formatProperty(run, object, keys[i], level));
+      for (let i = 0; i < keys.length; i++) append(entries, formatProperty(run, object, keys[i], level, shape.columns));
       if (shape.items !== null && shape.itemsLast) shape.items(run, object, level, entries);
     } finally {
       run.ancestors.length--;
@@ -652,16 +652,21 @@
     return false;
   }
 
-  function formatProperty(run, object, key, level) {
+  // `name: value` for an own property; `ofArray` for the extra (non-index) properties of arrays.
+  function formatProperty(run, object, key, level, ofArray) {
     const descriptor = ObjectGetOwnPropertyDescriptor(object, key);
     if (descriptor === undefined) return `${formatKey(key, true)}: undefined`;
     const label = formatKey(key, descriptor.enumerable);
     if (descriptor.get === undefined && descriptor.set === undefined && !ObjectHasOwn(descriptor, "get")) {
-      run.indent += 2;
+      // The older compact layout indents object values by 3 and moves a value wider than a line below its key.
+      const step = run.compact === true && !ofArray ? 3 : 2;
+      run.indent += step;
       try {
-        return `${label}: ${formatValue(run, descriptor.value, level + 1)}`;
+        const shown = formatValue(run, descriptor.value, level + 1);
+        if (step === 3 && displayWidth(shown) > run.breakLength) return `${label}:\n${spaces(run.indent)}${shown}`;
+        return `${label}: ${shown}`;
       } finally {
-        run.indent -= 2;
+        run.indent -= step;
       }
     }
     const kind = descriptor.get !== undefined ? (descriptor.set !== undefined ? "Getter/Setter" : "Getter") : "Setter";
@@ -690,10 +695,12 @@
     const open = shape.open;
     const head = base === "" ? open : `${base} ${open}`;
     if (run.compact === true) {
-      const start = entries.length + run.indent + open.length + base.length + 10;
-      if (fitsOnOneLine(run, entries, start, base)) return `${head} ${join(entries, ", ")} ${shape.close}`;
+      // The older compact layout: the base goes inside the braces, entries fill lines from the first one.
+      const inside = base === "" ? "" : ` ${base}`;
+      if (fitsOnOneLine(run, entries, 0, base)) return `${open}${inside} ${join(entries, ", ")} ${shape.close}`;
       const indent = `\n${spaces(run.indent)}`;
-      return `${head} ${join(entries, `,${indent}  `)} ${shape.close}`;
+      const lead = base === "" && open.length === 1 ? " " : `${inside}${indent}  `;
+      return `${open}${lead}${join(entries, `,${indent}  `)} ${shape.close}`;
     }
     if (run.compact !== false && run.compact >= 1) {
       const count = entries.length;
