@@ -338,7 +338,7 @@
     if (typedArrayTag(object) !== undefined) return describeTypedArray(object);
     if (isError(object)) return internals.describeError(run, object); // inspect-errors.js
 
-    switch (objectToString(object)) {
+    switch (builtinTag(object)) {
       case "[object Map]":
         if (succeeds(mapSize, object)) return describeMap(object);
         break;
@@ -350,7 +350,10 @@
         break;
       case "[object RegExp]":
         if (object !== RegExpPrototype && succeeds(regExpSource, object)) {
-          return makeShape(`/${regExpSource(object)}/${regExpFlags(object)}`, "{", "}", "[RegExp]");
+          const text = `/${regExpSource(object)}/${regExpFlags(object)}`;
+          const name = constructorName(object);
+          const base = name === "RegExp" ? text : name === null ? `[RegExp: null prototype] ${text}` : `${name} ${text}`;
+          return makeShape(base, "{", "}", base); // a regular expression is shown even beyond the depth limit
         }
         break;
       case "[object Number]":
@@ -389,6 +392,24 @@
     }
     const prefix = prefixFor(object, "Object", undefined);
     return makeShape("", `${prefix}{`, "}", truncatedName(object, "Object"));
+  }
+
+  // The `[object X]` tag that picks the brand check below. An object without a prototype has lost its
+  // Symbol.toStringTag (it lives on the prototype), so its brand is probed instead.
+  const PROBES = [
+    ["[object Map]", mapSize], ["[object Set]", setSize], ["[object Date]", dateGetTime],
+    ["[object RegExp]", regExpSource], ["[object ArrayBuffer]", arrayBufferByteLength],
+    ["[object DataView]", dataViewBuffer], ["[object WeakMap]", weakMapHas], ["[object WeakSet]", weakSetHas],
+    ["[object Symbol]", unboxSymbol], ["[object BigInt]", unboxBigInt],
+  ];
+
+  function builtinTag(object) {
+    const tag = objectToString(object);
+    if (tag !== "[object Object]" || ObjectGetPrototypeOf(object) !== null) return tag;
+    for (let i = 0; i < PROBES.length; i++) {
+      if (succeeds(PROBES[i][1], object)) return PROBES[i][0];
+    }
+    return tag;
   }
 
   function describeArray(run, array) {
@@ -528,13 +549,13 @@
     const time = dateGetTime(date);
     const text = time === time ? dateToISOString(date) : "Invalid Date";
     const name = constructorName(date);
-    const base = name === "Date" || name === null ? text : `${name} ${text}`;
+    const base = name === "Date" ? text : name === null ? `[Date: null prototype] ${text}` : `${name} ${text}`;
     return makeShape(base, "{", "}", truncatedName(date, "Date"));
   }
 
   function describeBoxed(object, kind, shown) {
     const name = constructorName(object);
-    const label = name === kind || name === null ? kind : `${name} [${kind}]`;
+    const label = name === kind ? kind : name === null ? `${kind} (null prototype)` : `${name} [${kind}]`;
     return makeShape(`[${label}: ${shown}]`, "{", "}", truncatedName(object, kind));
   }
 
@@ -618,7 +639,10 @@
       if (tag === "[object AsyncFunction]") kind = "AsyncFunction";
       else if (tag === "[object GeneratorFunction]") kind = "GeneratorFunction";
       else if (tag === "[object AsyncGeneratorFunction]") kind = "AsyncGeneratorFunction";
-      base = name === "" ? `[${kind} (anonymous)]` : `[${kind}: ${name}]`;
+      const ctor = constructorName(fn);
+      const label = ctor === null ? `${kind} (null prototype)` : kind;
+      base = name === "" ? `[${label} (anonymous)]` : `[${label}: ${name}]`;
+      if (ctor !== null && ctor !== kind) base += ` ${ctor}`;
     }
     const shape = makeShape(base, "{", "}", `[${constructorName(fn) ?? "Function"}]`);
     return shape;
