@@ -176,7 +176,6 @@
     return lead + inspect(value, undefined);
   }
 
-  // console.table cells: objects with more than two keys collapse to their short name; arrays show 3 items.
   internals.describeError = describeError;
   internals.formatUncaught = formatUncaught;
   internals.formatStackFrames = formatStackFrames;

@@ -257,14 +257,14 @@
 
   // ---- objects --------------------------------------------------------------------------------------------
 
-  // Each kind fills a "shape": `base` (text before the braces: a function's name, a date, an error's stack),
-  // `open`/`close` braces with their prefix, `items` (the entries that are not own properties: elements,
-  // map entries, special fields) and whether the entries may be laid out in columns.
+  // Each kind of object is described by a "shape" (makeShape): `base` (text before the braces: a function's
+  // name, a date, an error's stack), `open`/`close` braces with their prefix (`Map(2) {`), `truncated` (the
+  // text beyond the depth limit) and `items` (entries that are not own properties: elements, map entries,
+  // special fields). The own properties follow the items; `layout` then puts the entries on one line or many.
   function formatObject(run, object, level) {
     const shape = describe(run, object, level);
-    if (shape.text !== undefined) return shape.text;
     const keys = propertyKeys(run, object, shape.skipIndexKeys, shape.hiddenKeys);
-    if (shape.itemCount === 0 && keys.length === 0 && shape.extraItems === null) {
+    if (shape.itemCount === 0 && keys.length === 0) {
       return shape.base !== "" ? shape.base : shape.open + shape.close;
     }
     if (level > run.depth) return shape.truncated;
@@ -275,16 +275,13 @@
     let firstKeyEntry = 0;
     try {
       if (shape.items !== null && !shape.itemsLast) shape.items(run, object, level, entries);
-      if (shape.extraItems !== null) {
-        for (let i = 0; i < shape.extraItems.length; i++) append(entries, shape.extraItems[i]);
-      }
       firstKeyEntry = entries.length;
-      for (let i = 0; i < keys.length; i++) append(entries, formatProperty(run, object, keys[i], level, shape.columns));
+      for (let i = 0; i < keys.length; i++) append(entries, formatProperty(run, object, keys[i], level, shape.arrayLike));
       if (shape.items !== null && shape.itemsLast) shape.items(run, object, level, entries);
     } finally {
       run.ancestors.length--;
     }
-    if (run.sorted) sortEntries(entries, shape.columns ? firstKeyEntry : 0);
+    if (run.sorted) sortEntries(entries, shape.arrayLike ? firstKeyEntry : 0);
     // An object reached again through a cycle is marked `<ref *N>`; the mark counts for the line width.
     if (run.refs !== null) {
       const number = mapGet(run.refs, object);
@@ -316,7 +313,6 @@
   function makeShape(base, open, close, truncated) {
     return {
       __proto__: null,
-      text: undefined,
       base,
       open,
       close,
@@ -324,8 +320,7 @@
       items: null,
       itemsLast: false, // items after the keys (an error's [cause])
       itemCount: 0,
-      extraItems: null,
-      columns: false,
+      arrayLike: false, // entries may go in columns; own properties are written as array extras
       numericItems: null, // the array whose element types decide right alignment in columns
       skipIndexKeys: false,
       hiddenKeys: null,
@@ -385,10 +380,8 @@
         break;
       case "[object Promise]":
         return describeOpaque(object, "Promise", "<unknown>");
-      case "[object Arguments]": {
-        const shape = makeShape("", "[Arguments] {", "}", "[Arguments]");
-        return shape;
-      }
+      case "[object Arguments]":
+        return makeShape("", "[Arguments] {", "}", "[Arguments]");
     }
     const prefix = prefixFor(object, "Object", undefined);
     return makeShape("", `${prefix}{`, "}", truncatedName(object, "Object"));
@@ -417,7 +410,7 @@
     const prefix = prefixFor(array, "Array", ObjectGetPrototypeOf(array) === I.ArrayPrototype ? undefined : length);
     const shape = makeShape("", `${prefix}[`, "]", truncatedName(array, "Array"));
     shape.itemCount = length;
-    shape.columns = true;
+    shape.arrayLike = true;
     shape.numericItems = array;
     shape.skipIndexKeys = true;
     shape.items = arrayItems;
@@ -471,7 +464,7 @@
     const prefix = prefixFor(array, kind, length);
     const shape = makeShape("", `${prefix}[`, "]", truncatedName(array, kind));
     shape.itemCount = length;
-    shape.columns = true;
+    shape.arrayLike = true;
     shape.numericItems = array;
     shape.skipIndexKeys = true;
     shape.items = typedArrayItems;
@@ -568,7 +561,8 @@
 
   function describeOpaque(object, kind, note) {
     const shape = makeShape("", `${prefixFor(object, kind, undefined)}{`, "}", truncatedName(object, kind));
-    shape.extraItems = [note];
+    shape.itemCount = 1;
+    shape.items = (run, object, level, entries) => append(entries, note);
     return shape;
   }
 
@@ -644,14 +638,14 @@
       base = name === "" ? `[${label} (anonymous)]` : `[${label}: ${name}]`;
       if (ctor !== null && ctor !== kind) base += ` ${ctor}`;
     }
-    const shape = makeShape(base, "{", "}", `[${constructorName(fn) ?? "Function"}]`);
-    return shape;
+    return makeShape(base, "{", "}", `[${constructorName(fn) ?? "Function"}]`);
   }
 
   function isIdentifierPart(code) {
     return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ||
       code === 0x5f || code === 0x24 || code > 0x7f;
   }
+
   // ---- own properties -----------------------------------------------------------------------------------------
 
   function propertyKeys(run, object, skipIndexKeys, hiddenKeys) {
@@ -729,7 +723,7 @@
     if (run.compact !== false && run.compact >= 1) {
       const count = entries.length;
       let rows = entries;
-      if (shape.columns && count > 6) rows = arrangeInColumns(run, entries, shape.numericItems);
+      if (shape.arrayLike && count > 6) rows = arrangeInColumns(run, entries, shape.numericItems);
       if (rows === entries && run.lastExpandedLevel - level < run.compact) {
         const start = count + run.indent + open.length + base.length + 10;
         if (fitsOnOneLine(run, entries, start, base)) {
