@@ -1,6 +1,6 @@
 // format.js: the text of a console call's arguments: printf-style substitution in a leading string
 // (%s %d %i %f %j %o %O %c %%), then the remaining arguments separated by spaces.
-// Loaded by console.js together with inspect.js (which it uses for everything that is not a string).
+// Loaded by console.js after the inspect*.js modules (it uses inspect for everything that is not a string).
 //
 // Behaviour: the WHATWG Console Standard's Formatter (https://console.spec.whatwg.org/#formatter) with
 // Node.js 20's documented `util.format` conversions, observed on node:
@@ -31,13 +31,10 @@
   const functionToString = uncurry(I.FunctionPrototypeToString);
   const symbolToString = uncurry(I.SymbolPrototypeToString);
   const inspect = internals.inspect;
+  const formatNumber = internals.inspectText.formatNumber;
 
   const HIDDEN_AND_DEEPER = { __proto__: null, showHidden: true, depth: 4 };
   const SHALLOW = { __proto__: null, depth: 0 };
-
-  function formatNumber(number) {
-    return number === 0 && 1 / number < 0 ? "-0" : `${number}`;
-  }
 
   // Text of an argument that is not consumed by a specifier.
   function formatArgument(value) {

@@ -811,6 +811,8 @@
     if (dataCount < entries.length) append(rows, entries[dataCount]);
     return rows;
   }
+  // A console.table cell: an object with more than two keys collapses to its short name (`[Object]`), arrays
+  // show three items, everything stays on one line.
   function inspectCell(value) {
     const collapse = value !== null && typeof value === "object" && !ArrayIsArray(value) && ObjectKeys(value).length > 2;
     return inspect(value, { __proto__: null, depth: collapse ? -1 : 0, maxArrayLength: 3, breakLength: Infinity });
