@@ -3,7 +3,7 @@ import CJavaScriptCore
 /// The JS modules every realm evaluates, in order (see Web/JS/README.md).
 enum WebModules {
     static let order = [
-        "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js",
+        "intrinsics.js", "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js",
         "clone-loader.js", "message-event.js", "message-channel.js", "engine-work.js",
     ]
 }
