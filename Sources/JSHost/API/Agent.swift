@@ -240,9 +240,9 @@ final class AgentRuntime: HostTaskSource {
     /// Runs `body` (one task) and its microtask checkpoint as ONE entry into the VM, in an agent that can be
     /// interrupted. JSC runs its own checkpoint after the outermost call has left the VM, where each microtask
     /// is an entry of its own; the watchdog measures one entry at a time, so an endless `queueMicrotask` or
-    /// promise chain would never be stopped. Here the task runs inside a call of a JS function, and the
-    /// checkpoint is drained before that call returns. Costs a JS and a native call per task, so agents without
-    /// a watchdog (which cannot be interrupted anyway) run tasks directly.
+    /// promise chain would never be stopped. Here the task runs inside a call of a native function, which
+    /// drains the checkpoint before it returns. Costs a native call per task, so agents without a watchdog
+    /// (which cannot be interrupted anyway) run tasks directly.
     func runAsOneEntry(_ body: () -> Void) {
         guard let entry = oneEntryFunction else {
             body()
@@ -268,11 +268,9 @@ final class AgentRuntime: HostTaskSource {
             jshost_drain_microtasks(call.context.ref)
             return call.context.undefined
         }
-        // A call of a JS function enters the VM (and starts the watchdog's clock); the native call runs inside it.
-        guard case .normal(let maker) = context.evaluate("(run => function task() { run(); })", sourceURL: "jshost:task"),
-              let makeEntry = context.object(maker),
-              case .normal(let entry) = context.call(makeEntry, [runTask.value]) else { return }
-        oneEntryFunction = ProtectedFunction(entry, in: context)
+        // Calling it from Swift enters the VM (and starts the watchdog's clock); the task's own calls into JS and
+        // the checkpoint all happen inside that entry.
+        oneEntryFunction = ProtectedFunction(runTask.value, in: context)
     }
 
 
