@@ -1,0 +1,388 @@
+// Test harness, part 4 of 4: the file as a whole. Defining tests (test, async_test, promise_test),
+// setup options, deciding when every result is in, the harness status, and the callbacks that report
+// results (test-adapter.js listens through `internals.testharness`).
+//
+// The file is "loaded" in a microtask queued when the harness is evaluated, which runs after the test
+// file's top level (the way upstream testharness.js behaves in a JavaScript shell). From then on the
+// harness completes as soon as every test is complete (and done() was called, with explicit_done).
+(function (ops, internals, global) {
+  "use strict";
+
+  const th = internals.th;
+  const { Test, STATUS, PHASE, recordOf, runStep, finishWith, formatValue } = th;
+  const { apply, defineProperty } = Reflect;
+  const StringCtor = String;
+  const isArray = Array.isArray;
+  const ErrorCtor = Error;
+  const setTimeout = global.setTimeout;
+  const queueMicrotask = global.queueMicrotask;
+  const addEventListener = global.addEventListener;
+  const PromiseCtor = Promise;
+
+  const HARNESS = { __proto__: null, OK: 0, ERROR: 1, TIMEOUT: 2, PRECONDITION_FAILED: 3 };
+
+  function append(list, value) {
+    defineProperty(list, list.length, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+  }
+
+  function callEach(callbacks, args) {
+    for (let i = 0; i < callbacks.length; i++) {
+      try {
+        apply(callbacks[i], undefined, args);
+      } catch (error) {
+        internals.reportException(error);
+      }
+    }
+  }
+
+  // The harness status as callbacks see it (`tests.status`); `state` below holds the authoritative copy.
+  class TestsStatus {
+    status = null;
+    message = null;
+    stack = null;
+  }
+  for (const name in HARNESS) {
+    defineProperty(TestsStatus.prototype, name, { __proto__: null, value: HARNESS[name], enumerable: true });
+  }
+
+  const state = {
+    __proto__: null,
+    phase: "loading", // then "running" (top level done), then "complete"
+    tests: [],
+    status: HARNESS.OK,
+    message: null,
+    properties: {},
+    explicitDone: false,
+    doneCalled: false,
+    allowUncaught: false,
+    singleTest: null,
+    timeoutMultiplier: 1,
+    stopped: false, // a cleanup or setup failure: tests not yet started never run
+    completeSoon: false, // an error that ends the file at the next opportunity
+    started: false,
+    promiseQueue: PromiseCtor.resolve(),
+  };
+  const statusView = new TestsStatus();
+  // The second argument of result callbacks.
+  const testsView = { status: statusView, properties: state.properties, tests: state.tests, phase: 0 };
+
+  const callbacks = {
+    __proto__: null, start: [], testState: [], result: [], completion: [], reporters: [],
+  };
+
+  function setHarnessStatus(status, message) {
+    state.status = status;
+    state.message = message;
+  }
+
+  // --- Test registration and completion ------------------------------------------------------------
+
+  // Returns false when the file is complete: such a test is neither run nor reported.
+  function registerTest(test) {
+    if (state.phase === "complete") return false;
+    if (!state.started) {
+      state.started = true;
+      callEach(callbacks.start, [state.properties]);
+    }
+    append(state.tests, test);
+    th.setIndex(test, state.tests.length);
+    testStateChanged(test);
+    return true;
+  }
+
+  function testStateChanged(test) {
+    callEach(callbacks.testState, [test]);
+  }
+
+  function testFinished(test) {
+    callEach(callbacks.result, [test, testsView]);
+    const record = recordOf(test);
+    if (record.onComplete !== undefined) record.onComplete();
+    checkComplete();
+  }
+
+  // An error that makes the harness status ERROR and ends the file as soon as possible; the message of
+  // the latest such error is reported. `stopTests`: tests that have not started will not run.
+  function fatalError(message, stopTests) {
+    if (state.phase === "complete") return;
+    setHarnessStatus(HARNESS.ERROR, message);
+    if (stopTests) state.stopped = true;
+    state.completeSoon = true;
+    if (state.phase === "running") queueMicrotask(checkComplete);
+  }
+
+  function checkComplete() {
+    if (state.phase !== "running") return;
+    if (!state.completeSoon) {
+      if ((state.explicitDone || state.singleTest !== null) && !state.doneCalled) return;
+      const tests = state.tests;
+      for (let i = 0; i < tests.length; i++) {
+        if (recordOf(tests[i]).phase !== PHASE.COMPLETE) return;
+      }
+    }
+    complete();
+  }
+
+  // Ends the file: unfinished tests keep their current status (NOTRUN if never started, TIMEOUT if
+  // started and still waiting), and the completion callbacks run once.
+  function complete() {
+    if (state.phase === "complete") return;
+    state.phase = "complete";
+    testsView.phase = 1;
+    const tests = state.tests;
+    for (let i = 0; i < tests.length; i++) {
+      const record = recordOf(tests[i]);
+      if (record.phase !== PHASE.COMPLETE) {
+        record.phase = PHASE.COMPLETE;
+        defineProperty(tests[i], "phase", { __proto__: null, value: PHASE.COMPLETE, writable: true, enumerable: true, configurable: true });
+      }
+    }
+    statusView.status = state.status;
+    statusView.message = state.message;
+    const publicTests = [];
+    const snapshot = [];
+    for (let i = 0; i < tests.length; i++) {
+      const record = recordOf(tests[i]);
+      append(publicTests, tests[i]);
+      append(snapshot, { __proto__: null, name: record.name, status: record.status, message: record.message });
+    }
+    callEach(callbacks.completion, [publicTests, statusView, []]);
+    const harnessSnapshot = { __proto__: null, status: state.status, message: state.message };
+    callEach(callbacks.reporters, [snapshot, harnessSnapshot]);
+  }
+
+  function allLoaded() {
+    if (state.phase !== "loading") return;
+    state.phase = "running";
+    checkComplete();
+  }
+
+  // The runner's time limit (or a call to timeout()): whatever has not finished stays as it is.
+  function harnessTimeout() {
+    if (state.phase === "complete") return;
+    setHarnessStatus(HARNESS.TIMEOUT, null);
+    complete();
+  }
+
+  // --- Errors outside tests ------------------------------------------------------------------------
+
+  function uncaughtError(message) {
+    if (state.phase === "complete" || state.allowUncaught) return;
+    if (state.singleTest !== null) {
+      finishWith(state.singleTest, STATUS.FAIL, message);
+      state.doneCalled = true;
+      checkComplete();
+      return;
+    }
+    setHarnessStatus(HARNESS.ERROR, message);
+  }
+
+  apply(addEventListener, global, ["error", (event) => {
+    uncaughtError(th.safeString(event.message));
+  }]);
+  apply(addEventListener, global, ["unhandledrejection", (event) => {
+    const reason = event.reason;
+    let detail = "";
+    if (typeof reason === "object" && reason !== null && "message" in reason) detail = ": " + th.safeString(reason.message);
+    uncaughtError("Unhandled rejection" + detail);
+  }]);
+
+  // --- Defining tests ------------------------------------------------------------------------------
+
+  function returnedValueMessage(test, definer, value) {
+    const name = recordOf(test).name;
+    let message = `Test named "${name}" passed a function to \`${definer}\` that returned a value.`;
+    if (th.isThenable(value)) message += " Consider using `promise_test` instead when using Promises or async/await.";
+    return message;
+  }
+
+  function newTest(func, name, properties) {
+    if (state.singleTest !== null) throw new ErrorCtor("Tried to create a test with file_is_test");
+    const test = new Test(th.testName(func, name), properties);
+    const registered = registerTest(test);
+    return { __proto__: null, test, runnable: registered && !state.stopped };
+  }
+
+  function test(func, name, properties) {
+    const { test: t, runnable } = newTest(func, name, properties);
+    if (!runnable) return t;
+    const value = runStep(t, func, t, [t]);
+    if (value !== undefined) fatalError(returnedValueMessage(t, "test", value), false);
+    t.done();
+    return t;
+  }
+
+  function async_test(func, name, properties) {
+    if (typeof func !== "function") {
+      properties = name;
+      name = func;
+      func = undefined;
+    }
+    const { test: t, runnable } = newTest(func, name, properties);
+    if (runnable && func !== undefined) {
+      const value = runStep(t, func, t, [t]);
+      if (value !== undefined) fatalError(returnedValueMessage(t, "async_test", value), false);
+    }
+    return t;
+  }
+
+  // Promise tests run one after another: each starts when the previous one is complete (cleanups included).
+  function enqueue(task) {
+    state.promiseQueue = th.promiseThen(state.promiseQueue, task, task);
+  }
+
+  function promise_test(func, name, properties) {
+    const { test: t, runnable } = newTest(func, name, properties);
+    th.markPromiseTest(t);
+    if (!runnable) return t;
+    enqueue(() => new PromiseCtor((resolve) => {
+      if (state.stopped || state.phase === "complete") {
+        resolve();
+        return;
+      }
+      recordOf(t).onComplete = resolve;
+      const value = runStep(t, func, t, [t]);
+      if (recordOf(t).phase > PHASE.STARTED) return;
+      if (!th.isThenable(value)) {
+        const received = value === undefined || value === null ? StringCtor(value) : "an object with no `then` method";
+        finishWith(t, STATUS.FAIL, `promise_test: test body must return a 'thenable' object (received ${received})`);
+        return;
+      }
+      th.promiseThen(th.promiseResolve(value), () => t.done(), (reason) => {
+        runStep(t, () => {
+          if (th.isAssertionError(reason)) throw reason;
+          th.fail("promise_test", undefined, `Unhandled rejection with value: ${formatValue(reason)}`);
+        }, t, []);
+      });
+    }));
+    return t;
+  }
+
+  // --- Setup ---------------------------------------------------------------------------------------
+
+  function applyProperties(properties) {
+    if (typeof properties !== "object" || properties === null) return;
+    for (const key in properties) state.properties[key] = properties[key];
+    if ("explicit_done" in properties) state.explicitDone = !!properties.explicit_done;
+    if ("allow_uncaught_exception" in properties) state.allowUncaught = !!properties.allow_uncaught_exception;
+    if (typeof properties.timeout_multiplier === "number") state.timeoutMultiplier = properties.timeout_multiplier;
+    if (properties.single_test && state.singleTest === null && state.phase !== "complete") {
+      const single = new Test(th.testName(undefined, undefined), {});
+      if (registerTest(single)) {
+        state.singleTest = single;
+        runStep(single, () => {}, single, []);
+      }
+    }
+  }
+
+  function setupFailed(error) {
+    const optional = error instanceof th.OptionalFeatureUnsupportedError;
+    setHarnessStatus(optional ? HARNESS.PRECONDITION_FAILED : HARNESS.ERROR, th.safeString(error));
+    complete();
+  }
+
+  function setup(funcOrProperties, maybeProperties) {
+    let func;
+    let properties = funcOrProperties;
+    if (typeof funcOrProperties === "function") {
+      func = funcOrProperties;
+      properties = maybeProperties;
+    }
+    applyProperties(properties);
+    if (func === undefined) return;
+    try {
+      apply(func, undefined, []);
+    } catch (error) {
+      setupFailed(error);
+    }
+  }
+
+  // Runs `func` before any promise test that follows; its promise must fulfill.
+  function promise_setup(func, properties) {
+    applyProperties(properties);
+    enqueue(() => {
+      if (state.phase === "complete") return undefined;
+      let value;
+      try {
+        value = apply(func, undefined, []);
+      } catch (error) {
+        fatalError(th.safeString(error), true);
+        return undefined;
+      }
+      if (!th.isThenable(value)) {
+        fatalError("Non-thenable returned by function passed to `promise_setup`", true);
+        return undefined;
+      }
+      return th.promiseThen(th.promiseResolve(value), undefined, (reason) => {
+        fatalError(th.safeString(reason), true);
+      });
+    });
+  }
+
+  function done() {
+    if (state.phase === "complete") return;
+    if (state.singleTest !== null) {
+      state.singleTest.done();
+    } else if (state.tests.length === 0) {
+      setHarnessStatus(HARNESS.ERROR, "done() was called without first defining any tests");
+      complete();
+      return;
+    }
+    state.doneCalled = true;
+    checkComplete();
+  }
+
+  // --- Small helpers ---------------------------------------------------------------------------------
+
+  function step_timeout(func, timeout, ...args) {
+    return setTimeout(() => apply(func, undefined, args), timeout * state.timeoutMultiplier);
+  }
+
+  function generate_tests(func, cases, properties) {
+    for (let i = 0; i < cases.length; i++) {
+      const entry = cases[i];
+      const args = [];
+      for (let j = 1; j < entry.length; j++) append(args, entry[j]);
+      test(function () {
+        apply(func, this, args);
+      }, entry[0], isArray(properties) ? properties[i] : properties);
+    }
+  }
+
+  function on_event(object, event, callback) {
+    object.addEventListener(event, callback, false);
+  }
+
+  const addCallback = (list) => function (callback) {
+    append(list, callback);
+  };
+
+  th.harness = {
+    __proto__: null,
+    testStateChanged,
+    testFinished,
+    fatalError,
+    timeoutMultiplier: () => state.timeoutMultiplier,
+  };
+
+  th.globals = {
+    __proto__: null,
+    test, async_test, promise_test, setup, promise_setup, done,
+    timeout: function timeout() { harnessTimeout(); },
+    format_value: function format_value(value) { return formatValue(value); },
+    add_start_callback: addCallback(callbacks.start),
+    add_test_state_callback: addCallback(callbacks.testState),
+    add_result_callback: addCallback(callbacks.result),
+    add_completion_callback: addCallback(callbacks.completion),
+    step_timeout, generate_tests, on_event,
+  };
+
+  // For test-adapter.js: results as plain snapshots taken from the harness's own records.
+  internals.testharness = {
+    __proto__: null,
+    add_completion_callback: addCallback(callbacks.reporters),
+    timeout: harnessTimeout,
+  };
+
+  queueMicrotask(allLoaded);
+})
