@@ -18,7 +18,19 @@
   const arrayIndexOf = Array.prototype.indexOf;
   const isFiniteNumber = Number.isFinite;
   const mathAbs = Math.abs;
-  const captureStack = () => new ErrorCtor().stack;
+  const stringSplit = String.prototype.split;
+  const stringIncludes = String.prototype.includes;
+
+  // The stack where an assertion failed, without the harness's own frames.
+  function captureStack() {
+    const lines = apply(stringSplit, new ErrorCtor().stack, ["\n"]);
+    let stack = "";
+    for (let i = 0; i < lines.length; i++) {
+      if (apply(stringIncludes, lines[i], ["@jshost:testharness"])) continue;
+      stack += stack === "" ? lines[i] : "\n" + lines[i];
+    }
+    return stack;
+  }
 
   // AssertionError keeps the classic shape: a plain function whose prototype inherits from
   // Error.prototype without a name or constructor of its own, so it prints as `Error: message` the way
@@ -220,8 +232,8 @@
     if (actual !== expected) fail("assert_class_string", description, equalsMessage(actual, expected));
   }
 
-  function assert_own_property(object, name, description) {
-    if (!hasOwn(object, name)) fail("assert_own_property", description, `expected property ${formatValue(name)} missing`);
+  function assert_own_property(object, property_name, description) {
+    if (!hasOwn(object, property_name)) fail("assert_own_property", description, `expected property ${formatValue(property_name)} missing`);
   }
 
   function assert_not_own_property(object, name, description) {
@@ -365,7 +377,8 @@
   // assert_throws_dom(type, func, description) or, for another global's DOMException,
   // assert_throws_dom(type, constructor, func, description).
   function assert_throws_dom(type, funcOrConstructor, descriptionOrFunc, maybeDescription) {
-    if (arguments.length >= 3 && typeof descriptionOrFunc === "function") {
+    // The constructor form has a third argument that is not a description.
+    if (arguments.length >= 3 && descriptionOrFunc !== undefined && typeof descriptionOrFunc !== "string") {
       throwsDOM("assert_throws_dom", type, funcOrConstructor, descriptionOrFunc, maybeDescription);
     } else {
       throwsDOM("assert_throws_dom", type, th.DOMException, funcOrConstructor, descriptionOrFunc);

@@ -107,18 +107,24 @@
     if (state.phase === "complete") return;
     setHarnessStatus(HARNESS.ERROR, message);
     if (stopTests) state.stopped = true;
+    // Not at once: the code that caused the error finishes its current step first.
+    if (!state.completeSoon && state.phase === "running") queueMicrotask(completeNow);
     state.completeSoon = true;
-    if (state.phase === "running") queueMicrotask(checkComplete);
   }
 
+  function completeNow() {
+    if (state.phase === "running") complete();
+  }
+
+  // Complete when every test is complete; once the harness status is not OK, tests that never started
+  // no longer hold the file open.
   function checkComplete() {
     if (state.phase !== "running") return;
-    if (!state.completeSoon) {
-      if ((state.explicitDone || state.singleTest !== null) && !state.doneCalled) return;
-      const tests = state.tests;
-      for (let i = 0; i < tests.length; i++) {
-        if (recordOf(tests[i]).phase !== PHASE.COMPLETE) return;
-      }
+    if ((state.explicitDone || state.singleTest !== null) && !state.doneCalled) return;
+    const tests = state.tests;
+    for (let i = 0; i < tests.length; i++) {
+      const phase = recordOf(tests[i]).phase;
+      if (phase !== PHASE.COMPLETE && !(phase === PHASE.INITIAL && state.status !== HARNESS.OK)) return;
     }
     complete();
   }
@@ -154,7 +160,8 @@
   function allLoaded() {
     if (state.phase !== "loading") return;
     state.phase = "running";
-    checkComplete();
+    if (state.completeSoon) complete();
+    else checkComplete();
   }
 
   // The runner's time limit (or a call to timeout()): whatever has not finished stays as it is.

@@ -7,6 +7,7 @@
   const th = internals.th;
   const { apply, defineProperty } = Reflect;
   const StringCtor = String;
+  const TypeErrorCtor = TypeError;
   const setTimeout = global.setTimeout;
   const clearTimeout = global.clearTimeout;
   const AbortControllerCtor = global.AbortController;
@@ -251,6 +252,7 @@
     if (record.phase > PHASE.STARTED) return undefined;
     if (record.phase === PHASE.INITIAL) start(test);
     try {
+      if (typeof func !== "function") throw new TypeErrorCtor(`${th.safeString(func)} is not a function`);
       return apply(func, receiver, args);
     } catch (error) {
       if (recordOf(test).phase > PHASE.STARTED) return undefined;
