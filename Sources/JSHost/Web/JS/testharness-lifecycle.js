@@ -25,12 +25,19 @@
     defineProperty(list, list.length, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
   }
 
+  // An exception from a start, test-state or result callback goes to whoever caused the event (usually the
+  // test file's own call), as it always has.
   function callEach(callbacks, args) {
+    for (let i = 0; i < callbacks.length; i++) apply(callbacks[i], undefined, args);
+  }
+
+  // Completion callbacks run after everything else; an exception there surfaces as an unhandled rejection.
+  function callEachReportingRejection(callbacks, args) {
     for (let i = 0; i < callbacks.length; i++) {
       try {
         apply(callbacks[i], undefined, args);
       } catch (error) {
-        internals.reportException(error);
+        apply(PromiseCtor.reject, PromiseCtor, [error]);
       }
     }
   }
@@ -57,9 +64,10 @@
     allowUncaught: false,
     singleTest: null,
     timeoutMultiplier: 1,
-    stopped: false, // a cleanup or setup failure: tests not yet started never run
-    completeSoon: false, // an error that ends the file at the next opportunity
+    stopped: false, // a cleanup or promise_setup failure: tests not yet started never run
+    completeSoon: false, // set with `stopped`: end the file at the next opportunity
     started: false,
+    haveResults: false, // once a test has a result, setup() has no effect
     promiseQueue: PromiseCtor.resolve(),
   };
   const statusView = new TestsStatus();
@@ -95,18 +103,22 @@
   }
 
   function testFinished(test) {
-    callEach(callbacks.result, [test, testsView]);
-    const record = recordOf(test);
-    if (record.onComplete !== undefined) record.onComplete();
-    checkComplete();
+    state.haveResults = true;
+    try {
+      callEach(callbacks.result, [test, testsView]);
+    } finally {
+      const record = recordOf(test);
+      if (record.onComplete !== undefined) record.onComplete();
+      checkComplete();
+    }
   }
 
-  // An error that makes the harness status ERROR and ends the file as soon as possible; the message of
-  // the latest such error is reported. `stopTests`: tests that have not started will not run.
-  function fatalError(message, stopTests) {
+  // A failed cleanup or promise_setup: the harness status is ERROR, tests that have not started will not
+  // run (they are reported NOTRUN), and the file ends as soon as possible.
+  function fatalError(message) {
     if (state.phase === "complete") return;
     setHarnessStatus(HARNESS.ERROR, message);
-    if (stopTests) state.stopped = true;
+    state.stopped = true;
     // Not at once: the code that caused the error finishes its current step first.
     if (!state.completeSoon && state.phase === "running") queueMicrotask(completeNow);
     state.completeSoon = true;
@@ -116,15 +128,17 @@
     if (state.phase === "running") complete();
   }
 
-  // Complete when every test is complete; once the harness status is not OK, tests that never started
-  // no longer hold the file open.
+  // Complete when every test is complete. Once the harness status is not OK, tests that never started
+  // (other than queued promise tests) no longer hold the file open.
   function checkComplete() {
     if (state.phase !== "running") return;
     if ((state.explicitDone || state.singleTest !== null) && !state.doneCalled) return;
     const tests = state.tests;
     for (let i = 0; i < tests.length; i++) {
-      const phase = recordOf(tests[i]).phase;
-      if (phase !== PHASE.COMPLETE && !(phase === PHASE.INITIAL && state.status !== HARNESS.OK)) return;
+      const record = recordOf(tests[i]);
+      if (record.phase === PHASE.COMPLETE) continue;
+      if (record.phase === PHASE.INITIAL && !record.isPromiseTest && state.status !== HARNESS.OK) continue;
+      return;
     }
     complete();
   }
@@ -152,9 +166,9 @@
       append(publicTests, tests[i]);
       append(snapshot, { __proto__: null, name: record.name, status: record.status, message: record.message });
     }
-    callEach(callbacks.completion, [publicTests, statusView, []]);
     const harnessSnapshot = { __proto__: null, status: state.status, message: state.message };
-    callEach(callbacks.reporters, [snapshot, harnessSnapshot]);
+    callEachReportingRejection(callbacks.reporters, [snapshot, harnessSnapshot]);
+    callEachReportingRejection(callbacks.completion, [publicTests, statusView, []]);
   }
 
   function allLoaded() {
@@ -173,14 +187,16 @@
 
   // --- Errors outside tests ------------------------------------------------------------------------
 
+  // In single-test mode the error is the test's failure (allow_uncaught_exception does not apply).
   function uncaughtError(message) {
-    if (state.phase === "complete" || state.allowUncaught) return;
+    if (state.phase === "complete") return;
     if (state.singleTest !== null) {
       finishWith(state.singleTest, STATUS.FAIL, message);
       state.doneCalled = true;
       checkComplete();
       return;
     }
+    if (state.allowUncaught) return;
     setHarnessStatus(HARNESS.ERROR, message);
   }
 
@@ -214,7 +230,8 @@
     const { test: t, runnable } = newTest(func, name, properties);
     if (!runnable) return t;
     const value = runStep(t, func, t, [t]);
-    if (value !== undefined) fatalError(returnedValueMessage(t, "test", value), false);
+    // Only the harness status records this; the test itself still passes.
+    if (value !== undefined) setHarnessStatus(HARNESS.ERROR, returnedValueMessage(t, "test", value));
     t.done();
     return t;
   }
@@ -228,7 +245,11 @@
     const { test: t, runnable } = newTest(func, name, properties);
     if (runnable && func !== undefined) {
       const value = runStep(t, func, t, [t]);
-      if (value !== undefined) fatalError(returnedValueMessage(t, "async_test", value), false);
+      // The file ends here: whatever is still running is reported as it stands.
+      if (value !== undefined) {
+        setHarnessStatus(HARNESS.ERROR, returnedValueMessage(t, "async_test", value));
+        complete();
+      }
     }
     return t;
   }
@@ -289,6 +310,7 @@
   }
 
   function setup(funcOrProperties, maybeProperties) {
+    if (state.haveResults || state.phase === "complete") return;
     let func;
     let properties = funcOrProperties;
     if (typeof funcOrProperties === "function") {
@@ -306,6 +328,7 @@
 
   // Runs `func` before any promise test that follows; its promise must fulfill.
   function promise_setup(func, properties) {
+    if (state.haveResults || state.phase === "complete") return;
     applyProperties(properties);
     enqueue(() => {
       if (state.phase === "complete") return undefined;
@@ -313,15 +336,15 @@
       try {
         value = apply(func, undefined, []);
       } catch (error) {
-        fatalError(th.safeString(error), true);
+        fatalError(th.safeString(error));
         return undefined;
       }
       if (!th.isThenable(value)) {
-        fatalError("Non-thenable returned by function passed to `promise_setup`", true);
+        fatalError("Non-thenable returned by function passed to `promise_setup`");
         return undefined;
       }
       return th.promiseThen(th.promiseResolve(value), undefined, (reason) => {
-        fatalError(th.safeString(reason), true);
+        fatalError(th.safeString(reason));
       });
     });
   }

@@ -149,37 +149,33 @@
       return setTimeout(() => runStep(test, func, test, args), timeout * th.harness.timeoutMultiplier());
     }
 
-    // Polls `condition` (as a step) every `interval` ms; runs `func` once it holds, or fails the test after
-    // `timeout` ms (scaled by the timeout multiplier).
-    step_wait_func(condition, func, description, timeout = 3000, interval = 100) {
+    // Resolves once `condition` (run as a step, at once and then every `interval` ms) holds; after
+    // `timeout` ms (scaled by the timeout multiplier) the test fails instead and the promise stays pending.
+    step_wait(condition, description, timeout = 3000, interval = 100) {
       const test = this;
       const deadline = now() + timeout * th.harness.timeoutMultiplier();
-      const poll = () => {
-        const holds = runStep(test, condition, test, []);
-        if (recordOf(test).phase > PHASE.STARTED) return;
-        if (holds) {
-          runStep(test, func, test, []);
-        } else if (now() >= deadline) {
-          runStep(test, () => th.fail("step_wait_func", description, "Timed out waiting on condition"), test, []);
-        } else {
-          setTimeout(poll, interval);
-        }
-      };
-      poll();
+      return new PromiseCtor((resolve) => {
+        const poll = () => {
+          const holds = runStep(test, condition, test, []);
+          if (recordOf(test).phase > PHASE.STARTED) return;
+          if (holds) {
+            resolve();
+          } else if (now() >= deadline) {
+            runStep(test, () => th.fail("step_wait_func", description, "Timed out waiting on condition"), test, []);
+          } else {
+            setTimeout(poll, interval);
+          }
+        };
+        poll();
+      });
+    }
+
+    step_wait_func(condition, func, description, timeout, interval) {
+      apply(promiseThen, this.step_wait(condition, description, timeout, interval), [this.step_func(func)]);
     }
 
     step_wait_func_done(condition, func, description, timeout, interval) {
-      const test = this;
-      this.step_wait_func(condition, () => {
-        if (func) apply(func, test, []);
-        test.done();
-      }, description, timeout, interval);
-    }
-
-    step_wait(condition, description, timeout, interval) {
-      return new PromiseCtor((resolve) => {
-        this.step_wait_func(condition, () => resolve(), description, timeout, interval);
-      });
+      apply(promiseThen, this.step_wait(condition, description, timeout, interval), [this.step_func_done(func)]);
     }
 
     add_cleanup(callback) {
@@ -304,8 +300,8 @@
     const report = () => {
       const count = cleanups.length;
       const specified = `Test named '${record.name}' specified ${count} 'cleanup' function${count === 1 ? "" : "s"}`;
-      if (failed > 0) th.harness.fatalError(`${specified}, and ${failed} failed.`, true);
-      else if (returnedValue > 0) th.harness.fatalError(`${specified}, and ${returnedValue} returned a non-undefined value.`, true);
+      if (failed > 0) th.harness.fatalError(`${specified}, and ${failed} failed.`);
+      else if (returnedValue > 0) th.harness.fatalError(`${specified}, and ${returnedValue} returned a non-undefined value.`);
       setPhase(test, PHASE.COMPLETE);
       th.harness.testFinished(test);
     };
@@ -370,9 +366,9 @@
         apply(promiseThen, promiseResolve(timeoutPromise), [this.#test.step_func(() => {
           if (this.#waiting !== waiting) return;
           this.#waiting = null;
-          const missing = [];
-          for (let i = waiting.received.length; i < list.length; i++) append(missing, list[i]);
-          th.assertions.assert_unreached(`Timed out waiting on ${missing.join(", ")}`);
+          let missing = "";
+          for (let i = waiting.received.length; i < list.length; i++) missing += (missing === "" ? "" : ", ") + list[i];
+          th.assertions.assert_true(false, `Timed out waiting for ${missing}`);
         })]);
       });
     }
