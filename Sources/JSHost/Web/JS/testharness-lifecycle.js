@@ -187,13 +187,16 @@
 
   // --- Errors outside tests ------------------------------------------------------------------------
 
-  // In single-test mode the error is the test's failure (allow_uncaught_exception does not apply).
+  // In single-test mode the error is the test's failure, which also ends the file unless
+  // allow_uncaught_exception is set (then done() still decides).
   function uncaughtError(message) {
     if (state.phase === "complete") return;
     if (state.singleTest !== null) {
       finishWith(state.singleTest, STATUS.FAIL, message);
-      state.doneCalled = true;
-      checkComplete();
+      if (!state.allowUncaught) {
+        state.doneCalled = true;
+        checkComplete();
+      }
       return;
     }
     if (state.allowUncaught) return;
