@@ -409,7 +409,9 @@
     let messages = "";
     for (let i = 0; i < expectedList.length; i++) {
       try {
-        apply(assertFunc, undefined, [actual, expectedList[i], ...rest]);
+        const args = [actual, expectedList[i]];
+        for (let j = 0; j < rest.length; j++) args[j + 2] = rest[j];
+        apply(assertFunc, undefined, args);
         return;
       } catch (error) {
         messages += (i > 0 ? "\n\n" : "") + th.safeString(isObject(error) ? error.message : error);

@@ -18,6 +18,7 @@
   const queueMicrotask = global.queueMicrotask;
   const addEventListener = global.addEventListener;
   const PromiseCtor = Promise;
+  const PromiseReject = Promise.reject;
 
   const HARNESS = { __proto__: null, OK: 0, ERROR: 1, TIMEOUT: 2, PRECONDITION_FAILED: 3 };
 
@@ -37,7 +38,7 @@
       try {
         apply(callbacks[i], undefined, args);
       } catch (error) {
-        apply(PromiseCtor.reject, PromiseCtor, [error]);
+        apply(PromiseReject, PromiseCtor, [error]);
       }
     }
   }
@@ -68,7 +69,7 @@
     completeSoon: false, // set with `stopped`: end the file at the next opportunity
     started: false,
     haveResults: false, // once a test has a result, setup() has no effect
-    promiseQueue: PromiseCtor.resolve(),
+    promiseQueue: th.promiseResolve(undefined),
   };
   const statusView = new TestsStatus();
   // The second argument of result callbacks.

@@ -20,7 +20,9 @@
   const stringSlice = String.prototype.slice;
   const PromiseCtor = Promise;
   const promiseThen = Promise.prototype.then;
-  const promiseResolve = (value) => apply(Promise.resolve, PromiseCtor, [value]);
+  const PromiseResolve = Promise.resolve;
+  const PromiseReject = Promise.reject;
+  const promiseResolve = (value) => apply(PromiseResolve, PromiseCtor, [value]);
   const now = () => ops.now();
 
   // Appends without going through user-patchable Array.prototype methods or index setters.
@@ -323,6 +325,13 @@
 
   // --- EventWatcher --------------------------------------------------------------------------------
 
+  function typeOrList(types) {
+    if (typeof types === "string") return [types];
+    const list = [];
+    for (let i = 0; i < types.length; i++) append(list, types[i]);
+    return list;
+  }
+
   // Waits for events in a given order on a target; any other watched event fails the test.
   class EventWatcher {
     #test;
@@ -334,7 +343,7 @@
     constructor(test, target, types, timeoutPromise) {
       this.#test = test;
       this.#target = target;
-      this.#types = typeof types === "string" ? [types] : [...types];
+      this.#types = typeOrList(types);
       this.#listener = test.step_func((event) => this.#handle(event));
       this.timeoutPromise = timeoutPromise;
       for (let i = 0; i < this.#types.length; i++) target.addEventListener(this.#types[i], this.#listener, false);
@@ -355,8 +364,8 @@
     // Resolves with the last event of `types` (a type or a list, in order), or with all of them when
     // options.record is "all".
     wait_for(types, options) {
-      if (this.#waiting !== null) return apply(Promise.reject, PromiseCtor, ["Already waiting for an event or events"]);
-      const list = typeof types === "string" ? [types] : [...types];
+      if (this.#waiting !== null) return apply(PromiseReject, PromiseCtor, ["Already waiting for an event or events"]);
+      const list = typeOrList(types);
       const recordAll = options !== undefined && options !== null && options.record === "all";
       return new PromiseCtor((resolve, reject) => {
         this.#waiting = { __proto__: null, types: list, received: [], recordAll, resolve, reject };
