@@ -9,7 +9,6 @@
   const StringCtor = String;
   const TypeErrorCtor = TypeError;
   const setTimeout = global.setTimeout;
-  const clearTimeout = global.clearTimeout;
   const AbortControllerCtor = global.AbortController;
   const abort = AbortControllerCtor.prototype.abort;
   const signalGetter = Object.getOwnPropertyDescriptor(AbortControllerCtor.prototype, "signal").get;
@@ -403,5 +402,4 @@
   th.promiseThen = (promise, onFulfilled, onRejected) => apply(promiseThen, promise, [onFulfilled, onRejected]);
   th.promiseResolve = promiseResolve;
   th.EventWatcher = EventWatcher;
-  th.clearTimeout = clearTimeout;
 })
