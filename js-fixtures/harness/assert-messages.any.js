@@ -220,3 +220,27 @@ test(() => {
   assert_equals(format_value("\u0000\u001f\u007f\u0080"), '"\\0\\x1f\u007f\u0080"');
   assert_equals(format_value([new Error("e"), [1, [2]], Symbol("q"), 2n]), '[object "Error: e", [1, [2]], symbol "Symbol(q)", bigint "2"]');
 }, "format_value: nodes and odd objects");
+
+test(() => {
+  const thrower = () => { throw new DOMException("m", "SyntaxError"); };
+  assert_throws_dom("SyntaxError", DOMException, thrower);
+  assert_throws_dom("SyntaxError", thrower, 5);
+  // Only a function named DOMException makes the constructor form; anything else is the function to call.
+  function X() {}
+  assert_fails_with(() => assert_throws_dom("SyntaxError", X, thrower),
+                    `assert_throws_dom: ${thrower} function "function X() {}" did not throw`);
+}, "assert_throws_dom: which calls are the constructor form");
+
+promise_test(async t => {
+  const OtherDOMException = { DOMException: class DOMException {} }.DOMException;
+  const message = await promise_rejects_dom(t, "SyntaxError", OtherDOMException,
+                                            Promise.reject(new DOMException("m", "SyntaxError")))
+    .then(() => null, e => e.message);
+  assert_equals(message, 'promise_rejects_dom: function "function() { throw e }" threw an exception from the wrong global');
+}, "promise_rejects_dom: the constructor form");
+
+test(() => {
+  const a = [1];
+  assert_equals(format_value(a, [a]), "[...]", "an object already in `seen`");
+  assert_equals(format_value([1, [2]], []), "[1, [2]]");
+}, "format_value: the seen argument");

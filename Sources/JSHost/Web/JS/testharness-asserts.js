@@ -374,15 +374,23 @@
     throwsJS("assert_throws_js", constructor, func, description);
   }
 
+  // The constructor form of assert_throws_dom / promise_rejects_dom is recognised by the constructor's
+  // name, so that another global's DOMException works too.
+  function isDOMExceptionConstructor(value) {
+    return typeof value === "function" && value.name === "DOMException";
+  }
+
   // assert_throws_dom(type, func, description) or, for another global's DOMException,
   // assert_throws_dom(type, constructor, func, description).
   function assert_throws_dom(type, funcOrConstructor, descriptionOrFunc, maybeDescription) {
-    // The constructor form has a third argument that is not a description.
-    if (arguments.length >= 3 && descriptionOrFunc !== undefined && typeof descriptionOrFunc !== "string") {
+    if (isDOMExceptionConstructor(funcOrConstructor)) {
       throwsDOM("assert_throws_dom", type, funcOrConstructor, descriptionOrFunc, maybeDescription);
-    } else {
-      throwsDOM("assert_throws_dom", type, th.DOMException, funcOrConstructor, descriptionOrFunc);
+      return;
     }
+    if (arguments.length > 3) {
+      throw new AssertionError("Test bug: assert_throws_dom() got a fourth argument but no DOMException constructor");
+    }
+    throwsDOM("assert_throws_dom", type, th.DOMException, funcOrConstructor, descriptionOrFunc);
   }
 
   function assert_throws_exactly(exception, func, description) {
@@ -438,7 +446,7 @@
     let constructor = th.DOMException;
     let promise = promiseOrConstructor;
     let description = descriptionOrPromise;
-    if (typeof promiseOrConstructor === "function") {
+    if (isDOMExceptionConstructor(promiseOrConstructor)) {
       constructor = promiseOrConstructor;
       promise = descriptionOrPromise;
       description = maybeDescription;

@@ -403,7 +403,7 @@
     __proto__: null,
     test, async_test, promise_test, setup, promise_setup, done,
     timeout: function timeout() { harnessTimeout(); },
-    format_value: function format_value(value) { return formatValue(value); },
+    format_value: function format_value(value, seen) { return formatValue(value, isArray(seen) ? seen : undefined); },
     add_start_callback: addCallback(callbacks.start),
     add_test_state_callback: addCallback(callbacks.testState),
     add_result_callback: addCallback(callbacks.result),
