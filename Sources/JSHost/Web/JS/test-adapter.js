@@ -81,9 +81,11 @@
     // Upstream testharness.js may run completion callbacks twice; the first report stands.
     if (reported) return;
     reported = true;
+    // An index loop and index stores: a test file may have patched Array.prototype's iterator or push.
     const subtests = [];
-    for (const test of tests) {
-      subtests.push({ name: String(test.name), status: test.status, message: test.message == null ? null : String(test.message) });
+    for (let i = 0; i < tests.length; i++) {
+      const test = tests[i];
+      subtests[i] = { name: String(test.name), status: test.status, message: test.message == null ? null : String(test.message) };
     }
     report(stringify({
       status: status.status,
