@@ -9,7 +9,9 @@
   const stringify = JSON.stringify;
   const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const defineProperty = Object.defineProperty;
+  const HARNESS_OK = 0;
   const HARNESS_ERROR = 1;
+  const HARNESS_TIMEOUT = 2;
 
   // An upstream testharness.js picks its environment from the global: `document` → window, a
   // WorkerGlobalScope → worker, otherwise a JavaScript shell. Releases from about 2018 to 2021 accept the
@@ -77,23 +79,45 @@
     internals.reportException(failure.error);
   }
 
-  harness.add_completion_callback((tests, status) => {
-    // Upstream testharness.js may run completion callbacks twice; the first report stands.
-    if (reported) return;
-    reported = true;
+  // The results are sent one task after the harness completes, not at once: a file whose tests are all
+  // synchronous completes in a microtask right after its script, before a later microtask's error or an unhandled
+  // rejection (reported at the end of the microtask checkpoint) reaches the harness. A browser completes such a
+  // file at the load event, after both, and the harness then turns its status into ERROR (upstream's error
+  // handler updates the status object it passed to completion callbacks). Reading the status when sending
+  // gives the same answer here: never a silent PASS.
+  const queueTask = internals.queueTask;
+  let completed = null;
+
+  function sendResults(stoppedAtTimeLimit) {
+    if (completed === null) return;
+    const { tests, status } = completed;
+    completed = null;
+    // Still waiting for its task at the time limit: the file completed but then kept the agent busy (a
+    // microtask that queues itself forever), so it did not finish within its limit.
+    const harnessStatus = stoppedAtTimeLimit && status.status === HARNESS_OK ? HARNESS_TIMEOUT : status.status;
     const subtests = [];
     for (const test of tests) {
       subtests.push({ name: String(test.name), status: test.status, message: test.message == null ? null : String(test.message) });
     }
     report(stringify({
-      status: status.status,
-      message: status.message == null ? null : String(status.message),
+      status: harnessStatus,
+      message: harnessStatus !== status.status || status.message == null ? null : String(status.message),
       tests: subtests,
     }));
+  }
+
+  harness.add_completion_callback((tests, status) => {
+    // Upstream testharness.js may run completion callbacks twice; the first report stands.
+    if (reported) return;
+    reported = true;
+    completed = { tests, status };
+    queueTask(sendResults, false);
   });
 
   const timeout = harness.timeout;
   internals.testTimeout = function testTimeout() {
     if (typeof timeout === "function") timeout();
+    // The runner closes the realm straight after this call: no later task would run.
+    sendResults(true);
   };
 })
