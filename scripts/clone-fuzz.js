@@ -69,7 +69,9 @@
   const VIEW_TYPES = ["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
     "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"]
     .filter((name) => typeof global[name] === "function");
-  const ERROR_TYPES = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError];
+  // The errors structured clone knows by name; any other name (AggregateError's too) clones as an Error.
+  const ERROR_NAMES = ["Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"];
+  const ERROR_TYPES = ERROR_NAMES.map((name) => global[name]).concat(typeof AggregateError === "function" ? [AggregateError] : []);
   const DOM_EXCEPTION_NAMES = ["AbortError", "DataCloneError", "NotFoundError", "SyntaxError", "NoSuchName", ""];
   const REGEXP_SOURCES = ["a+b", "^x$", "[\\u{1F389}]", "(?<name>\\d+)", "", "\\/slash", "a|b|c", "."];
   const REGEXP_FLAGS = ["", "g", "i", "m", "s", "u", "y", "d", "gimsuyd", "v", "gv"];
@@ -186,7 +188,7 @@
       const kind = r.int(4);
       if (kind === 0) {
         // Sparse: a long length, a few elements.
-        array.length = r.int(2000);
+        array.length = r.chance(0.02) ? 2 ** 32 - 1 : r.int(2000);
         for (let i = r.int(4); i > 0; i--) array[r.int(array.length + 1)] = this.value(depth + 1);
       } else {
         const length = this.shape.large && r.chance(0.2) ? 100 + r.int(400) : r.int(8);
@@ -243,7 +245,18 @@
     error(depth) {
       const r = this.random;
       const type = r.pick(ERROR_TYPES);
-      const error = this.keep(r.chance(0.2) ? new type() : new type(this.string()));
+      const message = r.chance(0.2) ? undefined : this.string();
+      const error = this.keep(type === global.AggregateError ? new type([1], message) : new type(message));
+      switch (r.int(12)) {
+        // The name decides the prototype of the copy; it is not copied itself.
+        case 0: error.name = r.pick(ERROR_NAMES); break;
+        case 1: error.name = r.pick(["Custom", "", "DOMException"]); break;
+        case 2: Object.defineProperty(error, "name", { value: 5 }); break;
+        // Only an own data message is copied, converted to a string.
+        case 3: Object.defineProperty(error, "message", { value: this.number(), writable: true, configurable: true }); break;
+        case 4: Object.defineProperty(error, "message", { get: () => "from a getter", configurable: true }); break;
+        default: break;
+      }
       if (r.chance(0.4)) {
         // Defined after construction so that the cause may be the error itself or contain it.
         Object.defineProperty(error, "cause", { value: this.value(depth + 1), writable: true, enumerable: false, configurable: true });
@@ -315,6 +328,16 @@
 
   const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
+  // What a copied error may have as own properties: the cloned ones, and those the engine gives every new error
+  // (JavaScriptCore: line, column, sourceURL).
+  const ERROR_OWN_KEYS = ["message", "stack", "cause", ...Reflect.ownKeys(new Error("m", { cause: 0 }))];
+
+  // The error type a copy of `error` has: its name (read with Get) when structured clone knows it, else Error.
+  function errorName(error) {
+    const name = error.name;
+    return ERROR_NAMES.includes(name) ? name : "Error";
+  }
+
   function describeKey(key) {
     return typeof key === "symbol" ? key.toString() : JSON.stringify(key);
   }
@@ -360,7 +383,7 @@
     claimed.set(a, e);
 
     const kind = kindOf(e);
-    const expectedPrototype = kind === "Object" ? Object.prototype : Object.getPrototypeOf(e);
+    const expectedPrototype = kind === "Object" ? Object.prototype : kind === "Error" ? global[errorName(e)].prototype : Object.getPrototypeOf(e);
     if (Object.getPrototypeOf(a) !== expectedPrototype) {
       fail(path, `prototype of a ${kindOf(a)} (${Object.prototype.toString.call(a)}), expected that of a ${kind}`);
     }
@@ -408,15 +431,21 @@
           fail(path, `DOMException ${JSON.stringify([a.name, a.message, a.code])}, expected ${JSON.stringify([e.name, e.message, e.code])}`);
         }
         return;
-      case "Error":
-        if (a.name !== e.name) fail(path, `name ${a.name}, expected ${e.name}`);
-        for (const key of ["message", "stack"]) {
-          if (hasOwn(e, key) !== hasOwn(a, key)) fail(path, `own ${key}: ${hasOwn(a, key)}, expected ${hasOwn(e, key)}`);
-          if (a[key] !== e[key]) fail(`${path}.${key}`, `${JSON.stringify(a[key])}, expected ${JSON.stringify(e[key])}`);
+      case "Error": {
+        if (hasOwn(a, "name")) fail(path, "an own name property");
+        const messageDescriptor = Object.getOwnPropertyDescriptor(e, "message");
+        const message = messageDescriptor !== undefined && "value" in messageDescriptor ? String(messageDescriptor.value) : undefined;
+        if (hasOwn(a, "message") !== (message !== undefined)) fail(path, `own message: ${hasOwn(a, "message")}, expected ${message !== undefined}`);
+        if (message !== undefined && a.message !== message) fail(`${path}.message`, `${show(a.message)}, expected ${show(message)}`);
+        if (hasOwn(e, "stack") !== hasOwn(a, "stack")) fail(path, `own stack: ${hasOwn(a, "stack")}, expected ${hasOwn(e, "stack")}`);
+        if (a.stack !== e.stack) fail(`${path}.stack`, `${show(a.stack)}, expected ${show(e.stack)}`);
+        for (const key of Reflect.ownKeys(a)) {
+          if (!ERROR_OWN_KEYS.includes(key)) fail(path, `an own ${describeKey(key)} property`);
         }
         if (hasOwn(e, "cause") !== hasOwn(a, "cause")) fail(path, `own cause: ${hasOwn(a, "cause")}, expected ${hasOwn(e, "cause")}`);
         if (hasOwn(e, "cause")) visit(e.cause, a.cause, `${path}.cause`);
         return;
+      }
       case "MessagePort":
         return;
       default:
@@ -615,9 +644,6 @@
     if (failures > 0) throw new Error(`${failures} mismatches (seed ${options.seed})`);
   }
 
-  main().catch((error) => {
-    console.error(`clone-fuzz: ${error.message}`);
-    // An uncaught error gives exit code 1.
-    throw error;
-  });
+  // A bad option or a mismatch rejects: reported as uncaught, exit code 1.
+  main();
 })(globalThis);

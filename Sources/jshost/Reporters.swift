@@ -125,13 +125,14 @@ final class TAPReporter: TestReporter, @unchecked Sendable {
 
     private func point(_ ok: Bool, _ description: String, directive: String? = nil, message: String? = nil) -> String {
         count += 1
-        // One test point is one line: a newline in a subtest name would start a line TAP cannot parse.
-        let oneLine = String(description.flatMap { $0.isNewline ? Array("\\n") : [$0] })
+        // One test point is one line: a newline in a subtest name would start a line TAP cannot parse, and
+        // other control characters would drive the terminal the report is printed on.
+        let oneLine = escapingControls(description)
         var line = "\(ok ? "ok" : "not ok") \(count) - \(oneLine.replacingAll("#", with: "\\#"))"
-        if let directive { line += " # \(directive)" }
+        if let directive { line += " # \(escapingControls(directive))" }
         line += "\n"
         if let message, !ok {
-            line += "  ---\n  message: \(JSONValue.quote(message))\n  ...\n"
+            line += "  ---\n  message: \(quotedForTerminal(message))\n  ...\n"
         }
         return line
     }
@@ -317,6 +318,22 @@ func escapingControls(_ text: String, keepingNewlines: Bool = false) -> String {
             result += "\\x" + (hex.count < 2 ? "0" : "") + hex
         case 0x202A...0x202E, 0x2066...0x2069:
             result += "\\u" + String(scalar.value, radix: 16, uppercase: true)
+        default:
+            result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
+}
+
+/// A JSON (and YAML) string literal for `text` that a terminal prints as text: JSON leaves C1 controls and
+/// bidirectional overrides raw, so they become `\u` escapes as well.
+func quotedForTerminal(_ text: String) -> String {
+    var result = ""
+    for scalar in JSONValue.quote(text).unicodeScalars {
+        switch scalar.value {
+        case 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
+            let hex = String(scalar.value, radix: 16)
+            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         default:
             result.unicodeScalars.append(scalar)
         }

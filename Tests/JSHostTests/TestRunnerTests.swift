@@ -916,6 +916,22 @@ struct TestRunnerReliabilityTests {
         for byte: UInt8 in [0x1B, 0x0D, 0x07] {
             #expect(!result.standardOutput.contains(byte), "raw control byte \(byte) in the report")
         }
+        // TAP is printed on terminals too: descriptions escaped the same way, messages as JSON strings with C1
+        // controls and bidirectional overrides escaped as well.
+        let tap = try await runTestCommand(["--reporter", "tap", "reporters/terminal-escapes.window.js"])
+        #expect(tap.status == 1)
+        #expect(tap.stdout == #"""
+            TAP version 13
+            ok 1 - reporters/terminal-escapes.window.js > clears [2J the screen
+            ok 2 - reporters/terminal-escapes.window.js > returnsto the start
+            not ok 3 - reporters/terminal-escapes.window.js > reversed ‮ txet
+              ---
+              message: "assert_true: rings  and  moves expected true got false"
+              ...
+            1..3
+            # 2 passed, 1 failed
+
+            """#)
         // Newlines in names are escaped too; multi-line messages keep their lines.
         let odd = try await runTestCommand(["reporters/odd-names.window.js"])
         #expect(odd.stdout.contains("  FAIL    name with a\\nnewline — assert_true: first line\nsecond line expected true got false"))
