@@ -351,6 +351,7 @@
       const [e, a, path] = stack.pop();
       compareOne(e, a, path, seen, claimed, (ce, ca, cpath) => stack.push([ce, ca, cpath]));
     }
+    return seen;
   }
 
   // A value for a message: -0, bigints and strings shown as JS would write them.
@@ -505,22 +506,57 @@
     return `seed ${seed} case ${caseNumber} via ${via} (rerun: jshost run scripts/clone-fuzz.js --seed ${seed} --case ${caseNumber} --via ${via} --show)`;
   }
 
-  function runCloneCase(seed, caseNumber) {
-    const { input, reference } = generatePair(caseSeed(seed, caseNumber));
-    let result;
+  // Compares a copy with the reference, checks that the input's transferred buffers are detached and that each
+  // transferred port still talks to its partner, and closes every port of the case.
+  async function checkCopy(input, reference, copy) {
     try {
-      result = structuredClone(input.value, { transfer: input.transfer });
+      const copies = compareGraphs(reference.value, copy);
+      checkDetached(input.transfer);
+      // Ports come in pairs: [port1 (in the graph), port2 (its partner)] for each channel.
+      for (let i = 0; i < reference.ports.length; i += 2) {
+        const copied = copies.get(reference.ports[i]);
+        if (copied !== undefined) await checkEntangled(copied, input.ports[i + 1]);
+      }
+    } finally {
+      closePorts(input.ports, reference.ports, portsIn(copy));
+    }
+  }
+
+  // A transferred port stays entangled with its partner: a message from the partner reaches the copy.
+  function checkEntangled(copied, partner) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Mismatch("a transferred MessagePort does not get its partner's messages")), 5000);
+      copied.onmessage = (event) => {
+        clearTimeout(timer);
+        if (event.data === "ping") resolve();
+        else reject(new Mismatch(`a transferred MessagePort got ${show(event.data)}, expected "ping"`));
+      };
+      partner.postMessage("ping");
+    });
+  }
+
+  async function runCloneCase(seed, caseNumber) {
+    const { input, reference } = generatePair(caseSeed(seed, caseNumber));
+    let copy;
+    try {
+      copy = structuredClone(input.value, { transfer: input.transfer });
     } catch (error) {
       closePorts(input.ports, reference.ports);
       throw new Mismatch(`structuredClone threw ${error}`);
     }
-    try {
-      compareGraphs(reference.value, result);
-      checkDetached(input.transfer);
-    } finally {
-      closePorts(input.ports, reference.ports, portsIn(result));
+    await checkCopy(input, reference, copy);
+    return copy;
+  }
+
+  async function runCloneCases(seed, first, count, onMismatch) {
+    for (let caseNumber = first; caseNumber < first + count; caseNumber++) {
+      try {
+        await runCloneCase(seed, caseNumber);
+      } catch (error) {
+        if (!(error instanceof Mismatch)) throw error;
+        onMismatch(caseNumber, error.message);
+      }
     }
-    return result;
   }
 
   // Sends every case through one MessageChannel, one at a time.
@@ -539,31 +575,16 @@
           onMismatch(caseNumber, `postMessage threw ${error}`);
           continue;
         }
-        const data = await arrived;
         try {
-          compareGraphs(reference.value, data);
-          checkDetached(input.transfer);
+          await checkCopy(input, reference, await arrived);
         } catch (error) {
           if (!(error instanceof Mismatch)) throw error;
           onMismatch(caseNumber, error.message);
-        } finally {
-          closePorts(input.ports, reference.ports, portsIn(data));
         }
       }
     } finally {
       receiver.close();
       sender.close();
-    }
-  }
-
-  function runCloneCases(seed, first, count, onMismatch) {
-    for (let caseNumber = first; caseNumber < first + count; caseNumber++) {
-      try {
-        runCloneCase(seed, caseNumber);
-      } catch (error) {
-        if (!(error instanceof Mismatch)) throw error;
-        onMismatch(caseNumber, error.message);
-      }
     }
   }
 
@@ -575,7 +596,7 @@
       total += 1;
       if (mismatches.length < limit) mismatches.push(`${reproduction(seed, caseNumber, via)}: ${message}`);
     };
-    if (via === "structuredClone") runCloneCases(seed, first, count, onMismatch);
+    if (via === "structuredClone") await runCloneCases(seed, first, count, onMismatch);
     else await runPostMessageCases(seed, first, count, onMismatch);
     return { total, mismatches };
   }
@@ -620,7 +641,7 @@
       console.log("input:", input.value, "transfer:", input.transfer);
       if (paths.includes("structuredClone")) {
         try {
-          console.log("structuredClone:", runCloneCase(options.seed, first));
+          console.log("structuredClone:", await runCloneCase(options.seed, first));
         } catch (error) {
           console.log("structuredClone mismatch:", error.message);
         }

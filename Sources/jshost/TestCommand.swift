@@ -81,11 +81,9 @@ struct Test: ParsableCommand {
             failUsage(error.description)
         }
 
-        if let output {
-            // Before the report file is opened (and truncated): a mistyped `-o` must not destroy a test.
-            if let input = inputNamed(by: output, files: files) {
-                failUsage("--output '\(output)' names an input of this run ('\(input)'); choose another file")
-            }
+        // Before the report file is opened (and truncated): a mistyped `-o` must not destroy a test.
+        if let output, let input = inputNamed(by: output, files: files) {
+            failUsage("--output '\(output)' names an input of this run ('\(input)'); choose another file")
         }
         let sink = ReportSink(path: output)
         if let problem = sink.openError {

@@ -923,7 +923,8 @@ struct TestRunnerReliabilityTests {
         #expect(tap.stdout == #"""
             TAP version 13
             ok 1 - reporters/terminal-escapes.window.js > clears [2J the screen
-            ok 2 - reporters/terminal-escapes.window.js > returnsto the start
+            ok 2 - reporters/terminal-escapes.window.js > returns
+to the start
             not ok 3 - reporters/terminal-escapes.window.js > reversed ‮ txet
               ---
               message: "assert_true: rings  and  moves expected true got false"
@@ -938,24 +939,23 @@ struct TestRunnerReliabilityTests {
         #expect(odd.stdout.contains("  FAIL    a control \\x02 character — assert_equals: control \\x07 char"))
     }
 
-    @Test("a microtask that queues itself forever is TIMEOUT at the file's limit, and the run goes on",
+    @Test("a microtask that queues itself forever, or an endless promise chain, is TIMEOUT at the file's limit, and the run goes on",
           .disabled("needs lead's watchdog fix: a raised interrupt flag does not stop JSC's microtask drain"))
     func microtaskLoop() async throws {
+        let started = ContinuousClock.now
         let result = try await runTestCommand(
-            ["--timeout-multiplier", "0.02", "spin/microtask-loop.window.js", "spin/promise-chain.window.js", "outcomes/pass.window.js"],
-            hangGuard: 30)
+            ["--reporter", "json", "--timeout-multiplier", "0.02", "spin/microtask-loop.window.js", "spin/promise-chain.window.js",
+             "outcomes/pass.window.js"],
+            hangGuard: 60)
         #expect(!result.timedOut, "the hang guard had to stop jshost")
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("""
-            spin/microtask-loop.window.js
-              PASS    defined before the loop
-              TIMEOUT [harness] — the file did not complete within 0.2 s (expected OK)
-            spin/promise-chain.window.js
-              TIMEOUT an endless promise chain — Test timed out (expected PASS)
-              TIMEOUT [harness] — the file did not complete within 0.2 s (expected OK)
-            outcomes/pass.window.js
-              PASS    addition works
-            """))
+        let report = try JSONReport(result.standardOutput)
+        #expect(report.files.map(\.path) == ["spin/microtask-loop.window.js", "spin/promise-chain.window.js", "outcomes/pass.window.js"])
+        #expect(report.files.map(\.status) == ["TIMEOUT", "TIMEOUT", "OK"])
+        #expect(report.files.prefix(2).allSatisfy { $0.message == "the file did not complete within 0.2 s" })
+        #expect(report.files.last?.subtests.map(\.status) == ["PASS", "PASS"])
+        // Each file is stopped at its 0.2 s limit (plus whatever grace the runner gives a stuck agent), not later.
+        #expect(ContinuousClock.now - started < .seconds(15))
     }
 }
 
