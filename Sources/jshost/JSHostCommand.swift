@@ -33,6 +33,12 @@ struct JSHostCommand: AsyncParsableCommand {
                     eval.scriptArguments = split.scriptArguments
                     command = eval
                 }
+            } else if let split = splitTestPaths(arguments) {
+                command = try parseAsRoot(split.head)
+                if var test = command as? Test {
+                    test.paths += split.morePaths
+                    command = test
+                }
             } else {
                 command = try parseAsRoot(arguments)
             }
@@ -86,6 +92,44 @@ extension JSHostCommand {
             }
         }
         return nil
+    }
+}
+
+extension JSHostCommand {
+    /// Splits a `jshost test` command line so that ArgumentParser sees the options and only the first path (a
+    /// shell glob can name tens of thousands of files, and its parsing time grows with the square of the count):
+    /// the other paths, in order, come back as `morePaths`. Returns nil for other command lines.
+    static func splitTestPaths(_ arguments: [String]) -> (head: [String], morePaths: [String])? {
+        guard arguments.first == "test" else { return nil }
+        let optionsWithValues: Set<String> = [
+            "-j", "--jobs", "--reporter", "-o", "--output", "--filter", "--expectations", "--timeout-multiplier",
+            "--harness", "--root",
+        ]
+        var head = ["test"]
+        var morePaths: [String] = []
+        var sawPath = false
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                let rest = arguments[(index + 1)...]
+                if sawPath { morePaths += rest } else { head += ["--"] + rest.prefix(1); morePaths += rest.dropFirst() }
+                break
+            }
+            if optionsWithValues.contains(argument) {
+                head += arguments[index..<min(index + 2, arguments.count)]
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("-") && argument != "-" || !sawPath {
+                head.append(argument)
+                sawPath = sawPath || !(argument.hasPrefix("-") && argument != "-")
+            } else {
+                morePaths.append(argument)
+            }
+            index += 1
+        }
+        return (head, morePaths)
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The `jshost` command line itself: usage errors, standard input, file names that are not UTF-8, and parsing
-/// time with many script arguments.
+/// time with many script arguments or test paths.
 @Suite("jshost CLI: usage and arguments")
 struct CLIUsageTests {
     @Test("usage errors say what is wrong, on one line, with exit code 2", arguments: [
@@ -61,6 +61,33 @@ struct CLIUsageTests {
         #expect(result.stdout == "40000 a1 a40000\n")
         // Quadratic parsing took minutes here; linear parsing takes a fraction of a second even in a debug build.
         #expect(elapsed < .seconds(5), "parsing 40,000 arguments took \(elapsed)")
+    }
+
+    @Test("40,000 paths for `jshost test` are parsed in linear time")
+    func manyTestPaths() async throws {
+        let scratch = try ScratchDirectory()
+        let paths = (1...40_000).map { "missing\($0).any.js" }
+        let started = ContinuousClock.now
+        let result = try await runJSHost(["test", "--jobs", "2"] + paths, in: scratch.url, hangGuard: 120)
+        let elapsed = ContinuousClock.now - started
+        #expect(!result.timedOut)
+        #expect(result.status == 2)
+        #expect(result.stderr == "jshost: no such file or directory: 'missing1.any.js'\n")
+        #expect(elapsed < .seconds(5), "parsing 40,000 paths took \(elapsed)")
+    }
+
+    @Test("`jshost test` paths mixed with options all run, in the order given")
+    func testPathsAmongOptions() async throws {
+        let result = try await runJSHost(
+            ["test", "outcomes/pass.window.js", "--reporter", "tap", "meta/title.window.js", "-j", "2", "--", "outcomes/fail.window.js"],
+            in: RunnerFixtures.directory)
+        #expect(result.status == 1)
+        let points = result.stdout.split(separator: "\n").filter { $0.hasPrefix("ok ") || $0.hasPrefix("not ok ") }
+        #expect(points.map { $0.split(separator: " > ").first.map(String.init) ?? "" } == [
+            "ok 1 - outcomes/pass.window.js", "ok 2 - outcomes/pass.window.js", "ok 3 - meta/title.window.js",
+            "ok 4 - meta/title.window.js", "ok 5 - meta/title.window.js", "ok 6 - outcomes/fail.window.js",
+            "not ok 7 - outcomes/fail.window.js",
+        ])
     }
 
     @Test("`jshost run -` reads the script from standard input; arguments follow it")
