@@ -59,8 +59,9 @@ struct CLIUsageTests {
         #expect(!result.timedOut)
         #expect(result.status == 0)
         #expect(result.stdout == "40000 a1 a40000\n")
-        // Quadratic parsing took minutes here; linear parsing takes a fraction of a second even in a debug build.
-        #expect(elapsed < .seconds(5), "parsing 40,000 arguments took \(elapsed)")
+        // Quadratic parsing took minutes here; linear parsing takes a fraction of a second even in a debug build
+        // (the bound leaves room for a loaded machine running the tests in parallel).
+        #expect(elapsed < .seconds(30), "parsing 40,000 arguments took \(elapsed)")
     }
 
     @Test("40,000 paths for `jshost test` are parsed in linear time")
@@ -72,8 +73,9 @@ struct CLIUsageTests {
         let elapsed = ContinuousClock.now - started
         #expect(!result.timedOut)
         #expect(result.status == 2)
+        // Quadratic parsing took minutes (1.7 s for 4,000 paths in a release build); linear takes 0.2 s.
         #expect(result.stderr == "jshost: no such file or directory: 'missing1.any.js'\n")
-        #expect(elapsed < .seconds(5), "parsing 40,000 paths took \(elapsed)")
+        #expect(elapsed < .seconds(30), "parsing 40,000 paths took \(elapsed)")
     }
 
     @Test("`jshost test` paths mixed with options all run, in the order given")
