@@ -941,6 +941,20 @@ struct TestRunnerReliabilityTests {
         #expect(odd.stdout.contains("  FAIL    a control \\x02 character — assert_equals: control \\x07 char"))
     }
 
+    @Test("a file that leaves built-ins patched (toJSON, iterators, push) still reports its results intact")
+    func patchedBuiltins() async throws {
+        let result = try await runTestCommand(["tamper/patched-builtins.window.js"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            tamper/patched-builtins.window.js
+              PASS    passes before the patches
+              FAIL    fails before the patches — assert_true: fails on purpose expected true got false (expected PASS)
+
+            1 passed, 1 failed
+
+            """)
+    }
+
     @Test("a microtask that queues itself forever, or an endless promise chain, is TIMEOUT at the file's limit, and the run goes on",
           .disabled("needs lead's watchdog fix: a raised interrupt flag does not stop JSC's microtask drain"))
     func microtaskLoop() async throws {

@@ -9,6 +9,13 @@
   const stringify = JSON.stringify;
   const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const defineProperty = Object.defineProperty;
+  const setPrototypeOf = Object.setPrototypeOf;
+  const StringCtor = String;
+  // A primitive string, converted once: a name or message that is an object is converted with its own methods
+  // (as String() would), never through a patched String.prototype.
+  function text(value) {
+    return typeof value === "string" ? value : StringCtor(value);
+  }
   const HARNESS_OK = 0;
   const HARNESS_ERROR = 1;
   const HARNESS_TIMEOUT = 2;
@@ -88,20 +95,30 @@
   const queueTask = internals.queueTask;
   let completed = null;
 
+  // The report is built from null-prototype objects and arrays, without iterators or push: the file may have
+  // patched Array.prototype or given Object.prototype a toJSON by the time the results are sent.
   function sendResults(stoppedAtTimeLimit) {
     if (completed === null) return;
-    const { tests, status } = completed;
+    const tests = completed.tests;
+    const status = completed.status;
     completed = null;
     // Still waiting for its task at the time limit: the file completed but then kept the agent busy (a
     // microtask that queues itself forever), so it did not finish within its limit.
     const harnessStatus = stoppedAtTimeLimit && status.status === HARNESS_OK ? HARNESS_TIMEOUT : status.status;
-    const subtests = [];
-    for (const test of tests) {
-      subtests.push({ name: String(test.name), status: test.status, message: test.message == null ? null : String(test.message) });
+    const subtests = setPrototypeOf([], null);
+    const count = tests.length;
+    for (let i = 0; i < count; i++) {
+      const test = tests[i];
+      defineProperty(subtests, i, {
+        __proto__: null,
+        value: { __proto__: null, name: text(test.name), status: test.status, message: test.message == null ? null : text(test.message) },
+        writable: true, enumerable: true, configurable: true,
+      });
     }
     report(stringify({
+      __proto__: null,
       status: harnessStatus,
-      message: harnessStatus !== status.status || status.message == null ? null : String(status.message),
+      message: harnessStatus !== status.status || status.message == null ? null : text(status.message),
       tests: subtests,
     }));
   }
@@ -110,8 +127,13 @@
     // Upstream testharness.js may run completion callbacks twice; the first report stands.
     if (reported) return;
     reported = true;
-    completed = { tests, status };
-    queueTask(sendResults, false);
+    completed = { __proto__: null, tests, status };
+    try {
+      queueTask(sendResults, false);
+    } catch {
+      // Queueing can fail once the file has patched built-ins (Array.prototype.push): send at once instead.
+      sendResults(false);
+    }
   });
 
   const timeout = harness.timeout;
