@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/jshost
 
-.PHONY: demo test build deps js-tests swift-tests bench clean
+.PHONY: demo test build deps js-tests swift-tests bench fuzz clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -25,6 +25,12 @@ test: deps
 ## Messaging benchmarks: jshost against node and deno when they are on PATH (see benchmarks/run.py).
 bench: build
 	python3 benchmarks/run.py
+
+## A million random structured-clone cases through structuredClone() and through postMessage() (a few
+## minutes); SEED=N picks another seed. `make test` runs a few thousand (js-fixtures/structured-clone/fuzz.any.js).
+SEED ?= 20261127
+fuzz: build
+	$(BIN) run scripts/clone-fuzz.js --cases 1000000 --seed $(SEED)
 
 clean:
 	rm -rf .build

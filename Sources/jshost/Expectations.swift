@@ -13,8 +13,13 @@ struct Expectations {
 
     init() {}
 
+    /// Deeper than any expectations file needs, and shallow enough for the recursive JSON parser's stack.
+    static let maximumNesting = 64
+
     init(contentsOf path: String) throws {
-        let root = try JSONValue.parse(try readUTF8File(path))
+        let text = try readUTF8File(path)
+        try Self.checkNesting(text)
+        let root = try JSONValue.parse(text)
         guard case .object(let files) = root else { throw JSONValue.ParseError(description: "the top level must be an object") }
         for (file, value) in files.members {
             var expected: [String: String] = [:]
@@ -32,6 +37,29 @@ struct Expectations {
                 throw JSONValue.ParseError(description: "\(file): expected a list of subtest names or an object of statuses")
             }
             byFile[Self.normalize(file)] = expected
+        }
+    }
+
+    /// Refuses JSON nested deeper than ``maximumNesting`` (100,000 `[` would exhaust the parser's stack).
+    static func checkNesting(_ text: String) throws(JSONValue.ParseError) {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for (offset, byte) in text.utf8.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maximumNesting {
+                    throw JSONValue.ParseError(description: "nested more than \(maximumNesting) levels deep at byte \(offset)")
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
         }
     }
 

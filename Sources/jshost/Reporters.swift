@@ -9,13 +9,17 @@ final class ReportSink: @unchecked Sendable {
     // Written only from the runner's ordered delivery (one file at a time) and then from the main thread.
     private let descriptor: Int32
     private var failed = false
+    /// Why the report file could not be opened, if it could not.
+    let openError: String?
 
     init(path: String?) {
         if let path {
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             failed = descriptor < 0
+            openError = failed ? String(cString: strerror(errno)) : nil
         } else {
             descriptor = 1
+            openError = nil
         }
     }
 
@@ -74,27 +78,27 @@ struct PlainReporter: TestReporter {
     func file(_ results: [JudgedFile]) {
         var text = ""
         for file in results where file.isShown {
-            text += paint(label(file, among: results), "1") + "\n"
+            text += paint(escapingControls(label(file, among: results)), "1") + "\n"
             if file.result.harnessStatus == .skipped {
-                text += "  \(badge("SKIP", expected: true)) \(file.result.message ?? "")\n"
+                text += "  \(badge("SKIP", expected: true)) \(escapingControls(file.result.message ?? ""))\n"
                 continue
             }
             for subtest in file.subtests {
-                text += "  \(badge(subtest.result.status.rawValue, expected: subtest.isExpected)) \(subtest.result.name)"
+                text += "  \(badge(subtest.result.status.rawValue, expected: subtest.isExpected)) \(escapingControls(subtest.result.name))"
                 if let message = subtest.result.message, subtest.result.status != .pass, !message.isEmpty {
-                    text += " — \(message)"
+                    text += " — \(escapingControls(message, keepingNewlines: true))"
                 }
-                if !subtest.isExpected { text += paint(" (expected \(subtest.expected))", "31") }
+                if !subtest.isExpected { text += paint(" (expected \(escapingControls(subtest.expected)))", "31") }
                 text += "\n"
             }
             if file.result.harnessStatus != .ok || !file.harnessIsExpected {
                 text += "  \(badge(file.result.harnessStatus.rawValue, expected: file.harnessIsExpected)) [harness]"
-                if let message = file.result.message { text += " — \(message)" }
-                if !file.harnessIsExpected { text += paint(" (expected \(file.harnessExpected))", "31") }
+                if let message = file.result.message { text += " — \(escapingControls(message, keepingNewlines: true))" }
+                if !file.harnessIsExpected { text += paint(" (expected \(escapingControls(file.harnessExpected)))", "31") }
                 text += "\n"
             }
             if file.result.harnessStatus != .ok, let report = file.result.uncaughtReports.first {
-                text += report.split(separator: "\n").map { "    \($0)\n" }.joined()
+                text += escapingControls(report, keepingNewlines: true).split(separator: "\n").map { "    \($0)\n" }.joined()
             }
         }
         sink.write(text)
@@ -121,13 +125,14 @@ final class TAPReporter: TestReporter, @unchecked Sendable {
 
     private func point(_ ok: Bool, _ description: String, directive: String? = nil, message: String? = nil) -> String {
         count += 1
-        // One test point is one line: a newline in a subtest name would start a line TAP cannot parse.
-        let oneLine = String(description.flatMap { $0.isNewline ? Array("\\n") : [$0] })
+        // One test point is one line: a newline in a subtest name would start a line TAP cannot parse, and
+        // other control characters would drive the terminal the report is printed on.
+        let oneLine = escapingControls(description)
         var line = "\(ok ? "ok" : "not ok") \(count) - \(oneLine.replacingAll("#", with: "\\#"))"
-        if let directive { line += " # \(directive)" }
+        if let directive { line += " # \(escapingControls(directive))" }
         line += "\n"
         if let message, !ok {
-            line += "  ---\n  message: \(JSONValue.quote(message))\n  ...\n"
+            line += "  ---\n  message: \(quotedForTerminal(message))\n  ...\n"
         }
         return line
     }
@@ -295,6 +300,45 @@ final class JSONReporter: TestReporter, @unchecked Sendable {
         ]))
         sink.write(JSONValue.object(.init([("files", .array(files)), ("summary", summary)])).serialized + "\n")
     }
+}
+
+/// `text` safe to print on a terminal: control characters (C0 but tab, DEL, C1) and bidirectional overrides
+/// become visible escapes (`\x1B`, `\u202E`), so a test name cannot move the cursor, clear the screen or
+/// reorder what follows it. With `keepingNewlines`, line feeds stay (messages and stacks span lines).
+func escapingControls(_ text: String, keepingNewlines: Bool = false) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x0A where keepingNewlines, 0x09:
+            result.unicodeScalars.append(scalar)
+        case 0x0A: result += "\\n"
+        case 0x0D: result += "\\r"
+        case 0x00..<0x20, 0x7F..<0xA0:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            result += "\\x" + (hex.count < 2 ? "0" : "") + hex
+        case 0x202A...0x202E, 0x2066...0x2069:
+            result += "\\u" + String(scalar.value, radix: 16, uppercase: true)
+        default:
+            result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
+}
+
+/// A JSON (and YAML) string literal for `text` that a terminal prints as text: JSON leaves C1 controls and
+/// bidirectional overrides raw, so they become `\u` escapes as well.
+func quotedForTerminal(_ text: String) -> String {
+    var result = ""
+    for scalar in JSONValue.quote(text).unicodeScalars {
+        switch scalar.value {
+        case 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
+            let hex = String(scalar.value, radix: 16)
+            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default:
+            result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
 }
 
 extension String {

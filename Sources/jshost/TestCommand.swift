@@ -81,7 +81,14 @@ struct Test: ParsableCommand {
             failUsage(error.description)
         }
 
+        // Before the report file is opened (and truncated): a mistyped `-o` must not destroy a test.
+        if let output, let input = inputNamed(by: output, files: files) {
+            failUsage("--output '\(output)' names an input of this run ('\(input)'); choose another file")
+        }
         let sink = ReportSink(path: output)
+        if let problem = sink.openError {
+            failUsage("cannot write '\(output ?? "")': \(problem)")
+        }
         let useColor = reporter == .default && output == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil
         let report: any TestReporter = switch reporter {
         case .default: PlainReporter(sink: sink, color: useColor)
@@ -109,5 +116,31 @@ struct Test: ParsableCommand {
             writeStandardError(final.summaryLine + "\n")
         }
         throw ExitCode(final.isClean ? 0 : 1)
+    }
+
+    /// The input of this run that `output` names (the same file, through any path or link): a test file, a
+    /// script one of them loads, the expectations or the harness. Nil when there is none (or `output` does not
+    /// exist yet).
+    private func inputNamed(by output: String, files: [String]) -> String? {
+        guard let target = FileIdentity(path: output) else { return nil }
+        var inputs = files + [expectations, harness].compactMap { $0 }
+        for file in files {
+            guard let source = try? readUTF8File(file) else { continue }
+            inputs += TestFile(path: file, source: source, root: root).scripts
+        }
+        return inputs.first { FileIdentity(path: $0) == target }
+    }
+}
+
+/// A file's device and inode: two paths name the same file when these are equal.
+private struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+
+    init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
     }
 }

@@ -140,7 +140,7 @@ struct CLITests {
         ([], "argument"),
         (["run"], "argument"),
         (["eval"], "argument"),
-        (["run", "--timeout", "0", "x.js"], "--timeout"),
+        (["run", "--timeout", "-1", "x.js"], "--timeout"),
         (["run", "--timeout", "soon", "x.js"], "soon"),
     ])
     func badUsage(arguments: [String], mentions: String) async throws {

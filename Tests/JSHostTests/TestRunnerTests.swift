@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import JSHost
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -706,6 +707,270 @@ struct TestRunnerTests {
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         expectOneLine(result.stderr, mentioning: "expectations")
+    }
+}
+
+// MARK: - Reliability: the runner cannot be fooled
+
+@Suite("jshost test: the runner cannot be fooled")
+struct TestRunnerReliabilityTests {
+    @Test("META lines are read after a byte-order mark and with CRLF line ends")
+    func metaAfterBOMAndCRLF() async throws {
+        let plain = "// META: title=The title\n// META: script=helper.js\n// META: timeout=long\n// META: global=window\n"
+        for (label, source) in [
+            ("BOM", "\u{FEFF}" + plain),
+            ("CRLF", plain.replacingOccurrences(of: "\n", with: "\r\n")),
+            ("BOM and CRLF", "\u{FEFF}" + plain.replacingOccurrences(of: "\n", with: "\r\n")),
+            ("CR", plain.replacingOccurrences(of: "\n", with: "\r")),
+        ] {
+            let file = TestFile(path: "dir/x.any.js", source: source, root: nil)
+            #expect(file.title == "The title", "\(label)")
+            #expect(file.scripts == ["dir/helper.js"], "\(label)")
+            #expect(file.isLongTimeout, "\(label)")
+            #expect(file.contexts == ["window"], "\(label)")
+        }
+
+        // The same through `jshost test`: the helper script runs and the title names the subtest.
+        let scratch = try ScratchDirectory()
+        try scratch.write("helper.js", "self.helperRan = true;\r\n")
+        try scratch.write("bom-crlf.any.js", "\u{FEFF}// META: title=Read after the BOM\r\n// META: script=helper.js\r\n"
+                          + "// META: global=window\r\n\r\ntest(function () { assert_true(self.helperRan); });\r\n")
+        let result = try await runJSHost(["test", "bom-crlf.any.js"], in: scratch.url)
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            bom-crlf.any.js
+              PASS    Read after the BOM
+
+            1 passed, 0 failed
+
+            """)
+    }
+
+    @Test("`// META: global=` naming nothing valid is an ERROR, not a silent skip; a valid context still runs")
+    func invalidGlobals() async throws {
+        let result = try await runTestCommand(["meta/global-empty.window.js", "meta/global-unknown.any.js", "meta/global-typo.any.js"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            meta/global-empty.window.js
+              ERROR   [harness] — `// META: global=` names no context (expected OK)
+            meta/global-unknown.any.js [browser]
+              ERROR   [harness] — `// META: global=` names an unknown context 'browser' (expected OK)
+            meta/global-unknown.any.js [node]
+              ERROR   [harness] — `// META: global=` names an unknown context 'node' (expected OK)
+            meta/global-typo.any.js [windw]
+              ERROR   [harness] — `// META: global=` names an unknown context 'windw' (expected OK)
+            meta/global-typo.any.js [window]
+              PASS    runs in the window
+
+            1 passed, 4 failed
+
+            """)
+        // Known contexts this build cannot run are still skipped, not errors.
+        #expect(TestFile(path: "a.any.js", source: "// META: global=jsshell,worker\n", root: nil).contexts
+                == ["jsshell", "dedicatedworker", "sharedworker", "serviceworker"])
+    }
+
+    @Test("directory discovery does not follow symlink loops, and searches a linked directory once")
+    func symlinkLoops() async throws {
+        let scratch = try ScratchDirectory()
+        let fileManager = FileManager.default
+        let suite = scratch.url.appendingPathComponent("suite")
+        try fileManager.createDirectory(at: suite.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try scratch.write("suite/a.window.js", "test(() => {}, 'a');")
+        try scratch.write("suite/sub/b.window.js", "test(() => {}, 'b');")
+        try fileManager.createSymbolicLink(atPath: suite.appendingPathComponent("sub/up").path, withDestinationPath: "..")
+        try fileManager.createSymbolicLink(atPath: suite.appendingPathComponent("self").path, withDestinationPath: ".")
+        try fileManager.createSymbolicLink(atPath: suite.appendingPathComponent("alias").path, withDestinationPath: "sub")
+
+        #expect(try TestDiscovery.findTests(in: [suite.path]) == [suite.path + "/a.window.js", suite.path + "/alias/b.window.js"])
+
+        let result = try await runJSHost(["test", "--reporter", "json", "suite"], in: scratch.url, hangGuard: 60)
+        #expect(!result.timedOut, "the hang guard had to stop jshost")
+        #expect(result.status == 0)
+        let report = try JSONReport(result.standardOutput)
+        #expect(report.files.map(\.path) == ["suite/a.window.js", "suite/alias/b.window.js"])
+    }
+
+    @Test("--output naming an input of the run is refused before anything is written")
+    func outputNamesAnInput() async throws {
+        let scratch = try ScratchDirectory()
+        let test = "// META: script=resources/helper.js\ntest(() => {}, 'passes');\n"
+        let helper = "self.loaded = true;\n"
+        let expectations = "{}"
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("resources"), withIntermediateDirectories: true)
+        try scratch.write("t.window.js", test)
+        try scratch.write("resources/helper.js", helper)
+        try scratch.write("expected.json", expectations)
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("link.json").path, withDestinationPath: "t.window.js")
+
+        for (output, input) in [
+            ("t.window.js", "./t.window.js"), ("./t.window.js", "./t.window.js"), ("link.json", "./t.window.js"),
+            ("resources/helper.js", "./resources/helper.js"), ("expected.json", "expected.json"),
+        ] {
+            for reporter in ["default", "json", "junit"] {
+                let result = try await runJSHost(
+                    ["test", "--reporter", reporter, "-o", output, "--expectations", "expected.json", "."], in: scratch.url)
+                #expect(result.status == 2, "\(output) \(reporter)")
+                #expect(result.stdout.isEmpty)
+                expectOneLine(result.stderr, mentioning: "--output '\(output)' names an input of this run ('\(input)')")
+            }
+        }
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent("t.window.js"), encoding: .utf8) == test)
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent("resources/helper.js"), encoding: .utf8) == helper)
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent("expected.json"), encoding: .utf8) == expectations)
+
+        // A report file that cannot be opened is bad usage too, found before the run rather than after it.
+        let unwritable = try await runJSHost(["test", "-o", "no-such-dir/report.txt", "t.window.js"], in: scratch.url)
+        #expect(unwritable.status == 2)
+        expectOneLine(unwritable.stderr, mentioning: "cannot write 'no-such-dir/report.txt'")
+
+        // A fresh file is fine.
+        let fresh = try await runJSHost(["test", "-o", "report.txt", "t.window.js"], in: scratch.url)
+        #expect(fresh.status == 0)
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent("report.txt"), encoding: .utf8).hasSuffix("1 passed, 0 failed\n"))
+    }
+
+    @Test("an unhandled rejection or an error after a sync-only file's tests pass makes the harness ERROR")
+    func lateErrors() async throws {
+        let result = try await runTestCommand(["late/rejection.window.js", "late/microtask-error.window.js", "late/handled-later.window.js"])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(lines.prefix(3)) == [
+            "late/rejection.window.js",
+            "  PASS    passes before the rejection",
+            "  ERROR   [harness] — Unhandled rejection: nobody handles this (expected OK)",
+        ])
+        #expect(result.stdout.contains("""
+            late/microtask-error.window.js
+              PASS    passes before the error
+              ERROR   [harness] — Uncaught TypeError: thrown in a microtask (expected OK)
+            """))
+        // A rejection handled within the same checkpoint is no error.
+        #expect(result.stdout.hasSuffix("""
+            late/handled-later.window.js
+              PASS    passes
+
+            3 passed, 2 failed
+
+            """))
+    }
+
+    @Test("a test status that is not a harness code (1e300, Infinity, NaN, 7, a string) is a FAIL, not a crash")
+    func oddStatuses() async throws {
+        let result = try await runTestCommand(["--harness", "harness/minimal-testharness.js", "numbers/odd-status.window.js"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            numbers/odd-status.window.js
+              FAIL    status becomes 1e300 — the harness reported an unknown status (1e+300) (expected PASS)
+              FAIL    status becomes Infinity — the harness reported an unknown status (null) (expected PASS)
+              FAIL    status becomes NaN — the harness reported an unknown status (null) (expected PASS)
+              PASS    status becomes -0
+              FAIL    status becomes 7 — the harness reported an unknown status (7) (expected PASS)
+              FAIL    status becomes a string — the harness reported an unknown status ("0") (expected PASS)
+              PASS    status stays PASS
+
+            2 passed, 5 failed
+
+            """)
+        // Seconds from the command line are printed without converting them to an integer.
+        #expect(formatSeconds(1e300) == "1e+300")
+        #expect(formatSeconds(.nan) == "nan")
+        #expect(formatSeconds(.infinity) == "inf")
+        #expect(formatSeconds(10) == "10")
+        #expect(formatSeconds(0.2) == "0.2")
+    }
+
+    @Test("an expectations file nested 100,000 deep: a clear error and exit 2, not a crash")
+    func deeplyNestedExpectations() async throws {
+        let scratch = try ScratchDirectory()
+        for (name, contents) in [
+            ("arrays.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)),
+            ("open.json", String(repeating: "[", count: 100_000)),
+            ("objects.json", #"{ "x.any.js": "# + String(repeating: #"{"a":"#, count: 100_000) + "1" + String(repeating: "}", count: 100_001)),
+        ] {
+            let path = try scratch.write(name, contents)
+            let result = try await runTestCommand(["--expectations", path, "outcomes/pass.window.js"])
+            #expect(result.status == 2, "\(name)")
+            #expect(result.stdout.isEmpty)
+            expectOneLine(result.stderr, mentioning: "nested more than 64 levels deep")
+        }
+        // Brackets inside strings do not count.
+        let quoted = try scratch.write("quoted.json", #"{ "outcomes/pass.window.js": [""# + String(repeating: "[{", count: 1000) + #"\""]}"#)
+        let fine = try await runTestCommand(["--expectations", quoted, "outcomes/pass.window.js"])
+        #expect(fine.status == 0)
+    }
+
+    @Test("names and messages with control characters are escaped in the plain report (a terminal)")
+    func terminalEscapes() async throws {
+        let result = try await runTestCommand(["reporters/terminal-escapes.window.js"])
+        #expect(result.status == 1)
+        let expectedPlain = """
+            reporters/terminal-escapes.window.js
+              PASS    clears \\x1B[2J the screen
+              PASS    returns\\rto the start
+              FAIL    reversed \\u202E txet — assert_true: rings \\x07 and \\x9B moves expected true got false (expected PASS)
+
+            2 passed, 1 failed
+
+            """
+        #expect(result.stdout == expectedPlain)
+        for byte: UInt8 in [0x1B, 0x0D, 0x07] {
+            #expect(!result.standardOutput.contains(byte), "raw control byte \(byte) in the report")
+        }
+        // TAP is printed on terminals too: descriptions escaped the same way, messages as JSON strings with C1
+        // controls and bidirectional overrides escaped as well.
+        let tap = try await runTestCommand(["--reporter", "tap", "reporters/terminal-escapes.window.js"])
+        #expect(tap.status == 1)
+        // (Backslashes doubled in an ordinary literal: the #expect macro mangles escapes inside raw strings.)
+        let expectedTAP = """
+            TAP version 13
+            ok 1 - reporters/terminal-escapes.window.js > clears \\x1B[2J the screen
+            ok 2 - reporters/terminal-escapes.window.js > returns\\rto the start
+            not ok 3 - reporters/terminal-escapes.window.js > reversed \\u202E txet
+              ---
+              message: "assert_true: rings \\u0007 and \\u009b moves expected true got false"
+              ...
+            1..3
+            # 2 passed, 1 failed
+
+            """
+        #expect(tap.stdout == expectedTAP)
+        // Newlines in names are escaped too; multi-line messages keep their lines.
+        let odd = try await runTestCommand(["reporters/odd-names.window.js"])
+        #expect(odd.stdout.contains("  FAIL    name with a\\nnewline — assert_true: first line\nsecond line expected true got false"))
+        #expect(odd.stdout.contains("  FAIL    a control \\x02 character — assert_equals: control \\x07 char"))
+    }
+
+    @Test("a file that leaves built-ins patched (toJSON, iterators, push) still reports its results intact")
+    func patchedBuiltins() async throws {
+        let result = try await runTestCommand(["tamper/patched-builtins.window.js"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            tamper/patched-builtins.window.js
+              PASS    passes before the patches
+              FAIL    fails before the patches — assert_true: fails on purpose expected true got false (expected PASS)
+
+            1 passed, 1 failed
+
+            """)
+    }
+
+    @Test("a microtask that queues itself forever, or an endless promise chain, is TIMEOUT at the file's limit, and the run goes on")
+    func microtaskLoop() async throws {
+        let started = ContinuousClock.now
+        let result = try await runTestCommand(
+            ["--reporter", "json", "--timeout-multiplier", "0.02", "spin/microtask-loop.window.js", "spin/promise-chain.window.js",
+             "outcomes/pass.window.js"],
+            hangGuard: 60)
+        #expect(!result.timedOut, "the hang guard had to stop jshost")
+        #expect(result.status == 1)
+        let report = try JSONReport(result.standardOutput)
+        #expect(report.files.map(\.path) == ["spin/microtask-loop.window.js", "spin/promise-chain.window.js", "outcomes/pass.window.js"])
+        #expect(report.files.map(\.status) == ["TIMEOUT", "TIMEOUT", "OK"])
+        #expect(report.files.prefix(2).allSatisfy { $0.message == "the file did not complete within 0.2 s" })
+        #expect(report.files.last?.subtests.map(\.status) == ["PASS", "PASS"])
+        // Each file is stopped at its 0.2 s limit (plus whatever grace the runner gives a stuck agent), not later.
+        #expect(ContinuousClock.now - started < .seconds(15))
     }
 }
 

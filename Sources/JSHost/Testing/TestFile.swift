@@ -24,7 +24,10 @@ public struct TestFile: Sendable, Equatable {
         scripts = []
         isLongTimeout = false
         var globals: [String]?
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        // A byte-order mark may precede the first line, and lines may end in CRLF (one Character in Swift, so
+        // splitting on "\n" alone would not split them).
+        let text = source.hasPrefix("\u{FEFF}") ? source.dropFirst() : Substring(source)
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty { continue }
             guard trimmed.hasPrefix("//") else { break }
@@ -53,9 +56,17 @@ public struct TestFile: Sendable, Equatable {
         return ["window"]
     }
 
+    /// The context names `// META: global=` may use (web-platform-tests' list; `worker` expands to three).
+    public static let knownContexts: Set<String> = [
+        "window", "dedicatedworker", "dedicatedworker-module", "sharedworker", "sharedworker-module", "serviceworker",
+        "serviceworker-module", "jsshell", "shadowrealm", "shadowrealm-in-window", "shadowrealm-in-shadowrealm",
+        "shadowrealm-in-dedicatedworker", "shadowrealm-in-sharedworker", "shadowrealm-in-serviceworker",
+        "shadowrealm-in-audioworklet",
+    ]
+
     /// Expands `global=` names the way web-platform-tests does (`worker` = dedicated, shared and service
-    /// workers; `dedicatedworker-module` and the like are kept as named). Unknown names are kept, to be
-    /// reported as not run.
+    /// workers; `dedicatedworker-module` and the like are kept as named). Unknown names are kept: the runner
+    /// reports each as an error (a typo must not silently skip the file), and an empty list as one error.
     static func expandGlobals(_ value: String) -> [String] {
         var result: [String] = []
         for name in value.split(separator: ",").map({ String($0.trimmingSpaces) }) where !name.isEmpty {
@@ -94,29 +105,37 @@ public enum TestDiscovery {
 
     /// Files given explicitly are always tests. Directories are searched recursively for files whose names end
     /// in one of ``testSuffixes``, skipping `resources` folders (helper scripts) and hidden entries; the files
-    /// of each directory come in name order.
+    /// of each directory come in name order. Symbolic links are followed, but a directory is searched only once
+    /// (a link back to an ancestor would otherwise loop until paths grew too long).
     public static func findTests(in paths: [String]) throws(Failure) -> [String] {
         var found: [String] = []
+        var searched = Set<FileID>()
         for path in paths {
             switch fileKind(path) {
             case .file: found.append(path)
-            case .directory: found += searchDirectory(path)
+            case .directory(let id): found += searchDirectory(path, id: id, searched: &searched)
             case .missing: throw Failure(description: "no such file or directory: '\(path)'")
             }
         }
         return found
     }
 
-    private enum Kind { case file, directory, missing }
+    private struct FileID: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    private enum Kind { case file, directory(FileID), missing }
 
     private static func fileKind(_ path: String) -> Kind {
         var status = stat()
         guard stat(path, &status) == 0 else { return .missing }
-        return (status.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+        guard (status.st_mode & S_IFMT) == S_IFDIR else { return .file }
+        return .directory(FileID(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)))
     }
 
-    private static func searchDirectory(_ directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
+    private static func searchDirectory(_ directory: String, id: FileID, searched: inout Set<FileID>) -> [String] {
+        guard searched.insert(id).inserted, let handle = opendir(directory) else { return [] }
         var names: [String] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -131,8 +150,8 @@ public enum TestDiscovery {
         for name in names.sorted() {
             let path = base + "/" + name
             switch fileKind(path) {
-            case .directory where name != "resources":
-                found += searchDirectory(path)
+            case .directory(let id) where name != "resources":
+                found += searchDirectory(path, id: id, searched: &searched)
             case .file where testSuffixes.contains(where: { name.hasSuffix($0) }):
                 found.append(path)
             default:

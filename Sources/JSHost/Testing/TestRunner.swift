@@ -118,7 +118,15 @@ private final class TestJob: @unchecked Sendable {
             return [TestFileResult(path: path, context: "window", harnessStatus: .error, message: "cannot read the file: \(error.reason)")]
         }
         let file = TestFile(path: path, source: source, root: runner.options.root)
+        guard !file.contexts.isEmpty else {
+            return [TestFileResult(path: path, context: "window", harnessStatus: .error,
+                                   message: "`// META: global=` names no context")]
+        }
         return file.contexts.map { context in
+            guard TestFile.knownContexts.contains(context) else {
+                return TestFileResult(path: path, context: context, harnessStatus: .error,
+                                      message: "`// META: global=` names an unknown context '\(context)'")
+            }
             guard TestRunner.supportedContexts.contains(context) else {
                 return TestFileResult(path: path, context: context, harnessStatus: .skipped,
                                       message: "the \(context) context is not supported yet")
@@ -255,8 +263,15 @@ private final class TestJob: @unchecked Sendable {
             return result(.error, "the harness reported results jshost cannot read", [], completion.uncaught)
         }
         var message = report.message
-        if report.status == .timeout, let timeoutReason { message = message ?? timeoutReason }
-        return result(report.status, message, report.subtests, completion.uncaught)
+        var status = report.status
+        // Results that arrive only after the limit (the file completed, then kept its agent busy until it was
+        // interrupted, e.g. with a microtask that queues itself forever) do not make the file OK.
+        if interrupted, status == .ok {
+            status = .timeout
+            message = nil
+        }
+        if status == .timeout, let timeoutReason { message = message ?? timeoutReason }
+        return result(status, message, report.subtests, completion.uncaught)
     }
 }
 
@@ -306,7 +321,8 @@ private final class OrderedDelivery: Sendable {
     }
 }
 
-/// Parses the JSON `test-adapter.js` sends.
+/// Parses the JSON `test-adapter.js` sends. Statuses come from JS (a test can assign any value to
+/// `test.status`), so they are converted only when they are exactly one of the harness's codes.
 private struct HarnessReport {
     var status: HarnessStatus
     var message: String?
@@ -314,22 +330,26 @@ private struct HarnessReport {
 
     init?(json: String) {
         guard case .object(let root)? = try? JSONValue.parse(json),
-              case .number(let code)? = root["status"], let status = HarnessStatus(harnessCode: Int(code)),
+              case .number(let code)? = root["status"], let status = Int(exactly: code).flatMap(HarnessStatus.init(harnessCode:)),
               case .array(let tests)? = root["tests"] else { return nil }
         self.status = status
         if case .string(let message)? = root["message"] { self.message = message }
         subtests = tests.compactMap { test in
-            guard case .object(let fields) = test, case .string(let name)? = fields["name"],
-                  case .number(let code)? = fields["status"], let status = SubtestStatus(harnessCode: Int(code)) else { return nil }
+            guard case .object(let fields) = test, case .string(let name)? = fields["name"] else { return nil }
             var message: String?
             if case .string(let text)? = fields["message"] { message = text }
+            guard case .number(let code)? = fields["status"], let status = Int(exactly: code).flatMap(SubtestStatus.init(harnessCode:)) else {
+                let reported = fields["status"]?.serialized ?? "none"
+                return SubtestResult(name: name, status: .fail, message: "the harness reported an unknown status (\(reported))")
+            }
             return SubtestResult(name: name, status: status, message: message)
         }
     }
 }
 
+/// `10` for a whole number of seconds, `0.2` otherwise; any Double (NaN, 1e300) is fine.
 public func formatSeconds(_ seconds: Double) -> String {
-    seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    Int(exactly: seconds).map { String($0) } ?? String(seconds)
 }
 
 /// A JS string literal for `text` (JSON's escaping is valid JS).

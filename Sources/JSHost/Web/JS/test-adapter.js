@@ -9,7 +9,16 @@
   const stringify = JSON.stringify;
   const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const defineProperty = Object.defineProperty;
+  const setPrototypeOf = Object.setPrototypeOf;
+  const StringCtor = String;
+  // A primitive string, converted once: a name or message that is an object is converted with its own methods
+  // (as String() would), never through a patched String.prototype.
+  function text(value) {
+    return typeof value === "string" ? value : StringCtor(value);
+  }
+  const HARNESS_OK = 0;
   const HARNESS_ERROR = 1;
+  const HARNESS_TIMEOUT = 2;
 
   // An upstream testharness.js picks its environment from the global: `document` → window, a
   // WorkerGlobalScope → worker, otherwise a JavaScript shell. Releases from about 2018 to 2021 accept the
@@ -77,25 +86,60 @@
     internals.reportException(failure.error);
   }
 
+  // The results are sent one task after the harness completes, not at once: a file whose tests are all
+  // synchronous completes in a microtask right after its script, before a later microtask's error or an unhandled
+  // rejection (reported at the end of the microtask checkpoint) reaches the harness. A browser completes such a
+  // file at the load event, after both, and the harness then turns its status into ERROR (upstream's error
+  // handler updates the status object it passed to completion callbacks). Reading the status when sending
+  // gives the same answer here: never a silent PASS.
+  const queueTask = internals.queueTask;
+  let completed = null;
+
+  // The report is built from null-prototype objects and arrays, without iterators or push: the file may have
+  // patched Array.prototype or given Object.prototype a toJSON by the time the results are sent.
+  function sendResults(stoppedAtTimeLimit) {
+    if (completed === null) return;
+    const tests = completed.tests;
+    const status = completed.status;
+    completed = null;
+    // Still waiting for its task at the time limit: the file completed but then kept the agent busy (a
+    // microtask that queues itself forever), so it did not finish within its limit.
+    const harnessStatus = stoppedAtTimeLimit && status.status === HARNESS_OK ? HARNESS_TIMEOUT : status.status;
+    const subtests = setPrototypeOf([], null);
+    const count = tests.length;
+    for (let i = 0; i < count; i++) {
+      const test = tests[i];
+      defineProperty(subtests, i, {
+        __proto__: null,
+        value: { __proto__: null, name: text(test.name), status: test.status, message: test.message == null ? null : text(test.message) },
+        writable: true, enumerable: true, configurable: true,
+      });
+    }
+    report(stringify({
+      __proto__: null,
+      status: harnessStatus,
+      message: harnessStatus !== status.status || status.message == null ? null : text(status.message),
+      tests: subtests,
+    }));
+  }
+
   harness.add_completion_callback((tests, status) => {
     // Upstream testharness.js may run completion callbacks twice; the first report stands.
     if (reported) return;
     reported = true;
-    // An index loop and index stores: a test file may have patched Array.prototype's iterator or push.
-    const subtests = [];
-    for (let i = 0; i < tests.length; i++) {
-      const test = tests[i];
-      subtests[i] = { name: String(test.name), status: test.status, message: test.message == null ? null : String(test.message) };
+    completed = { __proto__: null, tests, status };
+    try {
+      queueTask(sendResults, false);
+    } catch {
+      // Queueing can fail once the file has patched built-ins (Array.prototype.push): send at once instead.
+      sendResults(false);
     }
-    report(stringify({
-      status: status.status,
-      message: status.message == null ? null : String(status.message),
-      tests: subtests,
-    }));
   });
 
   const timeout = harness.timeout;
   internals.testTimeout = function testTimeout() {
     if (typeof timeout === "function") timeout();
+    // The runner closes the realm straight after this call: no later task would run.
+    sendResults(true);
   };
 })

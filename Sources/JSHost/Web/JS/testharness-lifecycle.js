@@ -70,6 +70,7 @@
     started: false,
     haveResults: false, // once a test has a result, setup() has no effect
     promiseQueue: th.promiseResolve(undefined),
+    reportedStatus: null, // the harness status object handed to the reporters at completion
   };
   const statusView = new TestsStatus();
   // The second argument of result callbacks.
@@ -168,6 +169,7 @@
       append(snapshot, { __proto__: null, name: record.name, status: record.status, message: record.message });
     }
     const harnessSnapshot = { __proto__: null, status: state.status, message: state.message };
+    state.reportedStatus = harnessSnapshot;
     callEachReportingRejection(callbacks.reporters, [snapshot, harnessSnapshot]);
     callEachReportingRejection(callbacks.completion, [publicTests, statusView, []]);
   }
@@ -191,7 +193,21 @@
   // In single-test mode the error is the test's failure, which also ends the file unless
   // allow_uncaught_exception is set (then done() still decides).
   function uncaughtError(message) {
-    if (state.phase === "complete") return;
+    if (state.phase === "complete") {
+      // After completion the callbacks do not run again, but the status object they were given still turns
+      // ERROR: a reporter that reads it later (the jshost adapter sends results one task after completion, as a
+      // browser completes a sync-only file only at its load event) sees the late error.
+      if (state.singleTest === null && !state.allowUncaught && statusView.status === HARNESS.OK) {
+        statusView.status = HARNESS.ERROR;
+        statusView.message = message;
+        const reported = state.reportedStatus;
+        if (reported !== null) {
+          reported.status = HARNESS.ERROR;
+          reported.message = message;
+        }
+      }
+      return;
+    }
     if (state.singleTest !== null) {
       finishWith(state.singleTest, STATUS.FAIL, message);
       if (!state.allowUncaught) {

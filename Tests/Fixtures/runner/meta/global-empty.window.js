@@ -1,0 +1,3 @@
+// META: global=
+// A global= line that names no context at all: an error, not a silent skip.
+test(() => {}, "never runs");
