@@ -251,4 +251,90 @@ struct CLITests {
         #expect(result.status == 0)
         #expect(result.stdout == "héllo 日本 🎉 11\n")
     }
+
+    /// How often `needle` occurs in `haystack`.
+    private func occurrences(of needle: String, in haystack: String) -> Int {
+        haystack.components(separatedBy: needle).count - 1
+    }
+
+    @Test("a stack overflow in a listener is reported once, as RangeError, and the script goes on")
+    func stackOverflowInListener() async throws {
+        let scratch = try ScratchDirectory()
+        // A listener that dispatches to itself overflows inside the host's dispatch code, many levels deep.
+        try scratch.write("nested.js", """
+            const t = new EventTarget();
+            t.addEventListener("x", function again() { t.dispatchEvent(new Event("x")); });
+            t.dispatchEvent(new Event("x"));
+            console.log("after");
+            """)
+        let nested = try await runJSHost(["nested.js"], in: scratch.url)
+        #expect(nested.status == 1)
+        #expect(nested.stdout == "after\n")
+        #expect(occurrences(of: "Uncaught ", in: nested.stderr) == 1, "stderr: \(nested.stderr.prefix(400))")
+        #expect(nested.stderr.hasPrefix("Uncaught RangeError: Maximum call stack size exceeded"))
+        // A message listener that recurses by itself.
+        try scratch.write("message.js", """
+            const { port1, port2 } = new MessageChannel();
+            port1.onmessage = () => { function down() { down(); } down(); };
+            port2.postMessage("go");
+            """)
+        let message = try await runJSHost(["message.js"], in: scratch.url)
+        #expect(message.status == 1)
+        #expect(occurrences(of: "Uncaught ", in: message.stderr) == 1, "stderr: \(message.stderr.prefix(400))")
+        #expect(message.stderr.hasPrefix("Uncaught RangeError: Maximum call stack size exceeded"))
+    }
+
+    @Test("reportError() just below the stack limit keeps the error's name and message")
+    func reportErrorNearStackLimit() async throws {
+        let scratch = try ScratchDirectory()
+        // The deepest catch calls reportError(); when that throws (no stack left for the call), the next level
+        // up catches it and tries again, until one call returns.
+        try scratch.write("deep.js", """
+            let reported = false;
+            function down() {
+              try {
+                down();
+              } catch {
+                if (reported) return;
+                reportError(new TypeError("reported near the limit"));
+                reported = true;
+              }
+            }
+            down();
+            console.log("reported:", reported);
+            """)
+        let result = try await runJSHost(["deep.js"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stdout == "reported: true\n")
+        #expect(occurrences(of: "Uncaught ", in: result.stderr) == 1, "stderr: \(result.stderr.prefix(400))")
+        #expect(result.stderr.hasPrefix("Uncaught TypeError: reported near the limit\n    at down (deep.js:"))
+    }
+
+    @Test("a syntax error in a string timer handler points at the setTimeout call, not into jshost")
+    func stringTimerSyntaxError() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("timer.js", """
+            function arm() { setTimeout("(", 0); }
+            arm();
+            """)
+        let result = try await runJSHost(["timer.js"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Uncaught SyntaxError: "))
+        #expect(result.stderr.contains("\n    at arm (timer.js:1:"), "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains("jshost:"), "stderr: \(result.stderr)")
+    }
+
+    @Test("AbortSignal.timeout() does not keep the process alive")
+    func abortSignalTimeoutDoesNotKeepAlive() async throws {
+        let started = Date()
+        let result = try await runJSHost(["eval", """
+            const signal = AbortSignal.timeout(600000);
+            signal.onabort = () => console.log("aborted");
+            console.log("end of script");
+            """], hangGuard: 60)
+        #expect(!result.timedOut)
+        #expect(result.status == 0)
+        #expect(result.stdout == "end of script\n")
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
 }

@@ -77,12 +77,11 @@
           throw new TypeError(`${prefix}Value is outside the 'unsigned long long' value range.`);
         }
         const signal = newSignal();
-        const setTimeout = global.setTimeout;
-        const handle = setTimeout(() => {
+        // A host timer of its own: not the script's setTimeout (which may be replaced, and wraps at 2^31 ms),
+        // invisible to clearTimeout, and it does not keep the host running.
+        internals.startHostTimer(() => {
           signalAbort(signal, makeDOMException("signal timed out", "TimeoutError"));
         }, ms);
-        // Let the host not wait for this timer if it can (it must not keep the realm alive).
-        if (typeof internals.unrefTimer === "function") internals.unrefTimer(handle);
         return signal;
       }
 

@@ -2,14 +2,36 @@
 (function (ops, internals, global) {
   "use strict";
 
+  // Intrinsics, captured before any user code runs: a script that patches built-ins can break its own code,
+  // never the timers, the task queue or error reporting.
   const { apply: reflectApply, defineProperty } = Reflect;
   const MapCtor = Map;
   const mapGet = Map.prototype.get, mapSet = Map.prototype.set, mapDelete = Map.prototype.delete;
+  const setHas = Set.prototype.has;
+  const arraySplice = Array.prototype.splice;
+  const stringIncludes = String.prototype.includes, stringIndexOf = String.prototype.indexOf;
+  const stringSlice = String.prototype.slice, stringSplit = String.prototype.split;
+  const regExpExec = RegExp.prototype.exec;
+  const objectToString = Object.prototype.toString;
+  const functionHasInstance = Function.prototype[Symbol.hasInstance];
+  const errorIsError = typeof Error.isError === "function" ? Error.isError : null;
+  const ErrorCtor = Error, SyntaxErrorCtor = SyntaxError, StringCtor = String;
+  const indirectEval = eval;
   const promiseThen = Promise.prototype.then;
   const resolvedPromise = Promise.resolve();
+  // `then` looks up resolvedPromise.constructor[Symbol.species]; an own `constructor` of undefined makes it use
+  // the intrinsic %Promise% whatever a script does to Promise.prototype.constructor or Promise[Symbol.species].
+  defineProperty(resolvedPromise, "constructor", { __proto__: null, value: undefined });
+
+  {
+    const url = new ErrorCtor().sourceURL;
+    if (typeof url === "string" && url !== "" && internals.internalSourceURLs !== undefined) {
+      reflectApply(Set.prototype.add, internals.internalSourceURLs, [url]);
+    }
+  }
 
   function defineGlobal(name, value) {
-    defineProperty(global, name, { value, writable: true, enumerable: false, configurable: true });
+    defineProperty(global, name, { __proto__: null, value, writable: true, enumerable: false, configurable: true });
   }
 
   function requireArguments(operation, count, given) {
@@ -18,24 +40,46 @@
     }
   }
 
+  function isError(value) {
+    if (errorIsError !== null) return errorIsError(value);
+    return typeof value === "object" && value !== null && reflectApply(objectToString, value, []) === "[object Error]";
+  }
+
   // ---- Reporting (HTML "report an exception") ----
+
+  // The last resort when formatting fails: name and message read as plain data, no user methods called.
+  function plainDescription(value) {
+    try {
+      if (isError(value)) {
+        const name = value.name, message = value.message;
+        const n = typeof name === "string" ? name : "Error";
+        return typeof message === "string" && message !== "" ? `${n}: ${message}` : n;
+      }
+      if (typeof value === "symbol") return "Symbol()";
+      if (typeof value !== "object" && typeof value !== "function") return `${value}`;
+      return reflectApply(objectToString, value, []);
+    } catch {
+      return "exception";
+    }
+  }
 
   function describeUncaught(value, inPromise) {
     let text;
     try {
       text = internals.formatUncaught(value, inPromise);
+      if (typeof text !== "string") throw new TypeError("formatUncaught");
     } catch {
-      let shown;
-      try { shown = String(value); } catch { shown = Object.prototype.toString.call(value); }
-      text = `Uncaught ${inPromise ? "(in promise) " : ""}${shown}`;
+      text = `Uncaught ${inPromise ? "(in promise) " : ""}${plainDescription(value)}`;
     }
     // A script's syntax error carries the file and line as properties but no useful stack (at most the
     // native frame that evaluated it): make the file and line the first frame.
-    if (value instanceof SyntaxError && typeof value.sourceURL === "string" && value.line !== undefined) {
+    if (reflectApply(functionHasInstance, SyntaxErrorCtor, [value]) && typeof value.sourceURL === "string" &&
+        value.line !== undefined) {
       const where = `${value.sourceURL}:${value.line}`;
-      if (!text.includes(where)) {
-        const end = text.indexOf("\n");
-        text = end < 0 ? `${text}\n    at ${where}` : `${text.slice(0, end)}\n    at ${where}${text.slice(end)}`;
+      if (!reflectApply(stringIncludes, text, [where])) {
+        const end = reflectApply(stringIndexOf, text, ["\n"]);
+        text = end < 0 ? `${text}\n    at ${where}`
+          : `${reflectApply(stringSlice, text, [0, end])}\n    at ${where}${reflectApply(stringSlice, text, [end])}`;
       }
     }
     return text;
@@ -45,16 +89,84 @@
     ops.uncaught(describeUncaught(value, inPromise) + "\n");
   }
 
-  internals.reportException = function reportException(error) {
+  // Reporting needs some stack of its own (the error event's listeners, formatting). An error caught just
+  // below the stack limit (a listener that overflowed, reportError() in a deep recursion) is reported once
+  // the stack has unwound instead: at the end of the running task (or in a host task of its own). A
+  // listener's error that cannot even get into this function is left in the same list by event-target.js.
+  const deferredReports = internals.deferredReports ?? [];
+  internals.deferredReports = deferredReports;
+  internals.scheduleDeferredReports = scheduleDeferredReports;
+  let deferredFlushQueued = false;
+  const HEADROOM_FRAMES = 200;
+
+  function probeStack(depth) {
+    // (Not a tail call: JSC has proper tail calls in strict mode.)
+    return depth === 0 ? 0 : probeStack(depth - 1) + 1;
+  }
+
+  function hasHeadroom() {
+    try {
+      probeStack(HEADROOM_FRAMES);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function deferReport(error) {
+    // Schedule first: if even that call fails, the caller gets the RangeError and nothing is left half done.
+    scheduleDeferredReports();
+    deferredReports[deferredReports.length] = error;
+  }
+
+  function scheduleDeferredReports() {
+    if (deferredFlushQueued) return;
+    deferredFlushQueued = true;
+    // Queue the flush as a host task (see queueTask) with element stores only: nothing here needs a stack frame.
+    const n = queue.functions.length;
+    queue.functions[n] = flushDeferredReports;
+    queue.args[n] = undefined;
+    queue.reporters[n] = internals.reportException;
+    cells[QUEUED] += 1;
+  }
+
+  function flushDeferredReports() {
+    deferredFlushQueued = false;
+    // One at a time from the front: a report may itself report (or defer) another error.
+    while (deferredReports.length !== 0) {
+      const error = deferredReports[0];
+      reflectApply(arraySplice, deferredReports, [0, 1]);
+      try {
+        reportNow(error);
+      } catch {
+        ops.uncaught(`Uncaught ${plainDescription(error)}\n`);
+      }
+    }
+  }
+
+  function reportNow(error) {
     let notCancelled = true;
     if (internals.fireErrorEvent !== undefined) {
       try {
         notCancelled = internals.fireErrorEvent(error);
-      } catch (failure) {
-        printUncaught(failure, false);
+      } catch {
+        // The event could not be fired (no listener's exception gets here: dispatch reports those).
       }
     }
     if (notCancelled) printUncaught(error, false);
+  }
+
+  internals.reportException = function reportException(error) {
+    try {
+      if (deferredReports.length !== 0) flushDeferredReports(); // keep the order of reports
+      if (hasHeadroom()) {
+        reportNow(error);
+        return;
+      }
+    } catch {
+      // The stack ran out while reporting after all.
+    }
+    deferReport(error);
   };
 
   internals.onUnhandledRejection = function onUnhandledRejection(promise, reason) {
@@ -103,10 +215,13 @@
   const queue = ops.sharedTaskQueue ?? { functions: [], args: [], reporters: [], head: 0 };
   internals.hostTaskQueue = queue;
 
+  // (Element stores, not push(): Array.prototype.push belongs to the script.)
   internals.queueTask = function queueTask(fn, arg) {
-    queue.functions.push(fn);
-    queue.args.push(arg);
-    queue.reporters.push(internals.reportException);
+    const functions = queue.functions;
+    const n = functions.length;
+    functions[n] = fn;
+    queue.args[n] = arg;
+    queue.reporters[n] = internals.reportException;
     cells[QUEUED] += 1;
   };
 
@@ -122,9 +237,9 @@
       queue.functions.length = queue.args.length = queue.reporters.length = 0;
       queue.head = 0;
     } else if (queue.head > 1024 && queue.head * 2 > queue.functions.length) {
-      queue.functions.splice(0, queue.head);
-      queue.args.splice(0, queue.head);
-      queue.reporters.splice(0, queue.head);
+      reflectApply(arraySplice, queue.functions, [0, queue.head]);
+      reflectApply(arraySplice, queue.args, [0, queue.head]);
+      reflectApply(arraySplice, queue.reporters, [0, queue.head]);
       queue.head = 0;
     }
     try {
@@ -132,6 +247,7 @@
     } catch (error) {
       report(error);
     }
+    if (deferredReports.length !== 0) flushDeferredReports();
   };
 
   // When the running task began, on this realm's performance.now() scale: the time stamp of the events the
@@ -141,7 +257,7 @@
 
   // ---- Timers (HTML "timer initialization steps") ----
 
-  const timers = new MapCtor(); // id -> { handler, args, repeat, timeout, nesting }
+  const timers = new MapCtor(); // id -> { handler, args, repeat, timeout, nesting, caller }
   let lastTimerId = 0;
   // The timer nesting level of the running task when it is a timer task, else 0.
   let runningNestingLevel = 0;
@@ -152,7 +268,9 @@
     // "If timeout is less than 0, then set timeout to 0."
     if (timeout < 0) timeout = 0;
     const id = ++lastTimerId;
-    const timer = { handler, args, repeat, timeout, nesting: runningNestingLevel };
+    // A string handler is compiled when the timer fires; its syntax error is reported at the setTimeout call.
+    const caller = typeof handler === "string" ? new ErrorCtor().stack : undefined;
+    const timer = { __proto__: null, handler, args, repeat, timeout, nesting: runningNestingLevel, caller };
     reflectApply(mapSet, timers, [id, timer]);
     armTimer(id, timer);
     return id;
@@ -166,7 +284,25 @@
     ops.timerStart(id, timeout);
   }
 
+  // Host timers (negative ids): internal one-shot callbacks such as AbortSignal.timeout's. Scripts cannot
+  // see or clear them, their delay is not limited to 32 bits, and they do not keep the host running.
+  const hostTimers = new MapCtor(); // id -> callback
+  let lastHostTimerId = 0;
+
+  internals.startHostTimer = function startHostTimer(callback, milliseconds) {
+    const id = -(++lastHostTimerId);
+    reflectApply(mapSet, hostTimers, [id, callback]);
+    ops.timerStart(id, milliseconds, false);
+    return id;
+  };
+
   internals.fireTimer = function fireTimer(id) {
+    if (id < 0) {
+      const callback = reflectApply(mapGet, hostTimers, [id]);
+      reflectApply(mapDelete, hostTimers, [id]);
+      if (callback !== undefined) runTimerCallback(callback);
+      return;
+    }
     const timer = reflectApply(mapGet, timers, [id]);
     if (timer === undefined) return; // cleared after its task was queued
     if (!timer.repeat) reflectApply(mapDelete, timers, [id]);
@@ -176,7 +312,7 @@
       if (typeof timer.handler === "function") {
         reflectApply(timer.handler, global, timer.args);
       } else {
-        (0, eval)(timer.handler);
+        evaluateHandler(timer);
       }
     } catch (error) {
       internals.reportException(error);
@@ -188,7 +324,57 @@
       // every repeat nests one level deeper (so a 0 ms interval is clamped to 4 ms after 5 runs).
       armTimer(id, timer);
     }
+    if (deferredReports.length !== 0) flushDeferredReports();
   };
+
+  function runTimerCallback(callback) {
+    try {
+      callback();
+    } catch (error) {
+      internals.reportException(error);
+    }
+    if (deferredReports.length !== 0) flushDeferredReports();
+  }
+
+  const frameLocation = /@(.*):(\d+):(\d+)$/;
+
+  function evaluateHandler(timer) {
+    try {
+      indirectEval(timer.handler);
+    } catch (error) {
+      // A syntax error names the line of this module that called eval: point it at the setTimeout call.
+      if (reflectApply(functionHasInstance, SyntaxErrorCtor, [error]) && isInternalURL(error.sourceURL)) {
+        relocate(error, timer.caller);
+      }
+      throw error;
+    }
+  }
+
+  function isInternalURL(url) {
+    const internal = internals.internalSourceURLs;
+    return typeof url === "string" && (url === "" || (internal !== undefined && reflectApply(setHas, internal, [url])));
+  }
+
+  // Gives `error` the script frames of `stack` (from the setTimeout call) as its stack and location.
+  function relocate(error, stack) {
+    if (typeof stack !== "string") return;
+    const lines = reflectApply(stringSplit, stack, ["\n"]);
+    let frames = "";
+    let first = null;
+    for (let i = 0; i < lines.length; i++) {
+      const m = reflectApply(regExpExec, frameLocation, [lines[i]]);
+      if (m === null || isInternalURL(m[1])) continue;
+      if (first === null) first = m;
+      frames = frames === "" ? lines[i] : `${frames}\n${lines[i]}`;
+    }
+    if (first === null) return;
+    const define = (name, value) =>
+      defineProperty(error, name, { __proto__: null, value, writable: true, enumerable: false, configurable: true });
+    define("stack", frames);
+    define("sourceURL", first[1]);
+    define("line", +first[2]);
+    define("column", +first[3]);
+  }
 
   function makeTimerFunction(name, repeat) {
     const functions = {
@@ -203,6 +389,7 @@
 
   function clearTimer(id = 0) {
     id = +id | 0;
+    // (Host timers have negative ids and live in a list of their own: a script cannot clear them.)
     if (reflectApply(mapDelete, timers, [id])) ops.timerCancel(id);
   }
 
@@ -230,12 +417,12 @@
     descriptor.enumerable = true;
     defineProperty(Performance.prototype, name, descriptor);
   }
-  defineProperty(Performance.prototype, Symbol.toStringTag, { value: "Performance", configurable: true });
+  defineProperty(Performance.prototype, Symbol.toStringTag, { __proto__: null, value: "Performance", configurable: true });
   defineGlobal("Performance", Performance);
   const performance = new Performance(illegal);
   defineProperty(global, "performance", {
     get: function performance_() { return performance; },
-    set: function performance_(value) { defineProperty(global, "performance", { value, writable: true, enumerable: true, configurable: true }); },
+    set: function performance_(value) { defineProperty(global, "performance", { __proto__: null, value, writable: true, enumerable: true, configurable: true }); },
     enumerable: true,
     configurable: true,
   });
@@ -244,7 +431,7 @@
 
   defineProperty(global, "self", {
     get: function self() { return global; },
-    set: function self(value) { defineProperty(global, "self", { value, writable: true, enumerable: true, configurable: true }); },
+    set: function self(value) { defineProperty(global, "self", { __proto__: null, value, writable: true, enumerable: true, configurable: true }); },
     enumerable: true,
     configurable: true,
   });

@@ -28,6 +28,8 @@
   const ReflectApply = Reflect.apply;
   const ErrorIsError = Error.isError;
   const ErrorCtor = Error;
+  const deferredReports = [];
+  internals.deferredReports = deferredReports;
 
   {
     const url = new ErrorCtor().sourceURL;
@@ -179,6 +181,12 @@
             list = map.get(type);
           }
           if (list !== undefined) invoke(target, event, list, type, false);
+          if (deferredReports.length !== 0) {
+            // A listener's error was left for later (see invoke); there is a frame's room again here.
+            try {
+              internals.scheduleDeferredReports();
+            } catch {}
+          }
         }
         return eventEnd(event);
       };
@@ -216,7 +224,12 @@
               else ReflectApply(handleEvent, callback, [event]);
             }
           } catch (e) {
-            reportException(e);
+            try {
+              reportException(e);
+            } catch {
+              // Not even a frame left for the call: bootstrap.js reports it once the stack has unwound.
+              deferredReports[deferredReports.length] = e;
+            }
           }
           if (listener.passive) eventSetPassive(event, false);
           if (globalIsWindow) currentEvent = saved;
