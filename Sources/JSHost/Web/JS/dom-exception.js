@@ -247,6 +247,7 @@
 
       internals.isDOMException = isDOMException;
       internals.domExceptionName = (v) => v.#name;
+      internals.domExceptionMessage = (v) => v.#message;
     }
   }
 
