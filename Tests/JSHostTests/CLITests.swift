@@ -337,4 +337,46 @@ struct CLITests {
         #expect(result.stdout == "end of script\n")
         #expect(Date().timeIntervalSince(started) < 30)
     }
+
+    @Test("a first structuredClone() / postMessage() that fails for lack of stack does not break cloning for good")
+    func cloneLoadRetried() async throws {
+        let scratch = try ScratchDirectory()
+        // clone.js loads on first use. The first attempts happen at the bottom of a deep recursion, where the
+        // load runs out of stack; each failure is rethrown to the level above, which tries again.
+        try scratch.write("first-clone.js", """
+            let failures = 0;
+            let copy = null;
+            function down() {
+              try {
+                down();
+              } catch {
+                if (copy !== null) return;
+                try {
+                  copy = structuredClone({ list: [1, 2] });
+                } catch (failure) {
+                  if (++failures < 500) throw failure;
+                }
+              }
+            }
+            down();
+            console.log(failures > 0, JSON.stringify(structuredClone({ list: [1, 2] })));
+            const { port1, port2 } = new MessageChannel();
+            port2.onmessage = (event) => { console.log(JSON.stringify(event.data)); port2.close(); };
+            port1.postMessage({ posted: new Map([[1, 2]]).size });
+            """)
+        let result = try await runJSHost(["first-clone.js"], in: scratch.url)
+        #expect(result.status == 0, "stderr: \(result.stderr.prefix(400))")
+        #expect(result.stdout == "true {\"list\":[1,2]}\n{\"posted\":1}\n")
+        // The first use happens while the script has replaced built-ins (loading clone.js used to call them).
+        try scratch.write("patched-first.js", """
+            const saved = [Object.freeze, Array.prototype.map, Object.getPrototypeOf];
+            Object.freeze = Array.prototype.map = Object.getPrototypeOf = () => { throw new Error("patched"); };
+            try { structuredClone({}); } catch {}
+            [Object.freeze, Array.prototype.map, Object.getPrototypeOf] = saved;
+            console.log(JSON.stringify(structuredClone({ list: [1, 2] })));
+            """)
+        let patched = try await runJSHost(["patched-first.js"], in: scratch.url)
+        #expect(patched.status == 0, "stderr: \(patched.stderr.prefix(400))")
+        #expect(patched.stdout == "{\"list\":[1,2]}\n")
+    }
 }

@@ -37,8 +37,9 @@
 // was replaced and whose kind is only visible through its prototype's Symbol.toStringTag (Map, Set, WeakMap,
 // WeakSet, WeakRef, FinalizationRegistry, Promise, ArrayBuffer) is classified by prototype/tag, so
 // Object.setPrototypeOf(new Map, Object.prototype) clones as a plain object; a plain object whose own
-// Symbol.toStringTag claims "Promise" (etc.) is refused; setters that user code put on Object.prototype or
-// Array.prototype for cloned key names run when the clone is built (except "__proto__", handled exactly).
+// Symbol.toStringTag claims "Promise" (etc.) is refused; an accessor or read-only property that user code put
+// on Array.prototype or Object.prototype under an array INDEX is hit when the clone's element is stored; an
+// enumerable index on Array.prototype can hide a non-index key of a holey array from the fast array walk.
 (function (ops, internals, global) {
   "use strict";
 
