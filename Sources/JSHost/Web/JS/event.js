@@ -11,6 +11,9 @@
   const ObjectDefineProperty = Object.defineProperty;
   const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const StringPrototypeToWellFormed = String.prototype.toWellFormed;
+  const StringPrototypeReplace = String.prototype.replace;
+  const ReflectApply = Reflect.apply;
+  const TypeErrorCtor = TypeError;
 
   {
     const url = new Error().sourceURL;
@@ -34,8 +37,8 @@
 
   function toUSVString(value, prefix) {
     const s = toDOMString(value, prefix);
-    return StringPrototypeToWellFormed !== undefined ? StringPrototypeToWellFormed.call(s)
-      : s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+    return StringPrototypeToWellFormed !== undefined ? ReflectApply(StringPrototypeToWellFormed, s, [])
+      : ReflectApply(StringPrototypeReplace, s, [/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"]);
   }
 
   let Event;
@@ -222,10 +225,11 @@
             return (self.#flags & TRUSTED) !== 0;
           },
         }, "isTrusted").get;
-        isTrustedDescriptor = { get: isTrustedGetter, set: undefined, enumerable: true, configurable: false };
+        isTrustedDescriptor = { __proto__: null, get: isTrustedGetter, set: undefined, enumerable: true, configurable: false };
 
         // Accessors for the dispatch algorithm (event-target.js). Each is tiny so the JIT inlines it.
         internals.eventState = {
+          __proto__: null,
           isEvent,
           type: (event) => event.#type,
           flags: eventFlags,
@@ -392,10 +396,10 @@
         // PromiseRejectionEventInit : EventInit { required object promise; any reason; }
         const promise = eventInitDict === undefined || eventInitDict === null ? undefined : eventInitDict.promise;
         if (promise === undefined) {
-          throw new TypeError(`${ctorPrefix}Failed to read the 'promise' property from 'PromiseRejectionEventInit': Required member is undefined.`);
+          throw new TypeErrorCtor(`${ctorPrefix}Failed to read the 'promise' property from 'PromiseRejectionEventInit': Required member is undefined.`);
         }
         if (promise === null || (typeof promise !== "object" && typeof promise !== "function")) {
-          throw new TypeError(`${ctorPrefix}Failed to read the 'promise' property from 'PromiseRejectionEventInit': The provided value is not of type 'object'.`);
+          throw new TypeErrorCtor(`${ctorPrefix}Failed to read the 'promise' property from 'PromiseRejectionEventInit': The provided value is not of type 'object'.`);
         }
         this.#promise = promise;
         this.#reason = eventInitDict.reason;
