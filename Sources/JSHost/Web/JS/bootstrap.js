@@ -10,7 +10,7 @@
   const setHas = Set.prototype.has;
   const arraySplice = Array.prototype.splice;
   const stringIncludes = String.prototype.includes, stringIndexOf = String.prototype.indexOf;
-  const stringSlice = String.prototype.slice, stringSplit = String.prototype.split;
+  const stringSlice = String.prototype.slice, stringStartsWith = String.prototype.startsWith;
   const regExpExec = RegExp.prototype.exec;
   const objectToString = Object.prototype.toString;
   const functionHasInstance = Function.prototype[Symbol.hasInstance];
@@ -47,13 +47,68 @@
 
   // ---- Reporting (HTML "report an exception") ----
 
-  // The last resort when formatting fails: name and message read as plain data, no user methods called.
+  // The lines of a string, without String.prototype.split (which looks up Symbol.split, a script's to set).
+  function splitLines(text) {
+    const lines = [];
+    let start = 0;
+    for (;;) {
+      const end = reflectApply(stringIndexOf, text, ["\n", start]);
+      lines[lines.length] = reflectApply(stringSlice, text, [start, end === -1 ? text.length : end]);
+      if (end === -1) return lines;
+      start = end + 1;
+    }
+  }
+
+  // The last resort when formatting fails (console.js is not loaded, or a script broke it): the error's name
+  // and message read as plain data and its frames in the usual `    at fn (file:line:col)` shape.
+  function plainReport(value, inPromise) {
+    let text = `Uncaught ${inPromise ? "(in promise) " : ""}${plainDescription(value)}`;
+    try {
+      const stack = isError(value) ? value.stack : undefined;
+      if (typeof stack === "string") {
+        const lines = splitLines(stack);
+        for (let i = 0; i < lines.length; i++) {
+          const frame = plainFrame(lines[i]);
+          if (frame !== "") text = `${text}\n${frame}`;
+        }
+      }
+    } catch {}
+    return text;
+  }
+
+  // One JSC frame (`fn@file:line:col`) as a report line, or "" for none (a built-in module's frame).
+  function plainFrame(line) {
+    const at = reflectApply(stringIndexOf, line, ["@"]);
+    if (at === -1) return "";
+    let name = reflectApply(stringSlice, line, [0, at]);
+    const location = reflectApply(stringSlice, line, [at + 1]);
+    if (reflectApply(stringStartsWith, location, ["jshost:"])) return "";
+    if (name === "global code" || name === "module code") name = "";
+    else if (name === "eval code") name = "eval";
+    if (location === "[native code]") return `    at ${name || "<anonymous>"} (native)`;
+    if (location === "") return `    at ${name || "<anonymous>"} (<anonymous>)`;
+    return name === "" ? `    at ${location}` : `    at ${name} (${location})`;
+  }
+
+  // `Name: message` (or either alone when the other is empty) when both are strings or missing, else null.
+  function plainHeader(error) {
+    try {
+      let name = error.name, message = error.message;
+      if (name === undefined) name = "Error";
+      if (message === undefined) message = "";
+      if (typeof name !== "string" || typeof message !== "string") return null;
+      if (name === "") return message;
+      return message === "" ? name : `${name}: ${message}`;
+    } catch {
+      return null;
+    }
+  }
+
   function plainDescription(value) {
     try {
       if (isError(value)) {
-        const name = value.name, message = value.message;
-        const n = typeof name === "string" ? name : "Error";
-        return typeof message === "string" && message !== "" ? `${n}: ${message}` : n;
+        const header = plainHeader(value);
+        return header !== null ? header : "Error";
       }
       if (typeof value === "symbol") return "Symbol()";
       if (typeof value !== "object" && typeof value !== "function") return `${value}`;
@@ -67,9 +122,21 @@
     let text;
     try {
       text = internals.formatUncaught(value, inPromise);
-      if (typeof text !== "string") throw new TypeError("formatUncaught");
+      if (typeof text !== "string") {
+        text = plainReport(value, inPromise);
+      } else if (isError(value)) {
+        // The formatter degrades quietly when a script broke a built-in it uses: make sure of the name, the
+        // message and the frames.
+        const plain = plainReport(value, inPromise);
+        const header = plainHeader(value);
+        const headerLost = header !== null && !reflectApply(stringStartsWith, text,
+          [`Uncaught ${inPromise ? "(in promise) " : ""}${header}`]);
+        const framesLost = !reflectApply(stringIncludes, text, ["\n    at "]) &&
+          reflectApply(stringIncludes, plain, ["\n    at "]);
+        if (headerLost || framesLost) text = plain;
+      }
     } catch {
-      text = `Uncaught ${inPromise ? "(in promise) " : ""}${plainDescription(value)}`;
+      text = plainReport(value, inPromise);
     }
     // A script's syntax error carries the file and line as properties but no useful stack (at most the
     // native frame that evaluated it): make the file and line the first frame.
@@ -139,7 +206,7 @@
       try {
         reportNow(error);
       } catch {
-        ops.uncaught(`Uncaught ${plainDescription(error)}\n`);
+        ops.uncaught(`${plainReport(error, false)}\n`);
       }
     }
   }
@@ -358,7 +425,7 @@
   // Gives `error` the script frames of `stack` (from the setTimeout call) as its stack and location.
   function relocate(error, stack) {
     if (typeof stack !== "string") return;
-    const lines = reflectApply(stringSplit, stack, ["\n"]);
+    const lines = splitLines(stack);
     let frames = "";
     let first = null;
     for (let i = 0; i < lines.length; i++) {
