@@ -3,7 +3,8 @@
 // A script that replaces or patches a built-in can break its own code, never the host's. For every patch of
 // makeBuiltinPatches(), one at a time: apply it, exercise the host (structuredClone, a MessageChannel with and
 // without transfer, EventTarget with once/signal, AbortSignal.timeout, timers, microtasks, error events for a
-// listener's exception, reportError() and a timer's exception), restore it, and only then check what happened.
+// listener's exception, reportError() and a timer's exception, an unhandled rejection), restore it, and only
+// then check what happened.
 // The harness does not run while a patch is in force (explicit_done; its subtests are made at the end), and
 // the code below that runs under a patch only stores what it receives, through intrinsics captured first.
 
@@ -20,6 +21,7 @@ const sweep = (() => {
   const hostSetInterval = setInterval, hostClearInterval = clearInterval, hostQueueMicrotask = queueMicrotask;
   const hostReportError = reportError, hostAddEventListener = addEventListener;
   const apply = Reflect.apply;
+  const promiseReject = Promise.reject, PromiseCtor = Promise;
   const ErrorCtor = Error, TypeErrorCtor = TypeError, RangeErrorCtor = RangeError, MapCtor = Map;
   const Uint8ArrayCtor = Uint8Array, ArrayBufferCtor = ArrayBuffer, DateCtor = Date, DOMExceptionCtor = DOMException;
   const postMessageOf = MessageChannel.prototype && Object.getOwnPropertyDescriptor(MessagePort.prototype, "postMessage").value;
@@ -34,6 +36,16 @@ const sweep = (() => {
     if (current !== null) {
       const errors = current.errors;
       errors[errors.length] = { error: event.error, message: event.message, filename: event.filename, lineno: event.lineno };
+    }
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  }, { capture: true }]);
+
+  apply(hostAddEventListener, globalThis, ["unhandledrejection", (event) => {
+    if (current !== null) {
+      const rejections = current.rejections;
+      rejections[rejections.length] = event.reason;
+      current.rejected();
     }
     event.stopImmediatePropagation();
     event.preventDefault();
@@ -58,7 +70,7 @@ const sweep = (() => {
     const seen = {
       name: patch.name, thrown: [], clone: undefined, messages: [], onceCalls: [], abortedCalls: 0,
       signalAborted: undefined, timeoutReason: undefined, timerArgs: undefined, intervalRuns: 0, microtask: false,
-      errors: [], listenerError: null, reportedError: null, timerError: null, transfer: !specVisible[patch.name],
+      errors: [], rejections: [], rejected: null, transfer: !specVisible[patch.name],
     };
     let pending = 0;
     let finished = false;
@@ -134,6 +146,11 @@ const sweep = (() => {
         }
       }, 0);
     });
+    attempt("unhandled rejection", () => {
+      expect();
+      seen.rejected = arrived;
+      apply(promiseReject, PromiseCtor, [new RangeErrorCtor("rejected")]);
+    });
     attempt("queueMicrotask", () => {
       expect();
       hostQueueMicrotask(() => { seen.microtask = true; arrived(); });
@@ -190,6 +207,8 @@ function checkStep({ seen, pending }) {
   assert_array_equals(seen.timerArgs, ["a", "b"], `${where}: timer arguments`);
   assert_equals(seen.intervalRuns, 2, `${where}: interval runs`);
   assert_true(seen.microtask, `${where}: microtask`);
+  assert_equals(seen.rejections.length, 1, `${where}: unhandledrejection events`);
+  assert_equals(seen.rejections[0].message, "rejected", `${where}: unhandledrejection reason`);
   const reports = seen.errors.map((e) => `${e.message} | ${e.error && e.error.constructor.name} | ${e.lineno > 0}`);
   assert_array_equals(reports, [
     "Uncaught TypeError: thrown by a listener | TypeError | true",
