@@ -272,6 +272,19 @@ struct CLITests {
         #expect(nested.stdout == "after\n")
         #expect(occurrences(of: "Uncaught ", in: nested.stderr) == 1, "stderr: \(nested.stderr.prefix(400))")
         #expect(nested.stderr.hasPrefix("Uncaught RangeError: Maximum call stack size exceeded"))
+        // One error event too (cancelled here, so the run goes on to count them).
+        try scratch.write("events.js", """
+            let errorEvents = [];
+            addEventListener("error", (event) => { errorEvents.push(event.message); event.preventDefault(); });
+            const t = new EventTarget();
+            t.addEventListener("x", function again() { t.dispatchEvent(new Event("x")); });
+            t.dispatchEvent(new Event("x"));
+            setTimeout(() => console.log(JSON.stringify(errorEvents)), 0);
+            """)
+        let events = try await runJSHost(["events.js"], in: scratch.url)
+        #expect(events.status == 0)
+        #expect(events.stdout.hasPrefix(#"["Uncaught RangeError: Maximum call stack size exceeded"#), "\(events.stdout)")
+        #expect(occurrences(of: "Uncaught", in: events.stdout) == 1, "\(events.stdout)")
         // A message listener that recurses by itself.
         try scratch.write("message.js", """
             const { port1, port2 } = new MessageChannel();

@@ -197,14 +197,23 @@
     cells[QUEUED] += 1;
   }
 
+  // An error whose event has fired but whose printing ran out of stack: only the printing is left to do.
+  class PendingPrint {
+    error;
+    constructor(error) { this.error = error; }
+  }
+
   function flushDeferredReports() {
     deferredFlushQueued = false;
     // One at a time from the front: a report may itself report (or defer) another error.
     while (deferredReports.length !== 0) {
-      const error = deferredReports[0];
+      const entry = deferredReports[0];
       reflectApply(arraySplice, deferredReports, [0, 1]);
+      const printOnly = entry instanceof PendingPrint;
+      const error = printOnly ? entry.error : entry;
       try {
-        reportNow(error);
+        if (printOnly) printUncaught(error, false);
+        else reportNow(error);
       } catch {
         ops.uncaught(`${plainReport(error, false)}\n`);
       }
@@ -220,7 +229,13 @@
         // The event could not be fired (no listener's exception gets here: dispatch reports those).
       }
     }
-    if (notCancelled) printUncaught(error, false);
+    if (!notCancelled) return;
+    try {
+      printUncaught(error, false);
+    } catch {
+      // Out of stack after the event: print later, without firing the event again.
+      deferReport(new PendingPrint(error));
+    }
   }
 
   internals.reportException = function reportException(error) {
