@@ -15,7 +15,7 @@
   const objectToString = Object.prototype.toString;
   const functionHasInstance = Function.prototype[Symbol.hasInstance];
   const errorIsError = typeof Error.isError === "function" ? Error.isError : null;
-  const ErrorCtor = Error, SyntaxErrorCtor = SyntaxError, StringCtor = String;
+  const ErrorCtor = Error, SyntaxErrorCtor = SyntaxError, TypeErrorCtor = TypeError;
   const indirectEval = eval;
   const promiseThen = Promise.prototype.then;
   const resolvedPromise = Promise.resolve();
@@ -36,7 +36,7 @@
 
   function requireArguments(operation, count, given) {
     if (given < count) {
-      throw new TypeError(`Failed to execute '${operation}': ${count} argument${count === 1 ? "" : "s"} required, but only ${given} present.`);
+      throw new TypeErrorCtor(`Failed to execute '${operation}': ${count} argument${count === 1 ? "" : "s"} required, but only ${given} present.`);
     }
   }
 
@@ -273,7 +273,7 @@
   defineGlobal("queueMicrotask", function queueMicrotask(callback) {
     requireArguments("queueMicrotask", 1, arguments.length);
     if (typeof callback !== "function") {
-      throw new TypeError("Failed to execute 'queueMicrotask': parameter 1 is not of type 'Function'.");
+      throw new TypeErrorCtor("Failed to execute 'queueMicrotask': parameter 1 is not of type 'Function'.");
     }
     // JSC's promise job queue is the microtask queue; a reaction on a settled promise is one microtask.
     reflectApply(promiseThen, resolvedPromise, [() => {
@@ -487,7 +487,7 @@
   const Base = internals.EventTarget ?? Object;
   class Performance extends Base {
     constructor(key) {
-      if (key !== illegal) throw new TypeError("Illegal constructor");
+      if (key !== illegal) throw new TypeErrorCtor("Illegal constructor");
       super();
     }
     now() { return ops.now(); }
