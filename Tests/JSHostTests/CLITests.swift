@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import JSHost
 
 /// The `jshost` executable, run as a subprocess. Scripts live in a temporary directory that is also the working
 /// directory, so file names in reports are the bare names given on the command line.
@@ -250,5 +251,193 @@ struct CLITests {
         let result = try await runJSHost(["utf8.js"], in: scratch.url)
         #expect(result.status == 0)
         #expect(result.stdout == "héllo 日本 🎉 11\n")
+    }
+
+    /// How often `needle` occurs in `haystack`.
+    private func occurrences(of needle: String, in haystack: String) -> Int {
+        haystack.components(separatedBy: needle).count - 1
+    }
+
+    @Test("a stack overflow in a listener is reported once, as RangeError, and the script goes on")
+    func stackOverflowInListener() async throws {
+        let scratch = try ScratchDirectory()
+        // A listener that dispatches to itself overflows inside the host's dispatch code, many levels deep.
+        try scratch.write("nested.js", """
+            const t = new EventTarget();
+            t.addEventListener("x", function again() { t.dispatchEvent(new Event("x")); });
+            t.dispatchEvent(new Event("x"));
+            console.log("after");
+            """)
+        let nested = try await runJSHost(["nested.js"], in: scratch.url)
+        #expect(nested.status == 1)
+        #expect(nested.stdout == "after\n")
+        #expect(occurrences(of: "Uncaught ", in: nested.stderr) == 1, "stderr: \(nested.stderr.prefix(400))")
+        #expect(nested.stderr.hasPrefix("Uncaught RangeError: Maximum call stack size exceeded"))
+        // One error event too (cancelled here, so the run goes on to count them).
+        try scratch.write("events.js", """
+            let errorEvents = [];
+            addEventListener("error", (event) => { errorEvents.push(event.message); event.preventDefault(); });
+            const t = new EventTarget();
+            t.addEventListener("x", function again() { t.dispatchEvent(new Event("x")); });
+            t.dispatchEvent(new Event("x"));
+            setTimeout(() => console.log(JSON.stringify(errorEvents)), 0);
+            """)
+        let events = try await runJSHost(["events.js"], in: scratch.url)
+        #expect(events.status == 0)
+        #expect(events.stdout.hasPrefix(#"["Uncaught RangeError: Maximum call stack size exceeded"#), "\(events.stdout)")
+        #expect(occurrences(of: "Uncaught", in: events.stdout) == 1, "\(events.stdout)")
+        // A message listener that recurses by itself.
+        try scratch.write("message.js", """
+            const { port1, port2 } = new MessageChannel();
+            port1.onmessage = () => { function down() { down(); } down(); };
+            port2.postMessage("go");
+            """)
+        let message = try await runJSHost(["message.js"], in: scratch.url)
+        #expect(message.status == 1)
+        #expect(occurrences(of: "Uncaught ", in: message.stderr) == 1, "stderr: \(message.stderr.prefix(400))")
+        #expect(message.stderr.hasPrefix("Uncaught RangeError: Maximum call stack size exceeded"))
+    }
+
+    @Test("reportError() just below the stack limit keeps the error's name and message")
+    func reportErrorNearStackLimit() async throws {
+        let scratch = try ScratchDirectory()
+        // The deepest catch calls reportError(); when that throws (no stack left for the call), the next level
+        // up catches it and tries again, until one call returns.
+        try scratch.write("deep.js", """
+            let reported = false;
+            function down() {
+              try {
+                down();
+              } catch {
+                if (reported) return;
+                reportError(new TypeError("reported near the limit"));
+                reported = true;
+              }
+            }
+            down();
+            console.log("reported:", reported);
+            """)
+        let result = try await runJSHost(["deep.js"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stdout == "reported: true\n")
+        #expect(occurrences(of: "Uncaught ", in: result.stderr) == 1, "stderr: \(result.stderr.prefix(400))")
+        #expect(result.stderr.hasPrefix("Uncaught TypeError: reported near the limit\n    at down (deep.js:"))
+    }
+
+    @Test("a syntax error in a string timer handler points at the setTimeout call, not into jshost")
+    func stringTimerSyntaxError() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("timer.js", """
+            function arm() { setTimeout("(", 0); }
+            arm();
+            """)
+        let result = try await runJSHost(["timer.js"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Uncaught SyntaxError: "))
+        #expect(result.stderr.contains("\n    at arm (timer.js:1:"), "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains("jshost:"), "stderr: \(result.stderr)")
+    }
+
+    @Test("AbortSignal.timeout() does not keep the process alive")
+    func abortSignalTimeoutDoesNotKeepAlive() async throws {
+        let started = Date()
+        let result = try await runJSHost(["eval", """
+            const signal = AbortSignal.timeout(600000);
+            signal.onabort = () => console.log("aborted");
+            console.log("end of script");
+            """], hangGuard: 60)
+        #expect(!result.timedOut)
+        #expect(result.status == 0)
+        #expect(result.stdout == "end of script\n")
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+
+    @Test("a first structuredClone() / postMessage() that fails for lack of stack does not break cloning for good")
+    func cloneLoadRetried() async throws {
+        let scratch = try ScratchDirectory()
+        // clone.js loads on first use. The first attempts happen at the bottom of a deep recursion, where the
+        // load runs out of stack; each failure is rethrown to the level above, which tries again.
+        try scratch.write("first-clone.js", """
+            let failures = 0;
+            let copy = null;
+            function down() {
+              try {
+                down();
+              } catch {
+                if (copy !== null) return;
+                try {
+                  copy = structuredClone({ list: [1, 2] });
+                } catch (failure) {
+                  if (++failures < 500) throw failure;
+                }
+              }
+            }
+            down();
+            console.log(failures > 0, JSON.stringify(structuredClone({ list: [1, 2] })));
+            const { port1, port2 } = new MessageChannel();
+            port2.onmessage = (event) => { console.log(JSON.stringify(event.data)); port2.close(); };
+            port1.postMessage({ posted: new Map([[1, 2]]).size });
+            """)
+        let result = try await runJSHost(["first-clone.js"], in: scratch.url)
+        #expect(result.status == 0, "stderr: \(result.stderr.prefix(400))")
+        #expect(result.stdout == "true {\"list\":[1,2]}\n{\"posted\":1}\n")
+        // The first use happens while the script has replaced built-ins (loading clone.js used to call them).
+        try scratch.write("patched-first.js", """
+            const saved = [Object.freeze, Array.prototype.map, Object.getPrototypeOf];
+            Object.freeze = Array.prototype.map = Object.getPrototypeOf = () => { throw new Error("patched"); };
+            try { structuredClone({}); } catch {}
+            [Object.freeze, Array.prototype.map, Object.getPrototypeOf] = saved;
+            console.log(JSON.stringify(structuredClone({ list: [1, 2] })));
+            """)
+        let patched = try await runJSHost(["patched-first.js"], in: scratch.url)
+        #expect(patched.status == 0, "stderr: \(patched.stderr.prefix(400))")
+        #expect(patched.stdout == "{\"list\":[1,2]}\n")
+    }
+
+    @Test("with any one built-in patched, an error report still has the name, the message and the frames")
+    func errorReportsUnderPatchedBuiltins() async throws {
+        let patches = try String(contentsOf: Paths.packageRoot.appendingPathComponent(
+            "js-fixtures/hardening/resources/patches.js"), encoding: .utf8)
+        // Each report is made while one patch of makeBuiltinPatches() is in force, and is not cancelled. The CLI
+        // ends the run at the first such report, so this goes through the embedding API, whose uncaught-exception
+        // handler receives every report as the host formats it and lets the run go on.
+        let (host, captured) = makeCapturingHost()
+        defer { host.shutdown() }
+        let reports = Collected<String>()
+        var options = RealmOptions()
+        options.uncaughtExceptionHandler = { reports.append($0) }
+        let realm = try await host.makeAgent().makeRealm(options: options)
+        try realm.run(patches + """
+
+            const patchList = makeBuiltinPatches();
+            const report = reportError, log = console.log, TypeErrorCtor = TypeError;
+            for (let i = 0; i < patchList.length; i++) log(`patch ${i} ${patchList[i].name}`);
+            function reportUnderPatch(i) {
+              const patch = patchList[i];
+              const error = new TypeErrorCtor(`report ${i}`);
+              const line = `logged ${i}`;
+              patch.apply();
+              try { report(error); } catch {}
+              try { log(line); } catch {}
+              patch.restore();
+            }
+            for (let i = 0; i < patchList.length; i++) reportUnderPatch(i);
+            """, sourceURL: "reports.js")
+        #expect(await host.quiescence() == .quiescent)
+        let output = captured.standardOutput
+        let names = output.split(separator: "\n").filter { $0.hasPrefix("patch ") }
+            .map { $0.split(separator: " ", maxSplits: 2).last.map(String.init) ?? "" }
+        #expect(names.count > 400, "patches listed")
+        let reported = reports.all.joined()
+        var lostReports: [String] = []
+        var lostLogs: [String] = []
+        for (index, name) in names.enumerated() {
+            if !reported.contains("Uncaught TypeError: report \(index)\n    at reportUnderPatch (reports.js:") {
+                lostReports.append(name)
+            }
+            if !output.contains("logged \(index)\n") { lostLogs.append(name) }
+        }
+        #expect(lostReports.isEmpty, "reports without name, message or frames under: \(lostReports)")
+        #expect(lostLogs.isEmpty, "console.log lost its output under: \(lostLogs)")
     }
 }

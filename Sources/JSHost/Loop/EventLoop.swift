@@ -55,8 +55,11 @@ final class EventLoop {
     private let pump: MainContextPump
     private var tasks = Deque<Task>()
     private var timerQueue = Heap<TimerEntry>()
-    /// Armed timers: the sequence number of each one's live heap entry (older entries are stale) and its target.
-    private var armedTimers: [TimerKey: (sequence: UInt64, target: LoopTaskTarget)] = [:]
+    /// Armed timers: the sequence number of each one's live heap entry (older entries are stale), its target,
+    /// and whether it keeps the host running.
+    private var armedTimers: [TimerKey: (sequence: UInt64, target: LoopTaskTarget, keepsAlive: Bool)] = [:]
+    /// How many of ``armedTimers`` keep the host running (the others fire only while something else does).
+    private var keepAliveTimerCount = 0
     private var nextSequence: UInt64 = 0
     /// Whether this loop holds a unit of the host's ``WorkTracker`` (it has queued tasks or armed timers).
     private var holdsWork = false
@@ -77,19 +80,25 @@ final class EventLoop {
     }
 
     /// Arms (or re-arms) timer `id` of `target` to run `target.runTask(id)` as a task after `milliseconds`.
-    func startTimer(_ target: LoopTaskTarget, id: Int, milliseconds: Double) {
+    /// A timer that does not keep the host alive (`keepsAlive: false`, like Node's unref'd timers) fires only
+    /// if the host is still running for another reason by then.
+    func startTimer(_ target: LoopTaskTarget, id: Int, milliseconds: Double, keepsAlive: Bool = true) {
         // Up to ~31 years; longer waits are the same as forever, and the conversion must not trap.
         let delay = milliseconds.isFinite && milliseconds > 0 ? UInt64(min(milliseconds, 1e12) * 1_000_000) : 0
         let key = TimerKey(target: ObjectIdentifier(target), id: id)
         nextSequence += 1
-        armedTimers[key] = (nextSequence, target)
+        disarm(key)
+        armedTimers[key] = (nextSequence, target, keepsAlive)
         timerQueue.insert(TimerEntry(deadline: MonotonicClock.nanoseconds() &+ delay, sequence: nextSequence, key: key))
         dropStaleTimerEntriesIfMany()
-        holdWork()
+        if keepsAlive {
+            keepAliveTimerCount += 1
+            holdWork()
+        }
     }
 
     func cancelTimer(_ target: LoopTaskTarget, id: Int) {
-        armedTimers.removeValue(forKey: TimerKey(target: ObjectIdentifier(target), id: id))
+        disarm(TimerKey(target: ObjectIdentifier(target), id: id))
         dropStaleTimerEntriesIfMany()
     }
 
@@ -97,7 +106,12 @@ final class EventLoop {
     func cancelTimers(of target: LoopTaskTarget) {
         let owner = ObjectIdentifier(target)
         armedTimers = armedTimers.filter { $0.key.target != owner }
+        keepAliveTimerCount = armedTimers.values.reduce(0) { $0 + ($1.keepsAlive ? 1 : 0) }
         dropStaleTimerEntriesIfMany()
+    }
+
+    private func disarm(_ key: TimerKey) {
+        if let removed = armedTimers.removeValue(forKey: key), removed.keepsAlive { keepAliveTimerCount -= 1 }
     }
 
     /// A cancelled or re-armed timer leaves its old entry in the heap (removing from the middle of a heap is
@@ -148,6 +162,7 @@ final class EventLoop {
         inbox.close()
         tasks.removeAll()
         armedTimers.removeAll()
+        keepAliveTimerCount = 0
         updateHeldWork()
     }
 
@@ -165,7 +180,7 @@ final class EventLoop {
         while let entry = timerQueue.min, entry.deadline <= now {
             timerQueue.removeMin()
             guard let armed = armedTimers[entry.key], armed.sequence == entry.sequence else { continue }
-            armedTimers.removeValue(forKey: entry.key)
+            disarm(entry.key)
             tasks.append(.target(armed.target, entry.key.id))
         }
     }
@@ -212,7 +227,7 @@ final class EventLoop {
     }
 
     private func updateHeldWork() {
-        let hasWork = !tasks.isEmpty || !armedTimers.isEmpty || (hostTasks?.pendingHostTasks ?? 0) > 0
+        let hasWork = !tasks.isEmpty || keepAliveTimerCount > 0 || (hostTasks?.pendingHostTasks ?? 0) > 0
             || (hostTasks?.pendingEngineWork ?? false)
         if hasWork {
             holdWork()

@@ -223,12 +223,15 @@ final class RealmRuntime: LoopTaskTarget {
         if case .normal(let array) = context.makeArray(arguments) {
             context.setProperty(ops, "args", array)
         }
+        // timerStart(id, ms, keepsAlive = true). The loop caps the delay at ~31 years (its clock counts
+        // nanoseconds in 64 bits); AbortSignal.timeout passes values far beyond setTimeout's 32-bit range.
         context.setProperty(ops, "timerStart", context.makeFunction("timerStart") { [unowned self] call throws(HostFunctionError) in
             guard let number = call.context.toNumber(call[0]), let id = Int(exactly: number),
                   let milliseconds = call.context.toNumber(call[1]) else {
                 throw .typeError("timerStart: bad arguments")
             }
-            if !isClosed { agent.loop.startTimer(self, id: id, milliseconds: milliseconds) }
+            let keepsAlive = call.argumentCount < 3 || call.context.toBoolean(call[2])
+            if !isClosed { agent.loop.startTimer(self, id: id, milliseconds: milliseconds, keepsAlive: keepsAlive) }
             return call.context.undefined
         })
         // Evaluates a built-in module on demand (clone-loader.js), in this realm, with its ops and internals.

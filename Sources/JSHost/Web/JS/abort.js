@@ -4,7 +4,7 @@
 
   const {
     failedToExecute, notEnoughArguments, illegalInvocation, illegalConstructor, finishInterface,
-    installGlobal,
+    installGlobal, SafeSet,
   } = internals.idl;
   const EventTarget = internals.EventTarget;
   const Event = internals.Event;
@@ -16,6 +16,9 @@
   const SymbolIterator = Symbol.iterator;
   const ReflectApply = Reflect.apply;
   const WeakRefCtor = typeof WeakRef === "function" ? WeakRef : null;
+  const WeakRefDeref = WeakRefCtor !== null ? WeakRef.prototype.deref : null;
+  const MathTrunc = Math.trunc;
+  const TypeErrorCtor = TypeError;
 
   {
     const url = new Error().sourceURL;
@@ -26,11 +29,24 @@
 
   // Non-aborted dependent signals that must stay alive: they have abort listeners or algorithms
   // and a source that can still abort them (DOM §3.2.1 "Garbage collection").
-  const pinned = new Set();
+  const pinned = new SafeSet();
 
   // Weak list of dependent signals (the spec's "dependent signals" set), held by a source signal.
-  function strongRef(v) { return { deref: () => v }; }
-  const makeRef = WeakRefCtor !== null ? (v) => new WeakRefCtor(v) : strongRef;
+  // (Without WeakRef the list holds the signals themselves.)
+  const makeRef = WeakRefCtor !== null ? (v) => new WeakRefCtor(v) : (v) => v;
+  const deref = WeakRefCtor !== null ? (ref) => ReflectApply(WeakRefDeref, ref, []) : (ref) => ref;
+
+  // The elements of an array of our own, without its iterator (a script's to replace).
+  function copyList(list) {
+    const copy = [];
+    for (let i = 0; i < list.length; i++) copy[i] = list[i];
+    return copy;
+  }
+
+  function includes(list, value) {
+    for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
+    return false;
+  }
 
   let AbortSignal;
   let isAbortSignal;
@@ -70,19 +86,18 @@
         // [EnforceRange] unsigned long long
         let ms = +milliseconds;
         if (ms !== ms || ms === Infinity || ms === -Infinity) {
-          throw new TypeError(`${prefix}Value is not a finite number.`);
+          throw new TypeErrorCtor(`${prefix}Value is not a finite number.`);
         }
-        ms = Math.trunc(ms);
-        if (ms < 0 || ms > Number.MAX_SAFE_INTEGER) {
-          throw new TypeError(`${prefix}Value is outside the 'unsigned long long' value range.`);
+        ms = MathTrunc(ms);
+        if (ms < 0 || ms > 9007199254740991) { // Number.MAX_SAFE_INTEGER
+          throw new TypeErrorCtor(`${prefix}Value is outside the 'unsigned long long' value range.`);
         }
         const signal = newSignal();
-        const setTimeout = global.setTimeout;
-        const handle = setTimeout(() => {
+        // A host timer of its own: not the script's setTimeout (which may be replaced, and wraps at 2^31 ms),
+        // invisible to clearTimeout, and it does not keep the host running.
+        internals.startHostTimer(() => {
           signalAbort(signal, makeDOMException("signal timed out", "TimeoutError"));
         }, ms);
-        // Let the host not wait for this timer if it can (it must not keep the realm alive).
-        if (typeof internals.unrefTimer === "function") internals.unrefTimer(handle);
         return signal;
       }
 
@@ -91,18 +106,18 @@
         if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
         // sequence<AbortSignal>
         if (signals === null || (typeof signals !== "object" && typeof signals !== "function")) {
-          throw new TypeError(`${prefix}The provided value cannot be converted to a sequence.`);
+          throw new TypeErrorCtor(`${prefix}The provided value cannot be converted to a sequence.`);
         }
         const method = signals[SymbolIterator];
         if (typeof method !== "function") {
-          throw new TypeError(`${prefix}The object must have a callable @@iterator property.`);
+          throw new TypeErrorCtor(`${prefix}The object must have a callable @@iterator property.`);
         }
         const list = [];
         for (const s of { [SymbolIterator]: () => ReflectApply(method, signals, []) }) {
           if (!isAbortSignal(s)) {
-            throw new TypeError(`${prefix}Failed to convert value to 'AbortSignal'.`);
+            throw new TypeErrorCtor(`${prefix}Failed to convert value to 'AbortSignal'.`);
           }
-          list.push(s);
+          list[list.length] = s;
         }
         return createDependentSignal(list);
       }
@@ -145,7 +160,7 @@
 
         addAbortAlgorithm = (signal, algorithm) => {
           if (signal.#aborted) return;
-          if (signal.#algorithms === null) signal.#algorithms = new Set();
+          if (signal.#algorithms === null) signal.#algorithms = new SafeSet();
           signal.#algorithms.add(algorithm);
           if (signal.#dependent) updatePin(signal);
         };
@@ -164,19 +179,20 @@
             // Drop collected dependents now and then so a long-lived source does not grow forever.
             let j = 0;
             for (let i = 0; i < list.length; i++) {
-              const d = list[i].deref();
+              const d = deref(list[i]);
               if (d !== undefined && !d.#aborted) list[j++] = list[i];
             }
             list.length = j;
-            source.#dependentsPruneAt = Math.max(8, j * 2);
+            source.#dependentsPruneAt = j * 2 > 8 ? j * 2 : 8;
           }
-          list.push(makeRef(dependent));
+          list[list.length] = makeRef(dependent);
         }
 
         // DOM "create a dependent abort signal".
         createDependentSignal = (signals) => {
           const result = newSignal();
-          for (const signal of signals) {
+          for (let i = 0; i < signals.length; i++) {
+            const signal = signals[i];
             if (signal.#aborted) {
               result.#aborted = true;
               result.#reason = signal.#reason;
@@ -185,16 +201,19 @@
           }
           result.#dependent = true;
           const sources = [];
-          for (const signal of signals) {
+          for (let i = 0; i < signals.length; i++) {
+            const signal = signals[i];
             if (!signal.#dependent) {
-              if (!sources.includes(signal)) {
-                sources.push(signal);
+              if (!includes(sources, signal)) {
+                sources[sources.length] = signal;
                 addDependent(signal, result);
               }
             } else if (signal.#sources !== null) {
-              for (const source of signal.#sources) {
-                if (!source.#aborted && !sources.includes(source)) {
-                  sources.push(source);
+              const signalSources = signal.#sources;
+              for (let j = 0; j < signalSources.length; j++) {
+                const source = signalSources[j];
+                if (!source.#aborted && !includes(sources, source)) {
+                  sources[sources.length] = source;
                   addDependent(source, result);
                 }
               }
@@ -209,7 +228,9 @@
           const algorithms = signal.#algorithms;
           signal.#algorithms = null;
           if (algorithms !== null) {
-            for (const algorithm of [...algorithms]) algorithm();
+            const list = [];
+            algorithms.forEach((algorithm) => { list[list.length] = algorithm; });
+            for (let i = 0; i < list.length; i++) list[i]();
           }
           dispatchTrusted(signal, new Event("abort"));
         }
@@ -223,18 +244,19 @@
           const dependents = signal.#dependents;
           signal.#dependents = null;
           if (dependents !== null) {
-            for (const ref of dependents) {
-              const dependent = ref.deref();
+            for (let i = 0; i < dependents.length; i++) {
+              const dependent = deref(dependents[i]);
               if (dependent !== undefined && !dependent.#aborted) {
                 dependent.#aborted = true;
                 dependent.#reason = signal.#reason;
-                toAbort.push(dependent);
+                toAbort[toAbort.length] = dependent;
               }
             }
           }
           if (signal.#dependent) pinned.delete(signal);
           runAbortSteps(signal);
-          for (const dependent of toAbort) {
+          for (let i = 0; i < toAbort.length; i++) {
+            const dependent = toAbort[i];
             pinned.delete(dependent);
             dependent.#sources = null;
             runAbortSteps(dependent);
@@ -285,7 +307,7 @@
   internals.isAbortSignal = isAbortSignal;
   internals.isAbortController = isAbortController;
   internals.createAbortSignal = newSignal;
-  internals.createDependentAbortSignal = (signals) => createDependentSignal([...signals]);
+  internals.createDependentAbortSignal = (signals) => createDependentSignal(copyList(signals));
   internals.signalAbort = (signal, reason) => signalAbort(signal, reason);
   internals.signalAborted = signalAborted;
   internals.signalReason = signalReason;

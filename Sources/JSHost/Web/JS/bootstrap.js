@@ -2,40 +2,151 @@
 (function (ops, internals, global) {
   "use strict";
 
+  // Intrinsics, captured before any user code runs: a script that patches built-ins can break its own code,
+  // never the timers, the task queue or error reporting.
   const { apply: reflectApply, defineProperty } = Reflect;
   const MapCtor = Map;
   const mapGet = Map.prototype.get, mapSet = Map.prototype.set, mapDelete = Map.prototype.delete;
+  const setHas = Set.prototype.has;
+  const arraySplice = Array.prototype.splice;
+  const stringIncludes = String.prototype.includes, stringIndexOf = String.prototype.indexOf;
+  const stringSlice = String.prototype.slice, stringStartsWith = String.prototype.startsWith;
+  const regExpExec = RegExp.prototype.exec;
+  const objectToString = Object.prototype.toString;
+  const functionHasInstance = Function.prototype[Symbol.hasInstance];
+  const errorIsError = typeof Error.isError === "function" ? Error.isError : null;
+  const ErrorCtor = Error, SyntaxErrorCtor = SyntaxError, TypeErrorCtor = TypeError;
+  const indirectEval = eval;
   const promiseThen = Promise.prototype.then;
   const resolvedPromise = Promise.resolve();
+  // `then` looks up resolvedPromise.constructor[Symbol.species]; an own `constructor` of undefined makes it use
+  // the intrinsic %Promise% whatever a script does to Promise.prototype.constructor or Promise[Symbol.species].
+  defineProperty(resolvedPromise, "constructor", { __proto__: null, value: undefined });
+
+  {
+    const url = new ErrorCtor().sourceURL;
+    if (typeof url === "string" && url !== "" && internals.internalSourceURLs !== undefined) {
+      reflectApply(Set.prototype.add, internals.internalSourceURLs, [url]);
+    }
+  }
 
   function defineGlobal(name, value) {
-    defineProperty(global, name, { value, writable: true, enumerable: false, configurable: true });
+    defineProperty(global, name, { __proto__: null, value, writable: true, enumerable: false, configurable: true });
   }
 
   function requireArguments(operation, count, given) {
     if (given < count) {
-      throw new TypeError(`Failed to execute '${operation}': ${count} argument${count === 1 ? "" : "s"} required, but only ${given} present.`);
+      throw new TypeErrorCtor(`Failed to execute '${operation}': ${count} argument${count === 1 ? "" : "s"} required, but only ${given} present.`);
     }
   }
 
+  function isError(value) {
+    if (errorIsError !== null) return errorIsError(value);
+    return typeof value === "object" && value !== null && reflectApply(objectToString, value, []) === "[object Error]";
+  }
+
   // ---- Reporting (HTML "report an exception") ----
+
+  // The lines of a string, without String.prototype.split (which looks up Symbol.split, a script's to set).
+  function splitLines(text) {
+    const lines = [];
+    let start = 0;
+    for (;;) {
+      const end = reflectApply(stringIndexOf, text, ["\n", start]);
+      lines[lines.length] = reflectApply(stringSlice, text, [start, end === -1 ? text.length : end]);
+      if (end === -1) return lines;
+      start = end + 1;
+    }
+  }
+
+  // The last resort when formatting fails (console.js is not loaded, or a script broke it): the error's name
+  // and message read as plain data and its frames in the usual `    at fn (file:line:col)` shape.
+  function plainReport(value, inPromise) {
+    let text = `Uncaught ${inPromise ? "(in promise) " : ""}${plainDescription(value)}`;
+    try {
+      const stack = isError(value) ? value.stack : undefined;
+      if (typeof stack === "string") {
+        const lines = splitLines(stack);
+        for (let i = 0; i < lines.length; i++) {
+          const frame = plainFrame(lines[i]);
+          if (frame !== "") text = `${text}\n${frame}`;
+        }
+      }
+    } catch {}
+    return text;
+  }
+
+  // One JSC frame (`fn@file:line:col`) as a report line, or "" for none (a built-in module's frame).
+  function plainFrame(line) {
+    const at = reflectApply(stringIndexOf, line, ["@"]);
+    if (at === -1) return "";
+    let name = reflectApply(stringSlice, line, [0, at]);
+    const location = reflectApply(stringSlice, line, [at + 1]);
+    if (reflectApply(stringStartsWith, location, ["jshost:"])) return "";
+    if (name === "global code" || name === "module code") name = "";
+    else if (name === "eval code") name = "eval";
+    if (location === "[native code]") return `    at ${name || "<anonymous>"} (native)`;
+    if (location === "") return `    at ${name || "<anonymous>"} (<anonymous>)`;
+    return name === "" ? `    at ${location}` : `    at ${name} (${location})`;
+  }
+
+  // `Name: message` (or either alone when the other is empty) when both are strings or missing, else null.
+  function plainHeader(error) {
+    try {
+      let name = error.name, message = error.message;
+      if (name === undefined) name = "Error";
+      if (message === undefined) message = "";
+      if (typeof name !== "string" || typeof message !== "string") return null;
+      if (name === "") return message;
+      return message === "" ? name : `${name}: ${message}`;
+    } catch {
+      return null;
+    }
+  }
+
+  function plainDescription(value) {
+    try {
+      if (isError(value)) {
+        const header = plainHeader(value);
+        return header !== null ? header : "Error";
+      }
+      if (typeof value === "symbol") return "Symbol()";
+      if (typeof value !== "object" && typeof value !== "function") return `${value}`;
+      return reflectApply(objectToString, value, []);
+    } catch {
+      return "exception";
+    }
+  }
 
   function describeUncaught(value, inPromise) {
     let text;
     try {
       text = internals.formatUncaught(value, inPromise);
+      if (typeof text !== "string") {
+        text = plainReport(value, inPromise);
+      } else if (isError(value)) {
+        // The formatter degrades quietly when a script broke a built-in it uses: make sure of the name, the
+        // message and the frames.
+        const plain = plainReport(value, inPromise);
+        const header = plainHeader(value);
+        const headerLost = header !== null && !reflectApply(stringStartsWith, text,
+          [`Uncaught ${inPromise ? "(in promise) " : ""}${header}`]);
+        const framesLost = !reflectApply(stringIncludes, text, ["\n    at "]) &&
+          reflectApply(stringIncludes, plain, ["\n    at "]);
+        if (headerLost || framesLost) text = plain;
+      }
     } catch {
-      let shown;
-      try { shown = String(value); } catch { shown = Object.prototype.toString.call(value); }
-      text = `Uncaught ${inPromise ? "(in promise) " : ""}${shown}`;
+      text = plainReport(value, inPromise);
     }
     // A script's syntax error carries the file and line as properties but no useful stack (at most the
     // native frame that evaluated it): make the file and line the first frame.
-    if (value instanceof SyntaxError && typeof value.sourceURL === "string" && value.line !== undefined) {
+    if (reflectApply(functionHasInstance, SyntaxErrorCtor, [value]) && typeof value.sourceURL === "string" &&
+        value.line !== undefined) {
       const where = `${value.sourceURL}:${value.line}`;
-      if (!text.includes(where)) {
-        const end = text.indexOf("\n");
-        text = end < 0 ? `${text}\n    at ${where}` : `${text.slice(0, end)}\n    at ${where}${text.slice(end)}`;
+      if (!reflectApply(stringIncludes, text, [where])) {
+        const end = reflectApply(stringIndexOf, text, ["\n"]);
+        text = end < 0 ? `${text}\n    at ${where}`
+          : `${reflectApply(stringSlice, text, [0, end])}\n    at ${where}${reflectApply(stringSlice, text, [end])}`;
       }
     }
     return text;
@@ -45,16 +156,99 @@
     ops.uncaught(describeUncaught(value, inPromise) + "\n");
   }
 
-  internals.reportException = function reportException(error) {
+  // Reporting needs some stack of its own (the error event's listeners, formatting). An error caught just
+  // below the stack limit (a listener that overflowed, reportError() in a deep recursion) is reported once
+  // the stack has unwound instead: at the end of the running task (or in a host task of its own). A
+  // listener's error that cannot even get into this function is left in the same list by event-target.js.
+  const deferredReports = internals.deferredReports ?? [];
+  internals.deferredReports = deferredReports;
+  internals.scheduleDeferredReports = scheduleDeferredReports;
+  let deferredFlushQueued = false;
+  const HEADROOM_FRAMES = 200;
+
+  function probeStack(depth) {
+    // (Not a tail call: JSC has proper tail calls in strict mode.)
+    return depth === 0 ? 0 : probeStack(depth - 1) + 1;
+  }
+
+  function hasHeadroom() {
+    try {
+      probeStack(HEADROOM_FRAMES);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function deferReport(error) {
+    // Schedule first: if even that call fails, the caller gets the RangeError and nothing is left half done.
+    scheduleDeferredReports();
+    deferredReports[deferredReports.length] = error;
+  }
+
+  function scheduleDeferredReports() {
+    if (deferredFlushQueued) return;
+    deferredFlushQueued = true;
+    // Queue the flush as a host task (see queueTask) with element stores only: nothing here needs a stack frame.
+    const n = queue.functions.length;
+    queue.functions[n] = flushDeferredReports;
+    queue.args[n] = undefined;
+    queue.reporters[n] = internals.reportException;
+    cells[QUEUED] += 1;
+  }
+
+  // An error whose event has fired but whose printing ran out of stack: only the printing is left to do.
+  class PendingPrint {
+    error;
+    constructor(error) { this.error = error; }
+  }
+
+  function flushDeferredReports() {
+    deferredFlushQueued = false;
+    // One at a time from the front: a report may itself report (or defer) another error.
+    while (deferredReports.length !== 0) {
+      const entry = deferredReports[0];
+      reflectApply(arraySplice, deferredReports, [0, 1]);
+      const printOnly = entry instanceof PendingPrint;
+      const error = printOnly ? entry.error : entry;
+      try {
+        if (printOnly) printUncaught(error, false);
+        else reportNow(error);
+      } catch {
+        ops.uncaught(`${plainReport(error, false)}\n`);
+      }
+    }
+  }
+
+  function reportNow(error) {
     let notCancelled = true;
     if (internals.fireErrorEvent !== undefined) {
       try {
         notCancelled = internals.fireErrorEvent(error);
-      } catch (failure) {
-        printUncaught(failure, false);
+      } catch {
+        // The event could not be fired (no listener's exception gets here: dispatch reports those).
       }
     }
-    if (notCancelled) printUncaught(error, false);
+    if (!notCancelled) return;
+    try {
+      printUncaught(error, false);
+    } catch {
+      // Out of stack after the event: print later, without firing the event again.
+      deferReport(new PendingPrint(error));
+    }
+  }
+
+  internals.reportException = function reportException(error) {
+    try {
+      if (deferredReports.length !== 0) flushDeferredReports(); // keep the order of reports
+      if (hasHeadroom()) {
+        reportNow(error);
+        return;
+      }
+    } catch {
+      // The stack ran out while reporting after all.
+    }
+    deferReport(error);
   };
 
   internals.onUnhandledRejection = function onUnhandledRejection(promise, reason) {
@@ -79,7 +273,7 @@
   defineGlobal("queueMicrotask", function queueMicrotask(callback) {
     requireArguments("queueMicrotask", 1, arguments.length);
     if (typeof callback !== "function") {
-      throw new TypeError("Failed to execute 'queueMicrotask': parameter 1 is not of type 'Function'.");
+      throw new TypeErrorCtor("Failed to execute 'queueMicrotask': parameter 1 is not of type 'Function'.");
     }
     // JSC's promise job queue is the microtask queue; a reaction on a settled promise is one microtask.
     reflectApply(promiseThen, resolvedPromise, [() => {
@@ -103,10 +297,13 @@
   const queue = ops.sharedTaskQueue ?? { functions: [], args: [], reporters: [], head: 0 };
   internals.hostTaskQueue = queue;
 
+  // (Element stores, not push(): Array.prototype.push belongs to the script.)
   internals.queueTask = function queueTask(fn, arg) {
-    queue.functions.push(fn);
-    queue.args.push(arg);
-    queue.reporters.push(internals.reportException);
+    const functions = queue.functions;
+    const n = functions.length;
+    functions[n] = fn;
+    queue.args[n] = arg;
+    queue.reporters[n] = internals.reportException;
     cells[QUEUED] += 1;
   };
 
@@ -122,9 +319,9 @@
       queue.functions.length = queue.args.length = queue.reporters.length = 0;
       queue.head = 0;
     } else if (queue.head > 1024 && queue.head * 2 > queue.functions.length) {
-      queue.functions.splice(0, queue.head);
-      queue.args.splice(0, queue.head);
-      queue.reporters.splice(0, queue.head);
+      reflectApply(arraySplice, queue.functions, [0, queue.head]);
+      reflectApply(arraySplice, queue.args, [0, queue.head]);
+      reflectApply(arraySplice, queue.reporters, [0, queue.head]);
       queue.head = 0;
     }
     try {
@@ -132,6 +329,7 @@
     } catch (error) {
       report(error);
     }
+    if (deferredReports.length !== 0) flushDeferredReports();
   };
 
   // When the running task began, on this realm's performance.now() scale: the time stamp of the events the
@@ -141,7 +339,7 @@
 
   // ---- Timers (HTML "timer initialization steps") ----
 
-  const timers = new MapCtor(); // id -> { handler, args, repeat, timeout, nesting }
+  const timers = new MapCtor(); // id -> { handler, args, repeat, timeout, nesting, caller }
   let lastTimerId = 0;
   // The timer nesting level of the running task when it is a timer task, else 0.
   let runningNestingLevel = 0;
@@ -152,7 +350,9 @@
     // "If timeout is less than 0, then set timeout to 0."
     if (timeout < 0) timeout = 0;
     const id = ++lastTimerId;
-    const timer = { handler, args, repeat, timeout, nesting: runningNestingLevel };
+    // A string handler is compiled when the timer fires; its syntax error is reported at the setTimeout call.
+    const caller = typeof handler === "string" ? new ErrorCtor().stack : undefined;
+    const timer = { __proto__: null, handler, args, repeat, timeout, nesting: runningNestingLevel, caller };
     reflectApply(mapSet, timers, [id, timer]);
     armTimer(id, timer);
     return id;
@@ -166,7 +366,25 @@
     ops.timerStart(id, timeout);
   }
 
+  // Host timers (negative ids): internal one-shot callbacks such as AbortSignal.timeout's. Scripts cannot
+  // see or clear them, their delay is not limited to 32 bits, and they do not keep the host running.
+  const hostTimers = new MapCtor(); // id -> callback
+  let lastHostTimerId = 0;
+
+  internals.startHostTimer = function startHostTimer(callback, milliseconds) {
+    const id = -(++lastHostTimerId);
+    reflectApply(mapSet, hostTimers, [id, callback]);
+    ops.timerStart(id, milliseconds, false);
+    return id;
+  };
+
   internals.fireTimer = function fireTimer(id) {
+    if (id < 0) {
+      const callback = reflectApply(mapGet, hostTimers, [id]);
+      reflectApply(mapDelete, hostTimers, [id]);
+      if (callback !== undefined) runTimerCallback(callback);
+      return;
+    }
     const timer = reflectApply(mapGet, timers, [id]);
     if (timer === undefined) return; // cleared after its task was queued
     if (!timer.repeat) reflectApply(mapDelete, timers, [id]);
@@ -176,7 +394,7 @@
       if (typeof timer.handler === "function") {
         reflectApply(timer.handler, global, timer.args);
       } else {
-        (0, eval)(timer.handler);
+        evaluateHandler(timer);
       }
     } catch (error) {
       internals.reportException(error);
@@ -188,7 +406,57 @@
       // every repeat nests one level deeper (so a 0 ms interval is clamped to 4 ms after 5 runs).
       armTimer(id, timer);
     }
+    if (deferredReports.length !== 0) flushDeferredReports();
   };
+
+  function runTimerCallback(callback) {
+    try {
+      callback();
+    } catch (error) {
+      internals.reportException(error);
+    }
+    if (deferredReports.length !== 0) flushDeferredReports();
+  }
+
+  const frameLocation = /@(.*):(\d+):(\d+)$/;
+
+  function evaluateHandler(timer) {
+    try {
+      indirectEval(timer.handler);
+    } catch (error) {
+      // A syntax error names the line of this module that called eval: point it at the setTimeout call.
+      if (reflectApply(functionHasInstance, SyntaxErrorCtor, [error]) && isInternalURL(error.sourceURL)) {
+        relocate(error, timer.caller);
+      }
+      throw error;
+    }
+  }
+
+  function isInternalURL(url) {
+    const internal = internals.internalSourceURLs;
+    return typeof url === "string" && (url === "" || (internal !== undefined && reflectApply(setHas, internal, [url])));
+  }
+
+  // Gives `error` the script frames of `stack` (from the setTimeout call) as its stack and location.
+  function relocate(error, stack) {
+    if (typeof stack !== "string") return;
+    const lines = splitLines(stack);
+    let frames = "";
+    let first = null;
+    for (let i = 0; i < lines.length; i++) {
+      const m = reflectApply(regExpExec, frameLocation, [lines[i]]);
+      if (m === null || isInternalURL(m[1])) continue;
+      if (first === null) first = m;
+      frames = frames === "" ? lines[i] : `${frames}\n${lines[i]}`;
+    }
+    if (first === null) return;
+    const define = (name, value) =>
+      defineProperty(error, name, { __proto__: null, value, writable: true, enumerable: false, configurable: true });
+    define("stack", frames);
+    define("sourceURL", first[1]);
+    define("line", +first[2]);
+    define("column", +first[3]);
+  }
 
   function makeTimerFunction(name, repeat) {
     const functions = {
@@ -203,6 +471,7 @@
 
   function clearTimer(id = 0) {
     id = +id | 0;
+    // (Host timers have negative ids and live in a list of their own: a script cannot clear them.)
     if (reflectApply(mapDelete, timers, [id])) ops.timerCancel(id);
   }
 
@@ -218,7 +487,7 @@
   const Base = internals.EventTarget ?? Object;
   class Performance extends Base {
     constructor(key) {
-      if (key !== illegal) throw new TypeError("Illegal constructor");
+      if (key !== illegal) throw new TypeErrorCtor("Illegal constructor");
       super();
     }
     now() { return ops.now(); }
@@ -230,12 +499,12 @@
     descriptor.enumerable = true;
     defineProperty(Performance.prototype, name, descriptor);
   }
-  defineProperty(Performance.prototype, Symbol.toStringTag, { value: "Performance", configurable: true });
+  defineProperty(Performance.prototype, Symbol.toStringTag, { __proto__: null, value: "Performance", configurable: true });
   defineGlobal("Performance", Performance);
   const performance = new Performance(illegal);
   defineProperty(global, "performance", {
     get: function performance_() { return performance; },
-    set: function performance_(value) { defineProperty(global, "performance", { value, writable: true, enumerable: true, configurable: true }); },
+    set: function performance_(value) { defineProperty(global, "performance", { __proto__: null, value, writable: true, enumerable: true, configurable: true }); },
     enumerable: true,
     configurable: true,
   });
@@ -244,7 +513,7 @@
 
   defineProperty(global, "self", {
     get: function self() { return global; },
-    set: function self(value) { defineProperty(global, "self", { value, writable: true, enumerable: true, configurable: true }); },
+    set: function self(value) { defineProperty(global, "self", { __proto__: null, value, writable: true, enumerable: true, configurable: true }); },
     enumerable: true,
     configurable: true,
   });

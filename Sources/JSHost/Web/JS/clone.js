@@ -25,7 +25,8 @@
 //             transfer-list order; the originals are detached). A thread-crossing encoder can hand these over
 //             without copying.
 //   slots     placeholder records inside `value` (ports, transferred buffers, views of them), or null
-//   foreign   objects of `value` that a different realm must rebuild with its own classes (DOMExceptions), or null
+//   foreign   records ({copy, name, message, stack}) of the DOMExceptions in `value`, which a different realm
+//             rebuilds with its own class, or null
 //   realm     the sender realm's token
 // A snapshot is deserialized at most once: for the same realm with no placeholders the copy itself is returned.
 // A later thread-crossing encoding can add e.g. an `encoded` field that deserializeFromPost decodes first;
@@ -36,79 +37,46 @@
 // was replaced and whose kind is only visible through its prototype's Symbol.toStringTag (Map, Set, WeakMap,
 // WeakSet, WeakRef, FinalizationRegistry, Promise, ArrayBuffer) is classified by prototype/tag, so
 // Object.setPrototypeOf(new Map, Object.prototype) clones as a plain object; a plain object whose own
-// Symbol.toStringTag claims "Promise" (etc.) is refused; setters that user code put on Object.prototype or
-// Array.prototype for cloned key names run when the clone is built (except "__proto__", handled exactly).
+// Symbol.toStringTag claims "Promise" (etc.) is refused; a setter that user code put on Object.prototype (or,
+// for an array index, on Array.prototype) under a cloned key's name runs when the clone is built (read-only
+// ones are handled: a frozen Object.prototype is fine); an enumerable index on Array.prototype can hide a
+// non-index key of a holey array from the fast array walk.
 (function (ops, internals, global) {
   "use strict";
 
-  // ---- intrinsics, captured before any user code runs ------------------------------------------------
-  const ObjectCtor = Object, ArrayCtor = Array, MapCtor = Map, SetCtor = Set, DateCtor = Date;
-  const RegExpCtor = RegExp, BooleanCtor = Boolean, NumberCtor = Number, StringCtor = String;
-  const ArrayBufferCtor = ArrayBuffer, DataViewCtor = DataView, Uint8ArrayCtor = Uint8Array;
-  const TypeErrorCtor = TypeError;
-  const ObjectPrototype = Object.prototype;
-  const getPrototypeOf = Object.getPrototypeOf, defineProperty = Object.defineProperty;
-  const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor, hasOwn = Object.hasOwn;
-  const freeze = Object.freeze, create = Object.create;
-  const isArray = Array.isArray, isView = ArrayBuffer.isView;
-  const apply = Reflect.apply, reflectDefine = Reflect.defineProperty, reflectDelete = Reflect.deleteProperty;
-  const isErrorIntrinsic = typeof Error.isError === "function" ? Error.isError : null;
-  const SymbolIterator = Symbol.iterator;
+  // ---- intrinsics: captured by clone-loader.js when the realm was new (this module loads later) ----------
+  const I = internals.cloneIntrinsics;
+  const { ObjectCtor, ArrayCtor, MapCtor, SetCtor, DateCtor, RegExpCtor, BooleanCtor, NumberCtor, StringCtor,
+    ArrayBufferCtor, DataViewCtor, Uint8ArrayCtor, TypeErrorCtor, WeakMapCtor, ObjectPrototype, FunctionPrototype,
+    FunctionCall, hasOwnProperty, getPrototypeOf, defineProperty, getOwnPropertyDescriptor, hasOwn, freeze,
+    isArray, isView, apply, reflectDefine, reflectDelete, SymbolIterator, objectToString,
+    functionToString, symbolToString, StringSlice, BooleanValueOf, NumberValueOf, StringValueOf, BigIntValueOf,
+    SymbolValueOf, DateGetTime, RegExpProto, RegExpSource, RegExpFlagGetters, MapSize, SetSize,
+    MapForEach, SetForEach, MapSet, SetAdd, MapGet, MapHas, WeakMapGet, WeakMapSet, WeakMapHas, WeakSetHas,
+    WeakRefDeref, FinRegUnregister, ABProto, ABByteLength, ABDetached, ABResizable, ABMaxByteLength, ABTransfer,
+    ABResize, SABByteLength, TATag, TABuffer, TAByteOffset, TALength, TASet, TAIncludes, DVBuffer,
+    DVByteOffset, DVByteLength, kindConstructors, PromisePrototype, errorCtors, typedArrays } = I;
+  const isErrorIntrinsic = I.isError;
   const EMPTY = freeze([]);
-
-  const getter = (obj, key) => { const d = getOwnPropertyDescriptor(obj, key); return d && d.get; };
-  const objectToString = ObjectPrototype.toString, propertyIsEnumerable = ObjectPrototype.propertyIsEnumerable;
-  const functionToString = Function.prototype.toString;
-  const symbolToString = Symbol.prototype.toString, StringSlice = String.prototype.slice;
-  const BooleanValueOf = Boolean.prototype.valueOf, NumberValueOf = Number.prototype.valueOf;
-  const StringValueOf = String.prototype.valueOf, BigIntValueOf = BigInt.prototype.valueOf;
-  const SymbolValueOf = Symbol.prototype.valueOf, DateGetTime = Date.prototype.getTime;
-  const RegExpProto = RegExp.prototype, RegExpSource = getter(RegExpProto, "source");
-  const RegExpFlagGetters = [["d", "hasIndices"], ["g", "global"], ["i", "ignoreCase"], ["m", "multiline"],
-    ["s", "dotAll"], ["u", "unicode"], ["v", "unicodeSets"], ["y", "sticky"]]
-    .map(([ch, name]) => [ch, getter(RegExpProto, name)]).filter(([, g]) => typeof g === "function");
-  const MapProto = Map.prototype, SetProto = Set.prototype;
-  const MapSize = getter(MapProto, "size"), SetSize = getter(SetProto, "size");
-  const MapForEach = MapProto.forEach, SetForEach = SetProto.forEach, MapSet = MapProto.set, SetAdd = SetProto.add;
-  const WeakMapHas = WeakMap.prototype.has, WeakSetHas = WeakSet.prototype.has;
-  const WeakRefDeref = typeof WeakRef === "function" ? WeakRef.prototype.deref : null;
-  const FinRegUnregister = typeof FinalizationRegistry === "function" ? FinalizationRegistry.prototype.unregister : null;
-  const ABProto = ArrayBuffer.prototype;
-  const ABByteLength = getter(ABProto, "byteLength"), ABDetached = getter(ABProto, "detached");
-  const ABResizable = getter(ABProto, "resizable"), ABMaxByteLength = getter(ABProto, "maxByteLength");
-  const ABTransfer = ABProto.transfer, ABResize = ABProto.resize;
-  const SABCtor = typeof SharedArrayBuffer === "function" ? SharedArrayBuffer : null;
-  const SABByteLength = SABCtor ? getter(SABCtor.prototype, "byteLength") : null;
-  const TypedArrayProto = getPrototypeOf(Uint8Array.prototype);
-  const TATag = getter(TypedArrayProto, Symbol.toStringTag), TABuffer = getter(TypedArrayProto, "buffer");
-  const TAByteOffset = getter(TypedArrayProto, "byteOffset"), TALength = getter(TypedArrayProto, "length");
-  const TASet = TypedArrayProto.set, TAIncludes = TypedArrayProto.includes;
-  const DVProto = DataView.prototype, DVBuffer = getter(DVProto, "buffer");
-  const DVByteOffset = getter(DVProto, "byteOffset"), DVByteLength = getter(DVProto, "byteLength");
-
-  const ERROR_NAMES = ["Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"];
-  const errorCtors = create(null);
-  for (const n of ERROR_NAMES) errorCtors[n] = global[n];
   // JSC puts these own properties on every Error; they describe where the error was made, so a clone keeps them.
   const ERROR_EXTRAS = ["stack", "line", "column", "sourceURL"];
-
-  const typedArrays = create(null); // name → [constructor, element size]
-  for (const name of ["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
-    "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"]) {
-    const C = global[name];
-    if (typeof C === "function") typedArrays[name] = [C, C.BYTES_PER_ELEMENT];
-  }
+  // A data property as the clone defines it (the descriptor has no prototype a script could have given
+  // `get`, `set` or `value`).
+  const dataDescriptor = (value, enumerable) => ({ __proto__: null, value, writable: true, enumerable, configurable: true });
 
   // Maps the user cannot patch: own copies of the methods on private prototypes. The memory of the walk is a
   // WeakMap: in JSC its get/set cost half of a Map's here (keys are always objects).
   class SafeMap extends MapCtor { constructor() { super(); } } // (no implicit ...args spread)
-  for (const k of ["get", "set", "has"]) defineProperty(SafeMap.prototype, k, { value: MapProto[k] });
-  class SafeWeakMap extends WeakMap { constructor() { super(); } }
-  for (const k of ["get", "set", "has"]) defineProperty(SafeWeakMap.prototype, k, { value: WeakMap.prototype[k] });
+  defineProperty(SafeMap.prototype, "get", { __proto__: null, value: MapGet });
+  defineProperty(SafeMap.prototype, "set", { __proto__: null, value: MapSet });
+  defineProperty(SafeMap.prototype, "has", { __proto__: null, value: MapHas });
+  class SafeWeakMap extends WeakMapCtor { constructor() { super(); } }
+  defineProperty(SafeWeakMap.prototype, "get", { __proto__: null, value: WeakMapGet });
+  defineProperty(SafeWeakMap.prototype, "set", { __proto__: null, value: WeakMapSet });
+  defineProperty(SafeWeakMap.prototype, "has", { __proto__: null, value: WeakMapHas });
   // `hasOwnProperty.call(o, k)` inside for-in is a fast path in JSC (Object.hasOwn is not); it is used only while
   // Function.prototype.call is the original (checked once per clone).
-  const FunctionPrototype = Function.prototype, FunctionCall = FunctionPrototype.call;
-  const hasOwnProperty = ObjectPrototype.hasOwnProperty;
+
   // ---- object kinds -------------------------------------------------------------------------------------
   const K_OBJECT = 0, K_BOOLEAN = 1, K_NUMBER = 2, K_STRING = 3, K_BIGINT = 4, K_DATE = 5, K_REGEXP = 6,
     K_MAP = 7, K_SET = 8, K_ARRAYBUFFER = 9, K_SHARED = 10, K_SYMBOL = 11, K_WEAKMAP = 12, K_WEAKSET = 13,
@@ -117,26 +85,26 @@
   const protoKinds = new SafeMap();
   const tagKinds = new SafeMap();
   const kindNames = [];
-  function kind(k, name, C) {
+  function kind(k, name) {
     kindNames[k] = name;
     tagKinds.set("[object " + name + "]", k);
-    if (typeof C === "function" && C.prototype) protoKinds.set(C.prototype, k);
+    const C = kindConstructors[name];
+    const proto = typeof C === "function" ? getOwnPropertyDescriptor(C, "prototype") : undefined;
+    if (proto !== undefined && proto.value) protoKinds.set(proto.value, k);
   }
-  kind(K_BOOLEAN, "Boolean", Boolean); kind(K_NUMBER, "Number", Number); kind(K_STRING, "String", String);
-  kind(K_BIGINT, "BigInt", BigInt); kind(K_DATE, "Date", Date); kind(K_REGEXP, "RegExp", RegExp);
-  kind(K_MAP, "Map", Map); kind(K_SET, "Set", Set); kind(K_ARRAYBUFFER, "ArrayBuffer", ArrayBuffer);
-  kind(K_SHARED, "SharedArrayBuffer", SABCtor); kind(K_SYMBOL, "Symbol", Symbol);
-  kind(K_WEAKMAP, "WeakMap", WeakMap); kind(K_WEAKSET, "WeakSet", WeakSet);
-  kind(K_WEAKREF, "WeakRef", global.WeakRef); kind(K_FINREG, "FinalizationRegistry", global.FinalizationRegistry);
+  kind(K_BOOLEAN, "Boolean"); kind(K_NUMBER, "Number"); kind(K_STRING, "String"); kind(K_BIGINT, "BigInt");
+  kind(K_DATE, "Date"); kind(K_REGEXP, "RegExp"); kind(K_MAP, "Map"); kind(K_SET, "Set");
+  kind(K_ARRAYBUFFER, "ArrayBuffer"); kind(K_SHARED, "SharedArrayBuffer"); kind(K_SYMBOL, "Symbol");
+  kind(K_WEAKMAP, "WeakMap"); kind(K_WEAKSET, "WeakSet"); kind(K_WEAKREF, "WeakRef");
+  kind(K_FINREG, "FinalizationRegistry");
   // Objects with internal state and no way to serialize it (brand not checkable without side effects).
-  for (const tag of ["Arguments", "Promise", "Generator", "AsyncGenerator", "Module", "Array Iterator", "Map Iterator",
-    "Set Iterator", "String Iterator", "RegExp String Iterator", "Iterator Helper", "WrapForValidIteratorPrototype",
-    "Async-from-Sync Iterator", "Intl.Collator", "Intl.DateTimeFormat", "Intl.DisplayNames", "Intl.DurationFormat",
-    "Intl.ListFormat", "Intl.Locale", "Intl.NumberFormat", "Intl.PluralRules", "Intl.RelativeTimeFormat",
-    "Intl.Segmenter", "Segmenter String Iterator", "Segments"]) {
-    tagKinds.set("[object " + tag + "]", K_REFUSE);
-  }
-  protoKinds.set(Promise.prototype, K_REFUSE);
+  const refusedTags = ["Arguments", "Promise", "Generator", "AsyncGenerator", "Module", "Array Iterator",
+    "Map Iterator", "Set Iterator", "String Iterator", "RegExp String Iterator", "Iterator Helper",
+    "WrapForValidIteratorPrototype", "Async-from-Sync Iterator", "Intl.Collator", "Intl.DateTimeFormat",
+    "Intl.DisplayNames", "Intl.DurationFormat", "Intl.ListFormat", "Intl.Locale", "Intl.NumberFormat",
+    "Intl.PluralRules", "Intl.RelativeTimeFormat", "Intl.Segmenter", "Segmenter String Iterator", "Segments"];
+  for (let i = 0; i < refusedTags.length; i++) tagKinds.set("[object " + refusedTags[i] + "]", K_REFUSE);
+  protoKinds.set(PromisePrototype, K_REFUSE);
 
   function brandOK(k, v) { // v really has the internal slots of kind k (these calls throw otherwise)
     try {
@@ -211,6 +179,11 @@
     return walkOther(v, proto);
   }
 
+  // Plain objects. for-in fixes its list of keys when it starts (a key a getter adds is not visited; one it
+  // deletes is skipped by the own-property check), as the spec's EnumerableOwnProperties list is fixed.
+  // The copy gets its properties by assignment, the fast way (a check per key against Object.prototype
+  // costs ~10% of a clone). An assignment that throws, because Object.prototype is frozen (its `toString`
+  // read-only, say), becomes a definition; "__proto__" is always defined.
   function walkObject(v, out) {
     mem.set(v, out);
     if (fastCall) {
@@ -218,80 +191,77 @@
         if (!hasOwnProperty.call(v, k)) continue;
         const x = v[k];
         const c = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
-        if (k === "__proto__") defineProperty(out, k, { value: c, writable: true, enumerable: true, configurable: true });
-        else out[k] = c;
+        if (k === "__proto__") defineProperty(out, k, dataDescriptor(c, true));
+        else try { out[k] = c; } catch { defineProperty(out, k, dataDescriptor(c, true)); }
       }
     } else {
       for (const k in v) {
         if (!hasOwn(v, k)) continue;
         const x = v[k];
         const c = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
-        if (k === "__proto__") defineProperty(out, k, { value: c, writable: true, enumerable: true, configurable: true });
-        else out[k] = c;
+        if (k === "__proto__") defineProperty(out, k, dataDescriptor(c, true));
+        else try { out[k] = c; } catch { defineProperty(out, k, dataDescriptor(c, true)); }
       }
     }
     return out;
   }
 
-  // Arrays: for-in over an array is slow in JSC (~25 ns per index), so elements are read with an index loop
-  // and a second for-in pass only picks up the non-index keys (and notices non-enumerable indices).
+  // Arrays. The spec reads the list of keys before any value, so a getter that adds an element or a key is not
+  // seen by this walk. Reading an array's keys runs no user code (Proxies aside), so: keys first, then values.
+  // The common case is a dense array whose keys are its indices, in order, then maybe a few other keys: a
+  // for-in pass checks that (for-in is slow on arrays, ~25 ns per index, so it skips the indices by count) and
+  // collects the other keys; anything else (holes, a non-enumerable index) takes the careful way.
   function walkArray(v) {
     const length = v.length;
     const out = new ArrayCtor(length);
     mem.set(v, out);
-    let own = 0, i = 0, holes = 0;
-    for (; i < length; i++) {
-      if (!(fastCall ? hasOwnProperty.call(v, i) : hasOwn(v, i))) {
-        if (++holes > 1024 && holes > own) break; // sparse: let for-in find the few indices that exist
-        continue;
-      }
-      own++;
-      const x = v[i];
-      out[i] = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
-    }
-    // for-in lists the enumerable indices first (ascending), then the other keys. Normally its first `own` keys
-    // are exactly the indices below `i` copied above: skip them by count, checking only the last one.
-    let skip = own;
+    let names = null;
+    let skip = length;
     for (const k in v) {
       if (skip !== 0) {
         if (--skip !== 0) continue;
-        const n = arrayIndex(k);
-        if (n !== -1 && n < i) continue;
-        return walkArrayKeysCarefully(v, out, i, own); // some index is not enumerable (or went away)
+        // The length-th key must be the last index (for-in lists the own indices first, ascending).
+        if (arrayIndex(k) === length - 1) continue;
+        return walkArrayByKeys(v, out);
       }
-      walkArrayKey(v, out, k);
+      if (fastCall ? hasOwnProperty.call(v, k) : hasOwn(v, k)) {
+        if (names === null) names = [];
+        names[names.length] = k;
+      }
     }
-    return skip === 0 ? out : walkArrayKeysCarefully(v, out, i, own);
+    if (skip !== 0) return walkArrayByKeys(v, out);
+    for (let i = 0; i < length; i++) {
+      if (!(fastCall ? hasOwnProperty.call(v, i) : hasOwn(v, i))) continue; // deleted by a getter
+      const x = v[i];
+      out[i] = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
+    }
+    if (names !== null) {
+      for (let i = 0; i < names.length; i++) walkArrayKey(v, out, names[i]);
+    }
+    return out;
+  }
+  // Holes, sparse arrays, non-enumerable indices: the exact list of enumerable own keys, then the values.
+  function walkArrayByKeys(v, out) {
+    const keys = [];
+    for (const k in v) {
+      if (fastCall ? hasOwnProperty.call(v, k) : hasOwn(v, k)) keys[keys.length] = k;
+    }
+    for (let i = 0; i < keys.length; i++) walkArrayKey(v, out, keys[i]);
+    return out;
   }
   function walkArrayKey(v, out, k) {
-    if (!(fastCall ? hasOwnProperty.call(v, k) : hasOwn(v, k))) return;
+    if (!(fastCall ? hasOwnProperty.call(v, k) : hasOwn(v, k))) return; // deleted by a getter
     const x = v[k];
     const c = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
     const n = arrayIndex(k);
     if (n !== -1) out[n] = c;
-    else if (k === "__proto__") defineProperty(out, k, { value: c, writable: true, enumerable: true, configurable: true });
-    else out[k] = c;
-  }
-  function walkArrayKeysCarefully(v, out, end, own) {
-    let indices = 0;
-    for (const k in v) {
-      const n = arrayIndex(k);
-      if (n !== -1 && n < end) { indices++; continue; }
-      walkArrayKey(v, out, k);
-    }
-    if (indices !== own) dropHiddenIndices(v, out, end);
-    return out;
+    else defineProperty(out, k, dataDescriptor(c, true));
   }
   function arrayIndex(k) { // the array index that string k denotes, or -1
     const c0 = k[0];
     if (!(c0 >= "0" && c0 <= "9")) return -1;
     const n = k >>> 0;
     return n !== 4294967295 && "" + n === k ? n : -1;
-  }
-  function dropHiddenIndices(v, out, end) { // own but non-enumerable indices are not copied
-    for (let j = 0; j < end; j++) {
-      if (hasOwn(out, j) && hasOwn(v, j) && !apply(propertyIsEnumerable, v, [j])) reflectDelete(out, j);
-    }
   }
 
   function walkOther(v, proto) {
@@ -383,24 +353,31 @@
     const out = message === undefined ? new Ctor() : new Ctor(message);
     for (let i = 0; i < ERROR_EXTRAS.length; i++) {
       if (extras[i] === undefined) reflectDelete(out, ERROR_EXTRAS[i]);
-      else reflectDefine(out, ERROR_EXTRAS[i], { value: extras[i], writable: true, enumerable: false, configurable: true });
+      else reflectDefine(out, ERROR_EXTRAS[i], dataDescriptor(extras[i], false));
     }
     mem.set(v, out);
     if (cd !== undefined && hasOwn(cd, "value")) {
-      defineProperty(out, "cause", { value: walk(cd.value), writable: true, enumerable: false, configurable: true });
+      defineProperty(out, "cause", dataDescriptor(walk(cd.value), false));
     }
     return out;
   }
 
+  // A DOMException's serialization is its name and message slots (not an own `name` or `message` property a
+  // script put on it), and, like an Error's, where it was made. Another realm rebuilds it from the same record.
   function walkDOMException(v) {
-    const make = internals.makeDOMException;
-    const out = make(`${v.message}`, `${v.name}`);
     const d = getOwnPropertyDescriptor(v, "stack");
-    if (d !== undefined && typeof d.value === "string") {
-      reflectDefine(out, "stack", { value: d.value, writable: true, enumerable: false, configurable: true });
-    }
-    if (foreign !== null) foreign[foreign.length] = out;
-    return remember(v, out);
+    const record = {
+      __proto__: null, copy: null, name: internals.domExceptionName(v), message: internals.domExceptionMessage(v),
+      stack: d !== undefined && typeof d.value === "string" ? d.value : undefined,
+    };
+    record.copy = rebuildDOMException(record);
+    if (foreign !== null) foreign[foreign.length] = record;
+    return remember(v, record.copy);
+  }
+  function rebuildDOMException(record) {
+    const out = internals.makeDOMException(record.message, record.name);
+    if (record.stack !== undefined) reflectDefine(out, "stack", dataDescriptor(record.stack, false));
+    return out;
   }
 
   function walkArrayBuffer(v) {
@@ -421,18 +398,16 @@
   // tracks the length of a resizable buffer]. Throws DataCloneError for an out-of-bounds (or detached) view.
   function viewRecord(v) {
     const type = apply(TATag, v, EMPTY);
+    if (isOutOfBounds(v, type)) throw outOfBounds();
     let buffer, offset, length, size;
     if (type === undefined) {
       buffer = apply(DVBuffer, v, EMPTY);
-      try { length = apply(DVByteLength, v, EMPTY); } catch { throw outOfBounds(); }
+      length = apply(DVByteLength, v, EMPTY);
       offset = apply(DVByteOffset, v, EMPTY);
       size = 1;
     } else {
       buffer = apply(TABuffer, v, EMPTY);
       length = apply(TALength, v, EMPTY);
-      if (length === 0) {
-        try { apply(TAIncludes, v, [0]); } catch { throw outOfBounds(); }
-      }
       offset = apply(TAByteOffset, v, EMPTY);
       size = typedArrays[type][1];
     }
@@ -444,31 +419,45 @@
   function outOfBounds() {
     return dataCloneError("An ArrayBufferView is out of bounds (or its buffer detached) and could not be cloned.");
   }
-  function viewLength(v, type) {
-    if (type !== undefined) return apply(TALength, v, EMPTY);
-    try { return apply(DVByteLength, v, EMPTY); } catch { return -1; }
+  // (A view of a detached buffer is out of bounds too.)
+  function isOutOfBounds(v, type) {
+    if (type === undefined) {
+      try { apply(DVByteLength, v, EMPTY); return false; } catch { return true; }
+    }
+    if (apply(TALength, v, EMPTY) !== 0) return false;
+    try { apply(TAIncludes, v, [0]); return false; } catch { return true; }
   }
-  // No API tells whether a view tracks its buffer's length; find out by resizing the buffer by one element and
-  // back (no user code runs in between, contents are restored).
+  function viewLength(v, type) {
+    return type === undefined ? apply(DVByteLength, v, EMPTY) : apply(TALength, v, EMPTY);
+  }
+  // No API tells whether a view tracks its buffer's length, so the buffer is resized for a moment to a length
+  // where the two kinds differ, and back (no user code runs in between; the bytes are restored).
   function tracksLength(v, type, buffer, offset, length, size) {
     const bufferLength = apply(ABByteLength, buffer, EMPTY);
-    if (bufferLength - offset - length * (type === undefined ? 1 : size) >= size) return false;
-    const max = apply(ABMaxByteLength, buffer, EMPTY);
-    if (max - bufferLength >= size) {
-      apply(ABResize, buffer, [bufferLength + size]);
-      try { return viewLength(v, type) !== length; } finally { apply(ABResize, buffer, [bufferLength]); }
+    // A length-tracking view always reaches to within one element of its buffer's end.
+    if (bufferLength - offset - length * size >= size) return false;
+    if (length > 0) {
+      // End the buffer one byte short of the view: a fixed-length view is then out of bounds, a
+      // length-tracking one just one element shorter.
+      const cut = offset + length * size - 1;
+      const tail = new Uint8ArrayCtor(bufferLength - cut);
+      apply(TASet, tail, [new Uint8ArrayCtor(buffer, cut, bufferLength - cut)]);
+      apply(ABResize, buffer, [cut]);
+      try {
+        return !isOutOfBounds(v, type);
+      } finally {
+        apply(ABResize, buffer, [bufferLength]);
+        apply(TASet, new Uint8ArrayCtor(buffer, cut, bufferLength - cut), [tail]);
+      }
     }
-    if (bufferLength < size) return true;
-    const tail = new Uint8ArrayCtor(size);
-    apply(TASet, tail, [new Uint8ArrayCtor(buffer, bufferLength - size, size)]);
-    apply(ABResize, buffer, [bufferLength - size]);
+    // An empty view: with room for one element, a length-tracking view has one, a fixed-length one none.
+    // Without that room the two kinds behave the same at every length the buffer can take.
+    if (apply(ABMaxByteLength, buffer, EMPTY) - offset < size) return false;
+    apply(ABResize, buffer, [offset + size]);
     try {
-      // A fixed-length view that reached the end is now out of bounds; a length-tracking one is not.
-      if (type === undefined) return viewLength(v, type) !== -1;
-      try { apply(TAIncludes, v, [0]); return true; } catch { return false; }
+      return viewLength(v, type) !== 0;
     } finally {
       apply(ABResize, buffer, [bufferLength]);
-      apply(TASet, new Uint8ArrayCtor(buffer, bufferLength - size, size), [tail]);
     }
   }
   function makeView(type, buffer, offset, length) {
@@ -617,15 +606,9 @@
         }
       }
       if (!sameRealm && snapshot.foreign !== null) {
-        const make = internals.makeDOMException;
         for (let i = 0; i < snapshot.foreign.length; i++) {
-          const e = snapshot.foreign[i];
-          const out = make(`${e.message}`, `${e.name}`);
-          const d = getOwnPropertyDescriptor(e, "stack");
-          if (d !== undefined && typeof d.value === "string") {
-            reflectDefine(out, "stack", { value: d.value, writable: true, enumerable: false, configurable: true });
-          }
-          mem.set(e, out);
+          const record = snapshot.foreign[i];
+          mem.set(record.copy, rebuildDOMException(record));
         }
       }
       return walk(value);
@@ -704,7 +687,7 @@
   // clone-loader.js installs the global and loads this module on first use; standing alone, install it here.
   internals.structuredCloneWebIDL = structuredClone;
   if (!internals.structuredCloneGlobalInstalled) {
-    defineProperty(global, "structuredClone", { value: structuredClone, writable: true, enumerable: false, configurable: true });
+    defineProperty(global, "structuredClone", { __proto__: null, value: structuredClone, writable: true, enumerable: false, configurable: true });
   }
   internals.structuredClone = structuredCloneInternal;
   internals.serializeForPost = serialize;

@@ -3,15 +3,39 @@
 (function (ops, internals, global) {
   "use strict";
 
+  // Intrinsics, captured before any user code runs: the DOM modules never call a method a script can replace.
   const ObjectDefineProperty = Object.defineProperty;
   const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
   const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  const ObjectSetPrototypeOf = Object.setPrototypeOf;
+  const ReflectApply = Reflect.apply;
   const ReflectConstruct = Reflect.construct;
-  const StringPrototypeSplit = String.prototype.split;
-  const ArrayPrototypeJoin = Array.prototype.join;
+  const StringPrototypeIndexOf = String.prototype.indexOf;
+  const StringPrototypeSlice = String.prototype.slice;
+  const StringPrototypeEndsWith = String.prototype.endsWith;
   const RegExpPrototypeExec = RegExp.prototype.exec;
+  const SetPrototypeHas = Set.prototype.has;
   const SymbolToStringTag = Symbol.toStringTag;
   const ErrorCtor = Error;
+  const TypeErrorCtor = TypeError;
+  const MapCtor = Map, SetCtor = Set;
+
+  // Collections a script cannot patch: the methods live on a private prototype (as fast as Map's own: the
+  // JIT sees one shape). Iterate with forEach; the iterator objects' `next` belongs to the script.
+  function safeCollection(Base, methodNames) {
+    class Safe extends Base {
+      constructor() { super(); } // (no iterable argument: nothing is looked up)
+    }
+    const from = Base.prototype;
+    for (let i = 0; i < methodNames.length; i++) {
+      ObjectDefineProperty(Safe.prototype, methodNames[i], {
+        __proto__: null, ...ObjectGetOwnPropertyDescriptor(from, methodNames[i]), enumerable: false,
+      });
+    }
+    return Safe;
+  }
+  const SafeMap = safeCollection(MapCtor, ["get", "set", "has", "delete", "clear", "forEach", "size"]);
+  const SafeSet = safeCollection(SetCtor, ["add", "has", "delete", "clear", "forEach", "size"]);
 
   // ---------------------------------------------------------------------------------------------
   // Shared WebIDL helpers (internals.idl). Messages follow Chrome's wording.
@@ -38,7 +62,7 @@
   function toDOMString(value, context) {
     if (typeof value === "string") return value;
     if (typeof value === "symbol") {
-      throw new TypeError(`${context || ""}Cannot convert a Symbol value to a string.`);
+      throw new TypeErrorCtor(`${context || ""}Cannot convert a Symbol value to a string.`);
     }
     return `${value}`;
   }
@@ -52,15 +76,16 @@
   }
 
   function notEnoughArguments(prefix, required, present) {
-    return new TypeError(`${prefix}${required} argument${required === 1 ? "" : "s"} required, but only ${present} present.`);
+    return new TypeErrorCtor(`${prefix}${required} argument${required === 1 ? "" : "s"} required, but only ${present} present.`);
   }
 
   function illegalInvocation(member, iface) {
-    return new TypeError(`Illegal invocation: '${member}' called on an object that is not ${/^[AEIOU]/.test(iface) ? "an" : "a"} ${iface}.`);
+    const vowel = ReflectApply(StringPrototypeIndexOf, "AEIOU", [iface[0]]) !== -1;
+    return new TypeErrorCtor(`Illegal invocation: '${member}' called on an object that is not ${vowel ? "an" : "a"} ${iface}.`);
   }
 
   function illegalConstructor(iface) {
-    return new TypeError(`Illegal constructor: '${iface}' cannot be constructed from script.`);
+    return new TypeErrorCtor(`Illegal constructor: '${iface}' cannot be constructed from script.`);
   }
 
   // WebIDL dictionary conversion step 1: undefined/null → empty dictionary; other non-objects throw.
@@ -68,7 +93,7 @@
     if (value === undefined || value === null) return false;
     const t = typeof value;
     if (t !== "object" && t !== "function") {
-      throw new TypeError(`${prefix}The provided value is not of type '${dictName}'.`);
+      throw new TypeErrorCtor(`${prefix}The provided value is not of type '${dictName}'.`);
     }
     return true;
   }
@@ -89,11 +114,11 @@
       ObjectDefineProperty(ctor, key, d);
     }
     ObjectDefineProperty(proto, SymbolToStringTag, {
-      value: name, writable: false, enumerable: false, configurable: true,
+      __proto__: null, value: name, writable: false, enumerable: false, configurable: true,
     });
     if (constants) {
       for (const key in constants) {
-        const d = { value: constants[key], writable: false, enumerable: true, configurable: false };
+        const d = { __proto__: null, value: constants[key], writable: false, enumerable: true, configurable: false };
         ObjectDefineProperty(ctor, key, d);
         ObjectDefineProperty(proto, key, d);
       }
@@ -103,12 +128,12 @@
   }
 
   function installGlobal(name, value) {
-    ObjectDefineProperty(global, name, { value, writable: true, enumerable: false, configurable: true });
+    ObjectDefineProperty(global, name, { __proto__: null, value, writable: true, enumerable: false, configurable: true });
   }
 
   internals.idl = {
-    describe, toDOMString, failedToExecute, failedToConstruct, notEnoughArguments,
-    illegalInvocation, illegalConstructor, checkDictionary, finishInterface, installGlobal,
+    __proto__: null, describe, toDOMString, failedToExecute, failedToConstruct, notEnoughArguments,
+    illegalInvocation, illegalConstructor, checkDictionary, finishInterface, installGlobal, SafeMap, SafeSet,
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -142,8 +167,8 @@
     ["InvalidNodeTypeError", "INVALID_NODE_TYPE_ERR", 24],
     ["DataCloneError", "DATA_CLONE_ERR", 25],
   ];
-  const codeByName = new Map();
-  const constants = {};
+  const codeByName = new SafeMap();
+  const constants = { __proto__: null };
   for (const [name, constant, code] of errorNames) {
     if (name !== null) codeByName.set(name, code);
     constants[constant] = code;
@@ -156,26 +181,32 @@
   function trimStack(error) {
     const stack = error.stack;
     if (typeof stack !== "string") return;
-    const lines = StringPrototypeSplit.call(stack, "\n");
-    let i = 0;
-    while (i < lines.length - 1) {
-      const line = lines[i];
-      if (line.endsWith("@[native code]")) { i++; continue; }
-      const m = RegExpPrototypeExec.call(frameLocation, line);
-      if (m !== null && internalSourceURLs.has(m[1])) { i++; continue; }
-      break;
+    let start = 0; // where the first frame to keep begins
+    for (;;) {
+      const end = ReflectApply(StringPrototypeIndexOf, stack, ["\n", start]);
+      if (end === -1) break; // the last frame stays in any case
+      const line = ReflectApply(StringPrototypeSlice, stack, [start, end]);
+      if (!ReflectApply(StringPrototypeEndsWith, line, ["@[native code]"])) {
+        const m = ReflectApply(RegExpPrototypeExec, frameLocation, [line]);
+        if (m === null || !ReflectApply(SetPrototypeHas, internalSourceURLs, [m[1]])) break;
+      }
+      start = end + 1;
     }
-    if (i === 0) return;
-    const rest = lines.slice(i);
-    ObjectDefineProperty(error, "stack", {
-      value: ArrayPrototypeJoin.call(rest, "\n"), writable: true, enumerable: false, configurable: true,
-    });
-    const m = RegExpPrototypeExec.call(frameLocation, rest[0]);
+    if (start === 0) return;
+    const rest = ReflectApply(StringPrototypeSlice, stack, [start]);
+    defineHidden(error, "stack", rest);
+    const newline = ReflectApply(StringPrototypeIndexOf, rest, ["\n"]);
+    const first = newline === -1 ? rest : ReflectApply(StringPrototypeSlice, rest, [0, newline]);
+    const m = ReflectApply(RegExpPrototypeExec, frameLocation, [first]);
     if (m !== null) {
-      error.sourceURL = m[1];
-      error.line = +m[2];
-      error.column = +m[3];
+      defineHidden(error, "sourceURL", m[1]);
+      defineHidden(error, "line", +m[2]);
+      defineHidden(error, "column", +m[3]);
     }
+  }
+
+  function defineHidden(object, name, value) {
+    ObjectDefineProperty(object, name, { __proto__: null, value, writable: true, enumerable: false, configurable: true });
   }
 
   // The private slots are stamped on an object made by the Error constructor (so that it has
@@ -247,12 +278,13 @@
 
       internals.isDOMException = isDOMException;
       internals.domExceptionName = (v) => v.#name;
+      internals.domExceptionMessage = (v) => v.#message;
     }
   }
 
   finishInterface(DOMException, "DOMException", constants);
   // WebIDL: DOMException.prototype.[[Prototype]] is %Error.prototype%.
-  Object.setPrototypeOf(DOMException.prototype, ErrorCtor.prototype);
+  ObjectSetPrototypeOf(DOMException.prototype, ErrorCtor.prototype);
 
   internals.DOMException = DOMException;
   internals.makeDOMException = (message, name) => new DOMException(message, name);
@@ -260,7 +292,8 @@
 
   {
     const prev = internals.platformObjectKind;
-    internals.platformObjectKind = (v) => (internals.isDOMException(v) ? "DOMException" : prev?.(v));
+    const isDOMException = internals.isDOMException;
+    internals.platformObjectKind = (v) => (isDOMException(v) ? "DOMException" : prev?.(v));
   }
 
   installGlobal("DOMException", DOMException);

@@ -28,6 +28,12 @@
   const ReflectApply = Reflect.apply;
   const ErrorIsError = Error.isError;
   const ErrorCtor = Error;
+  const TypeErrorCtor = TypeError;
+  const StringCtor = String;
+  const SymbolPrototypeToString = Symbol.prototype.toString;
+  const { SafeMap } = internals.idl;
+  const deferredReports = [];
+  internals.deferredReports = deferredReports;
 
   {
     const url = new ErrorCtor().sourceURL;
@@ -37,8 +43,12 @@
   const globalName = typeof ops.globalName === "string" && ops.globalName !== "" ? ops.globalName : "Window";
   const globalIsWindow = globalName === "Window";
 
+  // (The records below declare their fields, so that the constructors' assignments go to own properties,
+  // whatever setters a script puts on Object.prototype.)
+
   // An event listener (DOM §2.7). `handler` is non-null for the listener of an event handler.
   class Listener {
+    callback; capture; passive; once; removed; handler; signal; abortAlgorithm;
     constructor(callback, capture, passive, once, handler) {
       this.callback = callback;
       this.capture = capture;
@@ -54,6 +64,7 @@
   // The listeners of one event type. `items` is replaced rather than mutated while a dispatch is
   // iterating it (busy > 0), so a dispatch never copies the list.
   class ListenerList {
+    items; busy; captures;
     constructor() {
       this.items = [];
       this.busy = 0;
@@ -63,6 +74,7 @@
 
   // An event handler (HTML §8.1.8.1): its value and the listener that runs it once activated.
   class EventHandlerSlot {
+    value; listener; special;
     constructor(special) {
       this.value = null;
       this.listener = null;
@@ -81,13 +93,27 @@
       const format = internals.formatUncaught;
       let text;
       try {
-        text = typeof format === "function" ? format(error, false) : `Uncaught ${String(error)}`;
+        text = typeof format === "function" ? format(error, false) : `Uncaught ${StringCtor(error)}`;
       } catch {
         text = "Uncaught exception";
       }
       ops.print(2, `${text}\n`);
       if (typeof ops.uncaught === "function") ops.uncaught();
     }
+  }
+
+  // A new array: `items` with `item` appended / without its element at `index`.
+  function copyWith(items, item) {
+    const copy = [];
+    for (let i = 0; i < items.length; i++) copy[i] = items[i];
+    copy[items.length] = item;
+    return copy;
+  }
+
+  function copyWithout(items, index) {
+    const copy = [];
+    for (let i = 0; i < items.length; i++) if (i !== index) copy[copy.length] = items[i];
+    return copy;
   }
 
   // The global's "current event" (HTML `window.event`).
@@ -110,13 +136,19 @@
     #handlers = null; // Map<type, EventHandlerSlot> | null
     #watch = null; // called with (type) after a listener of this target is added or removed
 
+    // (Explicit: the implicit constructor of a derived class spreads its arguments through the array
+    // iterator, which a script can replace.)
+    constructor(target) {
+      super(target);
+    }
+
     static {
       isEventTarget = (v) => typeof v === "object" && v !== null && #listeners in v;
 
       // DOM "add an event listener" (after option flattening; `signal` already validated).
       addListenerInternal = (target, type, listener) => {
         let map = target.#listeners;
-        if (map === null) map = target.#listeners = new Map();
+        if (map === null) map = target.#listeners = new SafeMap();
         let list = map.get(type);
         if (list === undefined) {
           list = new ListenerList();
@@ -130,8 +162,8 @@
             if (l.callback === callback && l.capture === capture) return false;
           }
         }
-        if (list.busy > 0) list.items = [...list.items, listener];
-        else list.items.push(listener);
+        if (list.busy > 0) list.items = copyWith(list.items, listener);
+        else list.items[list.items.length] = listener;
         if (listener.capture) list.captures++;
         if (target.#watch !== null) target.#watch(type);
         return true;
@@ -145,14 +177,14 @@
         const list = map === null ? undefined : map.get(type);
         if (list !== undefined) {
           const items = list.items;
-          const i = items.indexOf(listener);
-          if (i !== -1) {
+          let i = 0;
+          while (i < items.length && items[i] !== listener) i++;
+          if (i < items.length) {
             if (list.busy > 0) {
-              const copy = items.slice(0, i);
-              for (let j = i + 1; j < items.length; j++) copy.push(items[j]);
-              list.items = copy;
+              list.items = copyWithout(items, i);
             } else {
-              items.splice(i, 1);
+              for (let j = i + 1; j < items.length; j++) items[j - 1] = items[j];
+              items.length--;
             }
             if (listener.capture) list.captures--;
             if (list.items.length === 0) map.delete(type);
@@ -179,6 +211,12 @@
             list = map.get(type);
           }
           if (list !== undefined) invoke(target, event, list, type, false);
+          if (deferredReports.length !== 0) {
+            // A listener's error was left for later (see invoke); there is a frame's room again here.
+            try {
+              internals.scheduleDeferredReports();
+            } catch {}
+          }
         }
         return eventEnd(event);
       };
@@ -210,13 +248,18 @@
               // Call a user object's operation: look up handleEvent at call time.
               const handleEvent = callback.handleEvent;
               if (typeof handleEvent !== "function") {
-                throw new TypeError("The 'handleEvent' property of the event listener is not callable.");
+                throw new TypeErrorCtor("The 'handleEvent' property of the event listener is not callable.");
               }
               if (handleEvent.call === FunctionPrototypeCall) handleEvent.call(callback, event);
               else ReflectApply(handleEvent, callback, [event]);
             }
           } catch (e) {
-            reportException(e);
+            try {
+              reportException(e);
+            } catch {
+              // Not even a frame left for the call: bootstrap.js reports it once the stack has unwound.
+              deferredReports[deferredReports.length] = e;
+            }
           }
           if (listener.passive) eventSetPassive(event, false);
           if (globalIsWindow) currentEvent = saved;
@@ -252,7 +295,7 @@
         let handlers = target.#handlers;
         if (handlers === null) {
           if (value === null) return;
-          handlers = target.#handlers = new Map();
+          handlers = target.#handlers = new SafeMap();
         }
         let slot = handlers.get(type);
         if (value === null) {
@@ -293,7 +336,7 @@
         if (callback === undefined || callback === null) return null;
         const t = typeof callback;
         if (t !== "object" && t !== "function") {
-          throw new TypeError(`${prefix}The callback provided as parameter 2 is not an object.`);
+          throw new TypeErrorCtor(`${prefix}The callback provided as parameter 2 is not an object.`);
         }
         return callback;
       }
@@ -324,7 +367,7 @@
               const s = options.signal;
               if (s !== undefined) {
                 if (!internals.isAbortSignal?.(s)) {
-                  throw new TypeError(`${prefixAdd}Failed to read the 'signal' property from 'AddEventListenerOptions': Failed to convert value to 'AbortSignal'.`);
+                  throw new TypeErrorCtor(`${prefixAdd}Failed to read the 'signal' property from 'AddEventListenerOptions': Failed to convert value to 'AbortSignal'.`);
                 }
                 signal = s;
               }
@@ -376,7 +419,7 @@
           const self = this ?? global;
           if (!isEventTarget(self)) throw illegalInvocation("dispatchEvent", "EventTarget");
           if (arguments.length < 1) throw notEnoughArguments(prefixDispatch, 1, 0);
-          if (!isEvent(event)) throw new TypeError(`${prefixDispatch}parameter 1 is not of type 'Event'.`);
+          if (!isEvent(event)) throw new TypeErrorCtor(`${prefixDispatch}parameter 1 is not of type 'Event'.`);
           return dispatch(self, event, false);
         }
       };
@@ -411,7 +454,7 @@
       },
     };
     const d = ObjectGetOwnPropertyDescriptor(accessors, name);
-    ObjectDefineProperty(obj, name, { get: d.get, set: d.set, enumerable: true, configurable: true });
+    ObjectDefineProperty(obj, name, { __proto__: null, get: d.get, set: d.set, enumerable: true, configurable: true });
   }
 
   // --- The global object ----------------------------------------------------------------------------
@@ -481,7 +524,7 @@
         return currentEvent;
       },
       set event(value) {
-        ObjectDefineProperty(global, "event", { value, writable: true, enumerable: true, configurable: true });
+        ObjectDefineProperty(global, "event", { __proto__: null, value, writable: true, enumerable: true, configurable: true });
       },
     };
     const d = ObjectGetOwnPropertyDescriptor(accessors, "event");
@@ -504,7 +547,7 @@
         if (message === "") return `Uncaught ${name}`;
         return `Uncaught ${name}: ${message}`;
       }
-      return `Uncaught ${typeof error === "symbol" ? error.toString() : String(error)}`;
+      return `Uncaught ${typeof error === "symbol" ? ReflectApply(SymbolPrototypeToString, error, []) : StringCtor(error)}`;
     } catch {
       return "Uncaught exception";
     }
@@ -530,7 +573,7 @@
       }
     }
     const event = new ErrorEvent("error", {
-      cancelable: true, message: errorMessage(error), filename, lineno, colno, error,
+      __proto__: null, cancelable: true, message: errorMessage(error), filename, lineno, colno, error,
     });
     firingError = true;
     try {
@@ -541,12 +584,12 @@
   }
 
   function fireUnhandledRejection(promise, reason) {
-    const event = new PromiseRejectionEvent("unhandledrejection", { cancelable: true, promise, reason });
+    const event = new PromiseRejectionEvent("unhandledrejection", { __proto__: null, cancelable: true, promise, reason });
     return dispatch(global, event, true);
   }
 
   function fireRejectionHandled(promise, reason) {
-    const event = new PromiseRejectionEvent("rejectionhandled", { promise, reason });
+    const event = new PromiseRejectionEvent("rejectionhandled", { __proto__: null, promise, reason });
     return dispatch(global, event, true);
   }
 

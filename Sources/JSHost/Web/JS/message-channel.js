@@ -21,7 +21,9 @@
   const queueTask = internals.queueTask;
   const { freeze: ObjectFreeze } = Object;
   const ArrayFrom = Array.from;
+  const ArrayPrototypeSplice = Array.prototype.splice;
   const ReflectApply = Reflect.apply;
+  const TypeErrorCtor = TypeError;
   const SymbolIterator = Symbol.iterator;
   const token = Symbol("MessagePort construction");
 
@@ -36,6 +38,13 @@
     },
     deliver: deliverNext,
   };
+
+  // list.map(fn) for our own arrays, without Array.prototype.map (a script's to replace).
+  function mapList(list, fn) {
+    const out = [];
+    for (let i = 0; i < list.length; i++) out[i] = fn(list[i]);
+    return out;
+  }
 
   function makeSide() {
     return { peer: null, port: null, realm, queue: [], head: 0, scheduled: 0, enabled: false, peerClosed: false };
@@ -59,7 +68,7 @@
       side.queue.length = 0;
       side.head = 0;
     } else if (side.head > 1024 && side.head * 2 > side.queue.length) {
-      side.queue.splice(0, side.head);
+      ReflectApply(ArrayPrototypeSplice, side.queue, [0, side.head]);
       side.head = 0;
     }
     return message;
@@ -72,7 +81,7 @@
     let data;
     let ports = emptyPorts;
     try {
-      if (message.sides.length > 0) ports = ObjectFreeze(message.sides.map(adopt));
+      if (message.sides.length > 0) ports = ObjectFreeze(mapList(message.sides, adopt));
       data = message.snapshot === null ? message.data : internals.deserializeFromPost(message.snapshot, ports);
     } catch {
       dispatchTrusted(port, makeMessageEvent(null, emptyPorts, "messageerror"));
@@ -93,7 +102,8 @@
   function discard(side) {
     const stack = [side];
     while (stack.length > 0) {
-      const s = stack.pop();
+      const s = stack[stack.length - 1];
+      stack.length--;
       const peer = s.peer;
       if (peer !== null) {
         s.peer = null;
@@ -101,7 +111,7 @@
       }
       for (let i = s.head; i < s.queue.length; i++) {
         const carried = s.queue[i].sides;
-        for (let j = 0; j < carried.length; j++) stack.push(carried[j]);
+        for (let j = 0; j < carried.length; j++) stack[stack.length] = carried[j];
       }
       s.queue = [];
       s.head = 0;
@@ -154,14 +164,15 @@
         queued = { snapshot: null, data: message, sides: emptyPorts };
       } else {
         const snapshot = internals.serializeForPost(message, transfer);
-        queued = { snapshot, data: undefined, sides: snapshot.ports.length === 0 ? emptyPorts : snapshot.ports.map(detach) };
+        queued = { snapshot, data: undefined, sides: snapshot.ports.length === 0 ? emptyPorts : mapList(snapshot.ports, detach) };
       }
       // 5. If there is no target port or doomed is true, return.
       if (target === null || doomed) {
         for (let i = 0; i < queued.sides.length; i++) discard(queued.sides[i]);
         return;
       }
-      target.queue.push(queued);
+      const queue = target.queue;
+      queue[queue.length] = queued;
       if (target.enabled) target.realm.schedule(target);
     }
 
@@ -222,7 +233,7 @@
   function toTransferList(value, prefix) {
     if (value === undefined || value === null) return emptyPorts;
     if (typeof value !== "object" && typeof value !== "function") {
-      throw new TypeError(`${prefix}The provided value is not of type '(sequence<object> or StructuredSerializeOptions)'.`);
+      throw new TypeErrorCtor(`${prefix}The provided value is not of type '(sequence<object> or StructuredSerializeOptions)'.`);
     }
     // GetMethod(value, @@iterator), once: a method selects the sequence form.
     let list = value;
@@ -232,17 +243,17 @@
       if (list === undefined) return emptyPorts;
       method = list === null || (typeof list !== "object" && typeof list !== "function") ? undefined : list[SymbolIterator];
       if (typeof method !== "function") {
-        throw new TypeError(`${prefix}Failed to read the 'transfer' property from 'StructuredSerializeOptions': The provided value cannot be converted to a sequence.`);
+        throw new TypeErrorCtor(`${prefix}Failed to read the 'transfer' property from 'StructuredSerializeOptions': The provided value cannot be converted to a sequence.`);
       }
     } else if (typeof method !== "function") {
-      throw new TypeError(`${prefix}The object's @@iterator property is not callable.`);
+      throw new TypeErrorCtor(`${prefix}The object's @@iterator property is not callable.`);
     }
     // Iterate with the method already read (Array.from would read @@iterator again).
     const transfer = ArrayFrom({ [SymbolIterator]: () => ReflectApply(method, list, emptyPorts) });
     for (let i = 0; i < transfer.length; i++) {
       const item = transfer[i];
       if (item === null || (typeof item !== "object" && typeof item !== "function")) {
-        throw new TypeError(`${prefix}Value at index ${i} is not an object.`);
+        throw new TypeErrorCtor(`${prefix}Value at index ${i} is not an object.`);
       }
     }
     return transfer;
@@ -299,7 +310,7 @@
   internals.detachMessagePort = (port) => detach(port);
   internals.adoptMessagePortSide = (side) => adopt(side);
   internals.isMessagePortDetached = (port) => sideOf(port) === null;
-  internals.transferMessagePorts = (ports) => ports.map((port) => adopt(detach(port)));
+  internals.transferMessagePorts = (ports) => mapList(ports, (port) => adopt(detach(port)));
   const previousKind = internals.platformObjectKind;
   internals.platformObjectKind = (value) =>
     isMessagePort(value) ? "MessagePort" : isMessageChannel(value) ? "MessageChannel" : previousKind?.(value);

@@ -12,6 +12,8 @@
   const ArrayFrom = Array.from;
   const ReflectApply = Reflect.apply;
   const StringPrototypeToWellFormed = String.prototype.toWellFormed;
+  const StringPrototypeReplace = String.prototype.replace;
+  const TypeErrorCtor = TypeError;
   // Event's own members, captured before user code can replace them on Event.prototype.
   const EventInitEvent = Event.prototype.initEvent;
   const EventPhaseGetter = Object.getOwnPropertyDescriptor(Event.prototype, "eventPhase").get;
@@ -30,19 +32,19 @@
   function toUSVString(value, prefix) {
     const s = toDOMString(value, prefix);
     return StringPrototypeToWellFormed !== undefined ? ReflectApply(StringPrototypeToWellFormed, s, [])
-      : s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+      : ReflectApply(StringPrototypeReplace, s, [/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"]);
   }
 
   // sequence<MessagePort>: every entry must be a MessagePort; the result is frozen (FrozenArray).
   function toPortArray(value, prefix) {
     if (value === undefined) return emptyPorts;
     if (value === null || (typeof value !== "object" && typeof value !== "function") || typeof value[SymbolIterator] !== "function") {
-      throw new TypeError(`${prefix}The provided value cannot be converted to a sequence.`);
+      throw new TypeErrorCtor(`${prefix}The provided value cannot be converted to a sequence.`);
     }
     const ports = ArrayFrom(value);
     for (let i = 0; i < ports.length; i++) {
       if (internals.isMessagePort?.(ports[i]) !== true) {
-        throw new TypeError(`${prefix}Failed to convert value to 'MessagePort'.`);
+        throw new TypeErrorCtor(`${prefix}Failed to convert value to 'MessagePort'.`);
       }
     }
     return ObjectFreeze(ports);
@@ -79,7 +81,7 @@
         const source = eventInitDict.source;
         if (source !== undefined) {
           if (!isMessagePortOrNull(source)) {
-            throw new TypeError(`${ctorPrefix}The provided value is not of type '(MessagePort or ServiceWorker or WindowProxy)'.`);
+            throw new TypeErrorCtor(`${ctorPrefix}The provided value is not of type '(MessagePort or ServiceWorker or WindowProxy)'.`);
           }
           this.#source = source;
         }
@@ -120,7 +122,7 @@
       origin = toUSVString(origin, prefix);
       lastEventId = toDOMString(lastEventId, prefix);
       if (!isMessagePortOrNull(source)) {
-        throw new TypeError(`${prefix}parameter 7 is not of type '(MessagePort or ServiceWorker or WindowProxy)'.`);
+        throw new TypeErrorCtor(`${prefix}parameter 7 is not of type '(MessagePort or ServiceWorker or WindowProxy)'.`);
       }
       const portList = toPortArray(ports, prefix);
       // "If this's dispatch flag is set, then return." A parentless target is dispatched exactly while
