@@ -1,10 +1,13 @@
 import CJavaScriptCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The JS modules every realm evaluates, in order (see Web/JS/README.md).
 enum WebModules {
     static let order = [
         "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js",
-        "clone-loader.js", "message-event.js", "message-channel.js",
+        "clone-loader.js", "message-event.js", "message-channel.js", "encoding.js", "blob.js", "url.js", "base64.js", "crypto.js", "navigator.js", "location.js",
     ]
 }
 
@@ -246,6 +249,16 @@ final class RealmRuntime: LoopTaskTarget {
             uncaught(call.context.toSwiftString(call[0]))
             return call.context.undefined
         })
+        context.setProperty(ops, "hardwareConcurrency", context.number(Double(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))))
+        if let url = options.url {
+            context.setProperty(ops, "scriptURL", context.string(url))
+        }
+        context.setProperty(ops, "randomBytes", context.makeFunction("randomBytes") { call throws(HostFunctionError) in
+            guard let count = call.context.toNumber(call[0]), count >= 0, count <= 65536 else {
+                throw .rangeError("randomBytes: the length must be 0...65536")
+            }
+            return try makeRandomBytes(Int(count), in: call.context)
+        })
         if options.exposeGarbageCollection {
             context.setProperty(ops, "gc", context.makeFunction("gc") { call throws(HostFunctionError) in
                 call.context.collectGarbage()
@@ -254,4 +267,25 @@ final class RealmRuntime: LoopTaskTarget {
         }
         return ops
     }
+}
+
+/// A new `Uint8Array` of `count` bytes from the OS's random source. The array is fresh, so taking
+/// its bytes pointer pins nothing the script owns (a pinned buffer's `transfer()` would copy).
+private func makeRandomBytes(_ count: Int, in context: JSContext) throws(HostFunctionError) -> JSValue {
+    var exception: JSValueRef?
+    guard let array = JSObjectMakeTypedArray(context.ref, kJSTypedArrayTypeUint8Array, count, &exception), exception == nil else {
+        throw .rangeError("randomBytes: could not allocate \(count) bytes")
+    }
+    if count > 0, let bytes = JSObjectGetTypedArrayBytesPtr(context.ref, array, &exception) {
+        // The standard library's system generator is the OS's CSPRNG (getrandom(2) on Linux).
+        var generator = SystemRandomNumberGenerator()
+        var offset = 0
+        while offset < count {
+            var word = generator.next()
+            let n = min(8, count - offset)
+            withUnsafeBytes(of: &word) { (bytes + offset).copyMemory(from: $0.baseAddress!, byteCount: n) }
+            offset += n
+        }
+    }
+    return JSValue(ref: array)
 }

@@ -1,0 +1,48 @@
+// `navigator` (HTML §8.9.1 "The Navigator object"; WorkerNavigator in workers): the NavigatorID,
+// NavigatorLanguage and NavigatorConcurrentHardware members. userAgent is `jshost/<version>`; language is
+// always "en-US" (jshost does not read the locale); hardwareConcurrency is the number of online CPUs.
+(function (ops, internals, global) {
+  "use strict";
+
+  const { illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.idl;
+  const ObjectDefineProperty = Object.defineProperty;
+  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  const ObjectFreeze = Object.freeze;
+  const inWorker = ops.globalName !== "Window";
+  const interfaceName = inWorker ? "WorkerNavigator" : "Navigator";
+  const userAgent = `jshost/${ops.version}`;
+  const languages = ObjectFreeze(["en-US"]);
+
+  const construct = Symbol("Navigator construction");
+  let isNavigator;
+  class Navigator {
+    #brand = true;
+    constructor(key = undefined) {
+      if (key !== construct) throw illegalConstructor(interfaceName);
+    }
+    get userAgent() { check(this, "userAgent"); return userAgent; }
+    get appCodeName() { check(this, "appCodeName"); return "Mozilla"; }
+    get appName() { check(this, "appName"); return "Netscape"; }
+    get appVersion() { check(this, "appVersion"); return "5.0"; }
+    get platform() { check(this, "platform"); return "Linux"; }
+    get product() { check(this, "product"); return "Gecko"; }
+    get language() { check(this, "language"); return "en-US"; }
+    get languages() { check(this, "languages"); return languages; }
+    get onLine() { check(this, "onLine"); return true; }
+    get hardwareConcurrency() { check(this, "hardwareConcurrency"); return ops.hardwareConcurrency; }
+    static {
+      isNavigator = (v) => typeof v === "object" && v !== null && #brand in v;
+    }
+  }
+  function check(self, name) {
+    if (!isNavigator(self)) throw illegalInvocation(name, interfaceName);
+  }
+  ObjectDefineProperty(Navigator, "name", { value: interfaceName });
+  finishInterface(Navigator, interfaceName);
+  installGlobal(interfaceName, Navigator);
+  const navigator = new Navigator(construct);
+  ObjectDefineProperty(global, "navigator", {
+    __proto__: null, get: ObjectGetOwnPropertyDescriptor({ get navigator() { return navigator; } }, "navigator").get,
+    set: undefined, enumerable: true, configurable: true,
+  });
+})
