@@ -10,6 +10,7 @@
 // Published on `internals`:
 //   isBlob(v)                     brand check (true for File too)
 //   blobBytes(blob) → Uint8Array  the blob's bytes (shared: never write to them)
+//   blobType(blob) → string       its type
 //   blobClone(blob)               a Blob/File of this realm sharing the bytes (structuredClone within a realm)
 //   blobSerialize(blob) → record  { kind, buffer, offset, length, type, name, lastModified }: only an
 //                                 immutable ArrayBuffer and primitives, so it can cross realms (and later agents)
@@ -287,6 +288,7 @@
 
   internals.isBlob = isBlob;
   internals.blobBytes = blobBytes;
+  internals.blobType = blobType;
   internals.makeBlob = makeBlobObject;
   internals.blobClone = (b) => (isFile(b) ? makeFile(blobBytes(b), blobType(b), fileName(b), fileLastModified(b))
     : makeBlobObject(blobBytes(b), blobType(b)));
