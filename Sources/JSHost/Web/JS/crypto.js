@@ -69,4 +69,8 @@
   ObjectDefineProperty(global, "crypto", {
     __proto__: null, get: ObjectGetOwnPropertyDescriptor({ get crypto() { return crypto; } }, "crypto").get, set: undefined, enumerable: true, configurable: true,
   });
+  {
+    const prev = internals.platformObjectKind;
+    internals.platformObjectKind = (v) => (isCrypto(v) ? "Crypto" : prev?.(v));
+  }
 })

@@ -403,4 +403,8 @@
   installGlobal("TextDecoder", TextDecoder);
 
   internals.toUSVString = toUSVString;
+  {
+    const prev = internals.platformObjectKind;
+    internals.platformObjectKind = (v) => (isTextEncoder(v) ? "TextEncoder" : isTextDecoder(v) ? "TextDecoder" : prev?.(v));
+  }
 })

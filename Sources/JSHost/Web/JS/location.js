@@ -85,4 +85,8 @@
     enumerable: true,
     configurable: inWorker,
   });
+  {
+    const prev = internals.platformObjectKind;
+    internals.platformObjectKind = (v) => (isLocation(v) ? interfaceName : prev?.(v));
+  }
 })

@@ -45,4 +45,8 @@
     __proto__: null, get: ObjectGetOwnPropertyDescriptor({ get navigator() { return navigator; } }, "navigator").get,
     set: undefined, enumerable: true, configurable: true,
   });
+  {
+    const prev = internals.platformObjectKind;
+    internals.platformObjectKind = (v) => (isNavigator(v) ? interfaceName : prev?.(v));
+  }
 })

@@ -508,6 +508,12 @@
   finishInterface(URL, "URL");
   // The stringifier: toString is enumerable like the other members (finishInterface did that).
   installGlobal("URL", URL);
+  internals.isURLSearchParams = isSearchParams;
+  internals.serializeSearchParams = (params) => serializeForm(listOf(params));
+  {
+    const prev = internals.platformObjectKind;
+    internals.platformObjectKind = (v) => (isURL(v) ? "URL" : isSearchParams(v) ? "URLSearchParams" : prev?.(v));
+  }
   internals.resolveBlobURL = (url) => ReflectApply(MapGet, blobStore, [url]);
   internals.parseURLRecord = (url, base) => parseWithBase(url, base);
   internals.urlRecordOrigin = (record) => p().origin(record);
