@@ -26,6 +26,8 @@
   const TypedArrayByteLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "byteLength").get;
   const TypedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
   const TypedArraySubarray = TypedArrayPrototype.subarray;
+  const TypedArraySet = TypedArrayPrototype.set;
+  const TypedArraySlice = TypedArrayPrototype.slice;
   const DataViewBuffer = ObjectGetOwnPropertyDescriptor(DataView.prototype, "buffer").get;
   const DataViewByteOffset = ObjectGetOwnPropertyDescriptor(DataView.prototype, "byteOffset").get;
   const DataViewByteLength = ObjectGetOwnPropertyDescriptor(DataView.prototype, "byteLength").get;
@@ -127,13 +129,39 @@
     return size;
   }
 
-  // `s` must be well-formed (a USVString).
+  // ---- native codec for big inputs (ops.decodeUTF8/encodeUTF8, Web/TextCodec.swift) ------------------------
+  // Below this many bytes/code units the JS loops win over a native call.
+  const NATIVE_MIN = 256;
+  const nativeDecode = ops.decodeUTF8, nativeEncode = ops.encodeUTF8;
+  // The bytes the native ops work on: a buffer only this module sees (the host takes its pointer, which pins
+  // it; pinning a buffer script can reach would make its transfer() copy). Kept for reuse up to 16 MiB.
+  let byteScratch = new Uint8ArrayCtor(0);
+  function byteScratchFor(n) {
+    if (byteScratch.length >= n) return byteScratch;
+    const scratch = new Uint8ArrayCtor(n < 65536 ? 65536 : n);
+    if (n <= 16 * 1048576) byteScratch = scratch;
+    return scratch;
+  }
+  // UTF-8 decode of a whole input without a BOM step; null when fatal and malformed.
+  function decodeNative(bytes, fatal) {
+    const n = bytes.length;
+    const scratch = byteScratchFor(n + 1);
+    ReflectApply(TypedArraySet, scratch, [bytes]);
+    return nativeDecode(scratch, n, fatal);
+  }
+
+  // A well-formed string `s` (or any string, on the native path: lone surrogates become U+FFFD there too).
   function utf8EncodeWellFormed(s) {
+    if (s.length >= NATIVE_MIN) {
+      const scratch = byteScratchFor(3 * s.length + 1);
+      const n = nativeEncode(s, scratch);
+      return ReflectApply(TypedArraySlice, scratch, [0, n]);
+    }
     const out = new Uint8ArrayCtor(utf8Length(s));
     encodeInto(s, out, 0);
     return out;
   }
-  internals.utf8Encode = (s) => utf8EncodeWellFormed(ReflectApply(StringPrototypeToWellFormed, s, []));
+  internals.utf8Encode = (s) => utf8EncodeWellFormed(s.length >= NATIVE_MIN ? s : ReflectApply(StringPrototypeToWellFormed, s, []));
 
   // ---- decoders (Encoding Standard §8.1.2 UTF-8 decoder, §14.2 shared UTF-16 decoder) -----------------------
   // A decoder is a small state record; decodeChunk appends code units to `units` and returns the new length.
@@ -243,6 +271,10 @@
   }
 
   function utf8Decode(bytes) {
+    if (bytes.length >= NATIVE_MIN) {
+      const s = decodeNative(bytes, false);
+      return s.length > 0 && ReflectApply(StringPrototypeCharCodeAt, s, [0]) === 0xfeff ? ReflectApply(StringPrototypeSlice, s, [1]) : s;
+    }
     const units = unitsFor(bytes.length);
     const length = decodeUTF8(makeState(), bytes, units, 0, false, true);
     const skip = length > 0 && units[0] === 0xfeff ? 1 : 0;
@@ -370,6 +402,15 @@
       if (!this.#streaming) {
         this.#state = makeState();
         this.#bomSeen = false;
+        // A whole input at once: the native decoder.
+        if (!stream && this.#encoding === "utf-8" && bytes !== undefined && bytes.length >= NATIVE_MIN) {
+          const s = decodeNative(bytes, this.#fatal);
+          if (s === null) throw new TypeErrorCtor(`${prefix}The encoded data was not valid for encoding utf-8`);
+          if (!this.#ignoreBOM && s.length > 0 && ReflectApply(StringPrototypeCharCodeAt, s, [0]) === 0xfeff) {
+            return ReflectApply(StringPrototypeSlice, s, [1]);
+          }
+          return s;
+        }
       }
       this.#streaming = stream;
       const n = bytes === undefined ? 0 : bytes.length;
