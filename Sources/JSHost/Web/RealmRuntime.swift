@@ -7,7 +7,7 @@ import Glibc
 enum WebModules {
     static let order = [
         "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js",
-        "clone-loader.js", "message-event.js", "message-channel.js", "encoding.js", "blob.js", "url.js", "base64.js", "crypto.js", "navigator.js", "location.js", "file-reader.js", "response.js",
+        "clone-loader.js", "message-event.js", "message-channel.js", "web-loader.js",
     ]
 }
 

@@ -110,7 +110,12 @@
       return base64Encode(bytes);
     },
   };
-  for (const name of ["atob", "btoa"]) {
-    ObjectDefineProperty(global, name, { value: functions[name], writable: true, enumerable: true, configurable: true });
+  // web-loader.js installs the global atob/btoa, which call these.
+  internals.atob = functions.atob;
+  internals.btoa = functions.btoa;
+  if (internals.publishGlobal === undefined) {
+    for (const name of ["atob", "btoa"]) {
+      ObjectDefineProperty(global, name, { value: functions[name], writable: true, enumerable: true, configurable: true });
+    }
   }
 })

@@ -23,6 +23,8 @@
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,
     finishInterface, installGlobal,
   } = internals.idl;
+  // Installed through web-loader.js (on first use) when it is there.
+  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
   const utf8Encode = internals.utf8Encode;
   const utf8Decode = internals.utf8Decode;
   const bufferSourceBytes = internals.bufferSourceBytes;
@@ -279,8 +281,8 @@
 
   finishInterface(Blob, "Blob");
   finishInterface(File, "File");
-  installGlobal("Blob", Blob);
-  installGlobal("File", File);
+  publishGlobal("Blob", Blob);
+  publishGlobal("File", File);
 
   function makeFile(bytes, type, name, lastModified) {
     return new File(construct, bytes, type, name, lastModified);

@@ -5,9 +5,7 @@
 
   const { failedToExecute, notEnoughArguments, illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.idl;
   const ReflectApply = Reflect.apply;
-  const ObjectDefineProperty = Object.defineProperty;
   const ObjectGetPrototypeOf = Object.getPrototypeOf;
-  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const ArrayBufferIsView = ArrayBuffer.isView;
   const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
   const TypedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
@@ -64,11 +62,10 @@
     }
   }
   finishInterface(Crypto, "Crypto");
-  installGlobal("Crypto", Crypto);
-  const crypto = new Crypto(construct);
-  ObjectDefineProperty(global, "crypto", {
-    __proto__: null, get: ObjectGetOwnPropertyDescriptor({ get crypto() { return crypto; } }, "crypto").get, set: undefined, enumerable: true, configurable: true,
-  });
+  // The global `crypto` attribute is web-loader.js's; it returns this object.
+  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
+  publishGlobal("Crypto", Crypto);
+  internals.cryptoObject = new Crypto(construct);
   {
     const prev = internals.platformObjectKind;
     internals.platformObjectKind = (v) => (isCrypto(v) ? "Crypto" : prev?.(v));

@@ -9,6 +9,8 @@
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary, finishInterface, installGlobal,
   } = internals.idl;
+  // Installed through web-loader.js (on first use) when it is there.
+  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
   const ReflectApply = Reflect.apply;
   const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const ObjectGetPrototypeOf = Object.getPrototypeOf;
@@ -342,7 +344,7 @@
     }
   }
   finishInterface(TextEncoder, "TextEncoder");
-  installGlobal("TextEncoder", TextEncoder);
+  publishGlobal("TextEncoder", TextEncoder);
 
   // ---- TextDecoder ----------------------------------------------------------------------------------------
   let isTextDecoder;
@@ -441,7 +443,7 @@
     }
   }
   finishInterface(TextDecoder, "TextDecoder");
-  installGlobal("TextDecoder", TextDecoder);
+  publishGlobal("TextDecoder", TextDecoder);
 
   internals.toUSVString = toUSVString;
   {

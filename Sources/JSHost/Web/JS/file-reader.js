@@ -10,6 +10,8 @@
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,
     finishInterface, installGlobal,
   } = internals.idl;
+  // Installed through web-loader.js (on first use) when it is there.
+  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
   const Event = internals.Event;
   const EventTarget = internals.EventTarget;
   const dispatchTrusted = internals.dispatchTrusted;
@@ -69,7 +71,7 @@
     }
   }
   finishInterface(ProgressEvent, "ProgressEvent");
-  installGlobal("ProgressEvent", ProgressEvent);
+  publishGlobal("ProgressEvent", ProgressEvent);
 
   // ---- packaging the bytes ------------------------------------------------------------------------------------
   function decodeText(bytes, label, blobType) {
@@ -221,5 +223,5 @@
     defineEventHandler(FileReader.prototype, type, { brand: isFileReader, interfaceName: "FileReader" });
   }
   finishInterface(FileReader, "FileReader", { EMPTY, LOADING, DONE });
-  installGlobal("FileReader", FileReader);
+  publishGlobal("FileReader", FileReader);
 })

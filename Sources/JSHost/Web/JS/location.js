@@ -8,7 +8,6 @@
 
   const { illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.idl;
   const ObjectDefineProperty = Object.defineProperty;
-  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const inWorker = ops.globalName !== "Window";
   const interfaceName = inWorker ? "WorkerLocation" : "Location";
   const href = ops.scriptURL !== undefined ? ops.scriptURL : "about:blank";
@@ -71,20 +70,10 @@
   }
   ObjectDefineProperty(Location, "name", { value: interfaceName });
   finishInterface(Location, interfaceName);
-  installGlobal(interfaceName, Location);
-  const location = new Location(construct);
-  const accessors = {
-    get location() { return location; },
-    set location(value) { throw notSupported("setting location"); },
-  };
-  ObjectDefineProperty(global, "location", {
-    __proto__: null,
-    get: ObjectGetOwnPropertyDescriptor(accessors, "location").get,
-    // Window: [PutForwards=href, LegacyUnforgeable]; WorkerGlobalScope: a plain readonly attribute.
-    set: inWorker ? undefined : ObjectGetOwnPropertyDescriptor(accessors, "location").set,
-    enumerable: true,
-    configurable: inWorker,
-  });
+  // The global `location` attribute (and its setter) is web-loader.js's; it returns this object.
+  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
+  publishGlobal(interfaceName, Location);
+  internals.locationObject = new Location(construct);
   {
     const prev = internals.platformObjectKind;
     internals.platformObjectKind = (v) => (isLocation(v) ? interfaceName : prev?.(v));

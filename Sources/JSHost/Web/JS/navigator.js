@@ -6,7 +6,6 @@
 
   const { illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.idl;
   const ObjectDefineProperty = Object.defineProperty;
-  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const ObjectFreeze = Object.freeze;
   const inWorker = ops.globalName !== "Window";
   const interfaceName = inWorker ? "WorkerNavigator" : "Navigator";
@@ -39,12 +38,10 @@
   }
   ObjectDefineProperty(Navigator, "name", { value: interfaceName });
   finishInterface(Navigator, interfaceName);
-  installGlobal(interfaceName, Navigator);
-  const navigator = new Navigator(construct);
-  ObjectDefineProperty(global, "navigator", {
-    __proto__: null, get: ObjectGetOwnPropertyDescriptor({ get navigator() { return navigator; } }, "navigator").get,
-    set: undefined, enumerable: true, configurable: true,
-  });
+  // The global `navigator` attribute is web-loader.js's; it returns this object.
+  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
+  publishGlobal(interfaceName, Navigator);
+  internals.navigatorObject = new Navigator(construct);
   {
     const prev = internals.platformObjectKind;
     internals.platformObjectKind = (v) => (isNavigator(v) ? interfaceName : prev?.(v));

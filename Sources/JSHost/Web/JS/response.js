@@ -9,6 +9,8 @@
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,
     finishInterface, installGlobal,
   } = internals.idl;
+  // Installed through web-loader.js (on first use) when it is there.
+  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
   const toUSVString = internals.toUSVString;
   const ReflectApply = Reflect.apply;
   const ReflectOwnKeys = Reflect.ownKeys;
@@ -233,7 +235,7 @@
   ObjectDefineProperty(Headers.prototype, SymbolIterator, {
     __proto__: null, value: Headers.prototype.entries, writable: true, enumerable: false, configurable: true,
   });
-  installGlobal("Headers", Headers);
+  publishGlobal("Headers", Headers);
 
   const iteratorState = new WeakMapCtor();
   const iteratorPrototype = ObjectCreate(IteratorPrototype, {
@@ -419,7 +421,7 @@
     return new PromiseCtor((resolve, reject) => reject(error));
   }
   finishInterface(Response, "Response");
-  installGlobal("Response", Response);
+  publishGlobal("Response", Response);
 
   {
     const prev = internals.platformObjectKind;

@@ -10,6 +10,8 @@
   const {
     failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, finishInterface, installGlobal,
   } = internals.idl;
+  // Installed through web-loader.js (on first use) when it is there.
+  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
   const toUSVString = internals.toUSVString;
   const utf8Decode = internals.utf8Decode;
   const ReflectApply = Reflect.apply;
@@ -28,6 +30,7 @@
   const MapCtor = Map, MapPrototype = Map.prototype;
   const MapGet = MapPrototype.get, MapSet = MapPrototype.set, MapDelete = MapPrototype.delete;
   const ArrayPrototypeSplice = Array.prototype.splice;
+  const NumberPrototypeToString = Number.prototype.toString;
   const IteratorPrototype = ObjectGetPrototypeOf(ObjectGetPrototypeOf([][SymbolIterator]()));
 
   let parser = null;
@@ -277,7 +280,7 @@
   ObjectDefineProperty(URLSearchParams.prototype, SymbolIterator, {
     __proto__: null, value: URLSearchParams.prototype.entries, writable: true, enumerable: false, configurable: true,
   });
-  installGlobal("URLSearchParams", URLSearchParams);
+  publishGlobal("URLSearchParams", URLSearchParams);
 
   // The default iterator objects (WebIDL §3.7.10.2): live over the list, by index.
   const iteratorState = new WeakMap();
@@ -359,7 +362,7 @@
       if (internals.isBlob === undefined || !internals.isBlob(obj)) {
         throw new TypeErrorCtor(`${prefix}Overload resolution failed.`);
       }
-      const url = `blob:${ownOrigin()}/${global.crypto.randomUUID()}`;
+      const url = `blob:${ownOrigin()}/${randomUUID()}`;
       ReflectApply(MapSet, blobStore, [url, obj]);
       return url;
     }
@@ -498,6 +501,18 @@
   function cannotHaveCredentialsOrPort(r) {
     return r.host === null || r.host === "" || r.scheme === "file";
   }
+  // A version-4 UUID from the OS's random source (not through the global crypto, which script may replace).
+  function randomUUID() {
+    const b = ops.randomBytes(16);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let out = "";
+    for (let i = 0; i < 16; i++) {
+      if (i === 4 || i === 6 || i === 8 || i === 10) out += "-";
+      out += (b[i] < 16 ? "0" : "") + ReflectApply(NumberPrototypeToString, b[i], [16]);
+    }
+    return out;
+  }
   function ownOrigin() {
     const url = ops.scriptURL;
     if (url === undefined) return "null";
@@ -507,7 +522,7 @@
 
   finishInterface(URL, "URL");
   // The stringifier: toString is enumerable like the other members (finishInterface did that).
-  installGlobal("URL", URL);
+  publishGlobal("URL", URL);
   internals.isURLSearchParams = isSearchParams;
   internals.serializeSearchParams = (params) => serializeForm(listOf(params));
   {
