@@ -33,7 +33,7 @@
   const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const ObjectGetPrototypeOf = Object.getPrototypeOf;
   const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
-  const StringPrototypeReplace = String.prototype.replace;
+  const StringPrototypeSlice = String.prototype.slice;
   const StringPrototypeToLowerCase = String.prototype.toLowerCase;
   const SymbolIterator = Symbol.iterator;
   const ArrayBufferIsView = ArrayBuffer.isView;
@@ -46,8 +46,6 @@
   const TypedArraySlice = TypedArrayPrototype.slice;
   const TypedArraySubarray = TypedArrayPrototype.subarray;
   const Uint8ArrayCtor = Uint8Array, TypeErrorCtor = TypeError, PromiseCtor = Promise;
-  const RegExpCtor = RegExp;
-  const lineBreaks = new RegExpCtor("\r\n|\r", "g");
   const EMPTY_BYTES = new Uint8ArrayCtor(0);
 
   const construct = Symbol("Blob construction");
@@ -140,7 +138,7 @@
       const part = parts[i];
       let bytes;
       if (typeof part === "string") {
-        const s = endings === "native" ? ReflectApply(StringPrototypeReplace, part, [lineBreaks, "\n"]) : part;
+        const s = endings === "native" ? nativeLineEndings(part) : part;
         bytes = utf8Encode(s);
       } else if (isBlob(part)) {
         bytes = blobBytes(part);
@@ -159,6 +157,18 @@
       at += chunks[i].length;
     }
     return out;
+  }
+
+  // File API "convert line endings to native" on Linux: CRLF and lone CR become LF.
+  function nativeLineEndings(s) {
+    let out = "", start = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (ReflectApply(StringPrototypeCharCodeAt, s, [i]) !== 0x0d) continue;
+      out += ReflectApply(StringPrototypeSlice, s, [start, i]) + "\n";
+      if (ReflectApply(StringPrototypeCharCodeAt, s, [i + 1]) === 0x0a) i++;
+      start = i + 1;
+    }
+    return start === 0 ? s : out + ReflectApply(StringPrototypeSlice, s, [start]);
   }
 
   function relativeIndex(value, size) {

@@ -22,7 +22,7 @@
   const charCodeAt = (s, i) => ReflectApply(S.charCodeAt, s, [i]);
   const codePointAt = (s, i) => ReflectApply(S.codePointAt, s, [i]);
   const StringPrototypeSlice = S.slice, StringPrototypeToLowerCase = S.toLowerCase;
-  const StringPrototypeNormalize = S.normalize, StringPrototypeSplit = S.split, StringPrototypeReplace = S.replace;
+  const StringPrototypeNormalize = S.normalize, StringPrototypeSplit = S.split;
   const StringPrototypeToWellFormed = S.toWellFormed;
   const slice = (s, a, b) => ReflectApply(StringPrototypeSlice, s, b === undefined ? [a] : [a, b]);
   const ArrayPrototypeJoin = Array.prototype.join;
@@ -31,7 +31,6 @@
   const utf8Encode = internals.utf8Encode;
   const utf8Decode = internals.utf8Decode;
   const MathFloor = Math.floor;
-  const RegExpCtor = RegExp;
 
   const specialPorts = { __proto__: null, "ftp": 21, "file": null, "http": 80, "https": 443, "ws": 80, "wss": 443 };
   const isSpecialScheme = (s) => s in specialPorts;
@@ -127,9 +126,14 @@
     for (let i = 0; i < domain.length; i++) if (charCodeAt(domain, i) > 0x7f) { ascii = false; break; }
     if (ascii) return ReflectApply(StringPrototypeToLowerCase, domain, []);
     // UTS #46 in brief: the full stops U+3002, U+FF0E, U+FF61 separate labels too; soft hyphen is ignored.
-    const mapped = ReflectApply(StringPrototypeToLowerCase,
-      ReflectApply(StringPrototypeNormalize, ReflectApply(StringPrototypeReplace, domain, [nonASCIIDots, "."]), ["NFKC"]), []);
-    const labels = ReflectApply(StringPrototypeSplit, ReflectApply(StringPrototypeReplace, mapped, [softHyphen, ""]), ["."]);
+    let dotted = "";
+    for (let i = 0; i < domain.length; i++) {
+      const c = charCodeAt(domain, i);
+      if (c === 0x3002 || c === 0xff0e || c === 0xff61) dotted += ".";
+      else if (c !== 0xad) dotted += slice(domain, i, i + 1);
+    }
+    const mapped = ReflectApply(StringPrototypeToLowerCase, ReflectApply(StringPrototypeNormalize, dotted, ["NFKC"]), []);
+    const labels = ReflectApply(StringPrototypeSplit, mapped, ["."]);
     for (let i = 0; i < labels.length; i++) {
       const label = labels[i];
       let plain = true;
@@ -142,8 +146,6 @@
     }
     return join(labels, ".");
   }
-  const nonASCIIDots = new RegExpCtor("[\u3002\uFF0E\uFF61]", "g");
-  const softHyphen = new RegExpCtor("\u00AD", "g");
 
   // RFC 3492 Punycode encoding of one label.
   function punycodeEncode(label) {

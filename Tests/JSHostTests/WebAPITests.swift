@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import JSHost
+
+/// RealmOptions.url and the pieces of the web platform that depend on the host (location, randomness).
+@Suite("Web APIs: host-provided values")
+struct WebAPITests {
+    @Test("fileURL(forPath:) makes absolute, percent-encoded file URLs")
+    func fileURLs() {
+        #expect(RealmOptions.fileURL(forPath: "/tmp/a b/c%d.js") == "file:///tmp/a%20b/c%25d.js")
+        #expect(RealmOptions.fileURL(forPath: "/x/é#?.js") == "file:///x/%C3%A9%23%3F.js")
+        let relative = RealmOptions.fileURL(forPath: "dir/t.js")
+        #expect(relative.hasPrefix("file:///"))
+        #expect(relative.hasSuffix("/dir/t.js"))
+    }
+
+    @Test("location reflects RealmOptions.url; without one it is about:blank")
+    func location() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let agent = try await host.makeAgent()
+        var options = RealmOptions()
+        options.url = "file:///srv/app/main.js?x=1#top"
+        let realm = try await agent.makeRealm(options: options)
+        #expect(try await realm.evaluate("location.href") == .string("file:///srv/app/main.js?x=1#top"))
+        #expect(try await realm.evaluate("location.pathname + location.search + location.hash") == .string("/srv/app/main.js?x=1#top"))
+        #expect(try await realm.evaluate("location.origin") == .string("null"))
+        let blank = try await agent.makeRealm()
+        #expect(try await blank.evaluate("location.href") == .string("about:blank"))
+        #expect(try await blank.evaluate("URL.createObjectURL(new Blob()).startsWith('blob:null/')") == .boolean(true))
+    }
+
+    @Test("crypto draws from the OS: distinct values across realms")
+    func randomness() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let agent = try await host.makeAgent()
+        let first = try await agent.makeRealm().evaluate("crypto.randomUUID()")
+        let second = try await agent.makeRealm().evaluate("crypto.randomUUID()")
+        #expect(first != second)
+        #expect(try await agent.makeRealm().evaluate("crypto.getRandomValues(new Uint32Array(8)).some((v) => v !== 0)") == .boolean(true))
+    }
+}
+
+@Suite("Web APIs: the CLI gives location")
+struct WebAPICLITests {
+    @Test("`jshost run FILE` sets location to the file's URL; `jshost eval` leaves about:blank")
+    func runSetsLocation() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("where am i.js", "console.log(location.href, location.origin)")
+        let run = try await runJSHost(["run", "where am i.js"], in: scratch.url)
+        #expect(run.status == 0)
+        let expected = RealmOptions.fileURL(forPath: scratch.url.appendingPathComponent("where am i.js").path)
+        #expect(expected.hasSuffix("/where%20am%20i.js"))
+        // The scratch directory may be reached through a symlink; compare the tail and the shape.
+        #expect(run.stdout.hasPrefix("file:///"))
+        #expect(run.stdout.hasSuffix("/where%20am%20i.js null\n"))
+        let eval = try await runJSHost(["eval", "console.log(location.href)"])
+        #expect(eval.stdout == "about:blank\n")
+    }
+}
