@@ -59,3 +59,38 @@ struct WebAPICLITests {
         #expect(eval.stdout == "about:blank\n")
     }
 }
+
+@Suite("Web APIs: Blob between realms")
+struct BlobAcrossRealmsTests {
+    @Test("a Blob and a File posted to another realm of the agent arrive as that realm's objects, bytes intact")
+    func blobBetweenRealms() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let agent = try host.makeAgent(name: "frames")
+        let page = try await agent.makeRealm()
+        let frame = try await agent.makeRealm()
+        try await page.connect(global: "toFrame", to: frame, global: "toPage")
+        _ = try await frame.evaluate("""
+            globalThis.report = null;
+            toPage.onmessage = async (event) => {
+              const { blob, file, slice } = event.data;
+              report = {
+                blobIsMine: blob instanceof Blob && !(blob instanceof File),
+                fileIsMine: file instanceof File,
+                type: blob.type, name: file.name, lastModified: file.lastModified,
+                text: await blob.text(), sliceText: await slice.text(), fileText: await file.text(),
+              };
+            };
+            0
+            """)
+        _ = try await page.evaluate("""
+            const blob = new Blob(["h\\u00e9llo world"], { type: "text/plain" });
+            const file = new File([blob], "f.txt", { lastModified: 99 });
+            toFrame.postMessage({ blob, file, slice: blob.slice(7) });
+            0
+            """)
+        #expect(await host.quiescence() == .quiescent)
+        let report = try await frame.evaluate("JSON.stringify(report)")
+        #expect(report == .string(#"{"blobIsMine":true,"fileIsMine":true,"type":"text/plain","name":"f.txt","lastModified":99,"text":"héllo world","sliceText":"world","fileText":"héllo world"}"#))
+    }
+}

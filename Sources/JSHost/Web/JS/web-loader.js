@@ -99,6 +99,13 @@
     });
   }
 
+  // A Blob can arrive in a message before this realm ever evaluated blob.js: clone.js's deserialize hook
+  // loads it (blob.js then replaces this stand-in).
+  internals.blobDeserialize = (record) => {
+    requireModule("blob.js");
+    return internals.blobDeserialize(record);
+  };
+
   internals.requireModule = requireModule;
   internals.publishGlobal = (name, value) => {
     internals.lazyInterfaces[name] = value;
