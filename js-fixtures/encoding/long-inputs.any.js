@@ -64,3 +64,16 @@ test(() => {
   assert_true(buffer.detached, "decoding did not pin the caller's buffer");
   assert_equals(moved.byteLength, 303);
 }, "Decoding does not pin the caller's buffer");
+
+test(() => {
+  const e = new TextEncoder();
+  const s = "abcdefgh\u20ac\u{1F600}xyz";
+  const cases = [[0, 0, 0], [8, 8, 8], [9, 8, 8], [10, 8, 8], [11, 9, 11], [14, 9, 11], [15, 11, 15], [18, 14, 18], [40, 14, 18]];
+  for (const [room, read, written] of cases) {
+    const out = new Uint8Array(room);
+    assert_object_equals(e.encodeInto(s, out), { read, written }, `room ${room}`);
+    assert_array_equals([...out.subarray(0, written)], [...e.encode(s).subarray(0, written)]);
+  }
+  const lone = new Uint8Array(30);
+  assert_object_equals(e.encodeInto("abcdefgh\ud800ij", lone), { read: 11, written: 13 }, "a lone surrogate is 3 bytes of U+FFFD");
+}, "encodeInto of longer strings stops at whole sequences");

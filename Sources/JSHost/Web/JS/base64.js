@@ -2,17 +2,17 @@
 // Also published for other modules: internals.base64Decode(string) → Uint8Array or null (failure).
 (function (ops, internals, global) {
   "use strict";
+  // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
+  const {
+    ReflectApply, ObjectDefineProperty, StringFromCharCode, StringPrototypeCharCodeAt, TypedArraySubarray,
+    Uint8ArrayCtor, Int8ArrayCtor,
+  } = internals.primordials;
 
-  const { toDOMString, notEnoughArguments } = internals.idl;
-  const ReflectApply = Reflect.apply;
-  const StringFromCharCode = String.fromCharCode;
-  const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
-  const TypedArraySubarray = Object.getPrototypeOf(Uint8Array.prototype).subarray;
-  const Uint8ArrayCtor = Uint8Array, Int8ArrayCtor = Int8Array;
-  const ObjectDefineProperty = Object.defineProperty;
+  const { toDOMString, notEnoughArguments } = internals.webIdl || internals.idl;
 
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  const sextets = new Int8ArrayCtor(128).fill(-1); // code unit → 6-bit value, -1 when not in the alphabet
+  const sextets = new Int8ArrayCtor(128); // code unit → 6-bit value, -1 when not in the alphabet
+  for (let i = 0; i < 128; i++) sextets[i] = -1;
   const letters = new Uint8ArrayCtor(64);
   for (let i = 0; i < 64; i++) {
     const c = ReflectApply(StringPrototypeCharCodeAt, alphabet, [i]);

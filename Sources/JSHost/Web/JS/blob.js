@@ -18,37 +18,27 @@
 //   makeBlob(bytes, type)         a Blob over `bytes` (the caller gives up the right to write them)
 (function (ops, internals, global) {
   "use strict";
+  // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
+  const {
+    ReflectApply, StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToLowerCase, NumberIsFinite,
+    MathTrunc, MathMax, MathMin, SymbolIterator, PromiseCtor, TypeErrorCtor, DateNow, ArrayBufferIsView,
+    TypedArrayPrototype, TypedArrayBuffer, TypedArrayByteOffset, TypedArraySet, TypedArraySlice, TypedArraySubarray,
+    Uint8ArrayCtor, SymbolCtor, MathFloor,
+  } = internals.primordials;
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,
     finishInterface, installGlobal,
-  } = internals.idl;
+  } = internals.webIdl || internals.idl;
   // Installed through web-loader.js (on first use) when it is there.
   const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
   const utf8Encode = internals.utf8Encode;
   const utf8Decode = internals.utf8Decode;
   const bufferSourceBytes = internals.bufferSourceBytes;
   const toUSVString = internals.toUSVString;
-  const ReflectApply = Reflect.apply;
-  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-  const ObjectGetPrototypeOf = Object.getPrototypeOf;
-  const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
-  const StringPrototypeSlice = String.prototype.slice;
-  const StringPrototypeToLowerCase = String.prototype.toLowerCase;
-  const SymbolIterator = Symbol.iterator;
-  const ArrayBufferIsView = ArrayBuffer.isView;
-  const DateNow = Date.now;
-  const MathTrunc = Math.trunc, MathMax = Math.max, MathMin = Math.min, NumberIsFinite = Number.isFinite;
-  const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
-  const TypedArrayBuffer = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "buffer").get;
-  const TypedArrayByteOffset = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "byteOffset").get;
-  const TypedArraySet = TypedArrayPrototype.set;
-  const TypedArraySlice = TypedArrayPrototype.slice;
-  const TypedArraySubarray = TypedArrayPrototype.subarray;
-  const Uint8ArrayCtor = Uint8Array, TypeErrorCtor = TypeError, PromiseCtor = Promise;
   const EMPTY_BYTES = new Uint8ArrayCtor(0);
 
-  const construct = Symbol("Blob construction");
+  const construct = SymbolCtor("Blob construction");
   const callAsFunction = (name) =>
     new TypeErrorCtor(`${failedToConstruct(name)}Please use the 'new' operator, this DOM object constructor cannot be called as a function.`);
 
@@ -124,7 +114,7 @@
     const limit = 9007199254740991;
     if (n >= limit) return limit;
     if (n <= -limit) return -limit;
-    const f = Math.floor(n), diff = n - f;
+    const f = MathFloor(n), diff = n - f;
     if (diff < 0.5) return f + 0;
     if (diff > 0.5) return f + 1;
     return (f % 2 === 0 ? f : f + 1) + 0; // ties to even

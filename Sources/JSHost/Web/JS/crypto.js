@@ -2,27 +2,22 @@
 // source (ops.randomBytes). `crypto.subtle` is not built.
 (function (ops, internals, global) {
   "use strict";
+  // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
+  const {
+    ReflectApply, TypeErrorCtor, ArrayBufferIsView, TypedArrayPrototype, TypedArrayBuffer, TypedArrayByteOffset,
+    TypedArrayByteLength, TypedArrayTag, TypedArraySet, Uint8ArrayCtor, NumberPrototypeToString, SymbolCtor,
+  } = internals.primordials;
 
-  const { failedToExecute, notEnoughArguments, illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.idl;
-  const ReflectApply = Reflect.apply;
-  const ObjectGetPrototypeOf = Object.getPrototypeOf;
-  const ArrayBufferIsView = ArrayBuffer.isView;
-  const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
-  const TypedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
-  const TypedArrayBuffer = Object.getOwnPropertyDescriptor(TypedArrayPrototype, "buffer").get;
-  const TypedArrayByteOffset = Object.getOwnPropertyDescriptor(TypedArrayPrototype, "byteOffset").get;
-  const TypedArrayByteLength = Object.getOwnPropertyDescriptor(TypedArrayPrototype, "byteLength").get;
-  const TypedArraySet = TypedArrayPrototype.set;
-  const Uint8ArrayCtor = Uint8Array, TypeErrorCtor = TypeError;
+  const { failedToExecute, notEnoughArguments, illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.webIdl || internals.idl;
   const randomBytes = ops.randomBytes;
   const hex = [];
-  for (let i = 0; i < 256; i++) hex[i] = (i < 16 ? "0" : "") + i.toString(16);
+  for (let i = 0; i < 256; i++) hex[i] = (i < 16 ? "0" : "") + ReflectApply(NumberPrototypeToString, i, [16]);
 
   // Integer-typed arrays only (WebCrypto's ArrayBufferView check; Float16/32/64 and DataView are refused).
   const integerTypes = { __proto__: null, Int8Array: 1, Uint8Array: 1, Uint8ClampedArray: 1, Int16Array: 1, Uint16Array: 1,
     Int32Array: 1, Uint32Array: 1, BigInt64Array: 1, BigUint64Array: 1 };
 
-  const construct = Symbol("Crypto construction");
+  const construct = SymbolCtor("Crypto construction");
   let isCrypto;
   class Crypto {
     #brand = true;

@@ -5,36 +5,20 @@
 //   internals.toUSVString(value, prefix) → string
 (function (ops, internals, global) {
   "use strict";
+  // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
+  const {
+    ReflectApply, ObjectGetOwnPropertyDescriptor, StringFromCharCode, StringPrototypeCharCodeAt,
+    StringPrototypeSlice, StringPrototypeToWellFormed, TypeErrorCtor, RangeErrorCtor, ArrayBufferIsView,
+    ArrayBufferByteLength, SharedArrayBufferByteLength, TypedArrayPrototype, TypedArrayBuffer, TypedArrayByteOffset,
+    TypedArrayByteLength, TypedArrayTag, TypedArraySet, TypedArraySlice, TypedArraySubarray, DataViewBuffer,
+    DataViewByteOffset, DataViewByteLength, Uint8ArrayCtor, Uint16ArrayCtor,
+  } = internals.primordials;
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary, finishInterface, installGlobal,
-  } = internals.idl;
+  } = internals.webIdl || internals.idl;
   // Installed through web-loader.js (on first use) when it is there.
   const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
-  const ReflectApply = Reflect.apply;
-  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-  const ObjectGetPrototypeOf = Object.getPrototypeOf;
-  const StringFromCharCode = String.fromCharCode;
-  const StringPrototypeToWellFormed = String.prototype.toWellFormed;
-  const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
-  const StringPrototypeSlice = String.prototype.slice;
-  const ArrayBufferIsView = ArrayBuffer.isView;
-  const ArrayBufferByteLength = ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength").get;
-  const SharedArrayBufferByteLength = typeof SharedArrayBuffer === "function"
-    ? ObjectGetOwnPropertyDescriptor(SharedArrayBuffer.prototype, "byteLength").get : undefined;
-  const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
-  const TypedArrayBuffer = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "buffer").get;
-  const TypedArrayByteOffset = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "byteOffset").get;
-  const TypedArrayByteLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "byteLength").get;
-  const TypedArrayTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
-  const TypedArraySubarray = TypedArrayPrototype.subarray;
-  const TypedArraySet = TypedArrayPrototype.set;
-  const TypedArraySlice = TypedArrayPrototype.slice;
-  const DataViewBuffer = ObjectGetOwnPropertyDescriptor(DataView.prototype, "buffer").get;
-  const DataViewByteOffset = ObjectGetOwnPropertyDescriptor(DataView.prototype, "byteOffset").get;
-  const DataViewByteLength = ObjectGetOwnPropertyDescriptor(DataView.prototype, "byteLength").get;
-  const Uint8ArrayCtor = Uint8Array, Uint16ArrayCtor = Uint16Array;
-  const TypeErrorCtor = TypeError, RangeErrorCtor = RangeError;
 
   function toUSVString(value, prefix) {
     const s = toDOMString(value, prefix);
@@ -132,8 +116,9 @@
   }
 
   // ---- native codec for big inputs (ops.decodeUTF8/encodeUTF8, Web/TextCodec.swift) ------------------------
-  // Below this many bytes/code units the JS loops win over a native call.
-  const NATIVE_MIN = 256;
+  // Measured: from a few bytes on, one native call beats the JS loops (which stay for streaming decode and
+  // for the tiniest inputs).
+  const NATIVE_MIN = 8;
   const nativeDecode = ops.decodeUTF8, nativeEncode = ops.encodeUTF8;
   // The bytes the native ops work on: a buffer only this module sees (the host takes its pointer, which pins
   // it; pinning a buffer script can reach would make its transfer() copy). Kept for reuse up to 16 MiB.
@@ -150,6 +135,22 @@
     const scratch = byteScratchFor(n + 1);
     ReflectApply(TypedArraySet, scratch, [bytes]);
     return nativeDecode(scratch, n, fatal);
+  }
+
+  // encodeInto through the native encoder: encode all, keep the whole sequences that fit, count what they
+  // came from (a 4-byte sequence is two UTF-16 code units, every other sequence one).
+  function encodeIntoNative(s, destination) {
+    const scratch = byteScratchFor(3 * s.length);
+    const n = nativeEncode(s, scratch);
+    let written = n <= destination.length ? n : destination.length;
+    if (written < n) while (written > 0 && (scratch[written] & 0xc0) === 0x80) written--;
+    let read = 0;
+    for (let i = 0; i < written; i++) {
+      const b = scratch[i];
+      if ((b & 0xc0) !== 0x80) read += b >= 0xf0 ? 2 : 1;
+    }
+    ReflectApply(TypedArraySet, destination, [ReflectApply(TypedArraySubarray, scratch, [0, written])]);
+    return [read, written];
   }
 
   // A well-formed string `s` (or any string, on the native path: lone surrogates become U+FFFD there too).
@@ -288,9 +289,15 @@
 
   // ---- labels ---------------------------------------------------------------------------------------------
   const labels = { __proto__: null };
-  for (const l of ["unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8"]) labels[l] = "utf-8";
-  for (const l of ["csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff", "utf-16", "utf-16le"]) labels[l] = "utf-16le";
-  for (const l of ["unicodefffe", "utf-16be"]) labels[l] = "utf-16be";
+  const labelLists = [
+    ["utf-8", ["unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8"]],
+    ["utf-16le", ["csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff", "utf-16", "utf-16le"]],
+    ["utf-16be", ["unicodefffe", "utf-16be"]],
+  ];
+  for (let i = 0; i < labelLists.length; i++) {
+    const names = labelLists[i][1];
+    for (let j = 0; j < names.length; j++) labels[names[j]] = labelLists[i][0];
+  }
 
   function trimASCIIWhitespace(s) {
     let a = 0, b = s.length;
@@ -308,6 +315,18 @@
     return out;
   }
   internals.asciiLowerCase = asciiLowerCase;
+  // For FileReader.readAsText: the encoding a label names (undefined when unsupported), and a whole decode
+  // (BOM dropped, errors replaced) in one of them.
+  internals.encodingForLabel = (label) => labels[asciiLowerCase(trimASCIIWhitespace(label))];
+  internals.decodeWith = (encoding, bytes) => {
+    if (encoding === "utf-8") return utf8Decode(bytes);
+    const units = unitsFor(bytes.length);
+    const length = decodeUTF16(makeState(), bytes, units, 0, false, true, encoding === "utf-16be");
+    const skip = length > 0 && units[0] === 0xfeff ? 1 : 0;
+    const s = codeUnitsToString(ReflectApply(TypedArraySubarray, units, [skip]), length - skip);
+    if (scratch.length > 65536) scratch = new Uint16ArrayCtor(1024);
+    return s;
+  };
 
   // ---- TextEncoder ----------------------------------------------------------------------------------------
   let isTextEncoder;
@@ -335,7 +354,7 @@
       if (!ArrayBufferIsView(destination) || ReflectApply(TypedArrayTag, destination, []) !== "Uint8Array") {
         throw new TypeErrorCtor(`${prefix}parameter 2 is not of type 'Uint8Array'.`);
       }
-      const r = encodeInto(s, destination, 0);
+      const r = s.length >= NATIVE_MIN ? encodeIntoNative(s, destination) : encodeInto(s, destination, 0);
       return { read: r[0], written: r[1] };
     }
 

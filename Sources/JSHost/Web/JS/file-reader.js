@@ -5,11 +5,16 @@
 // as the spec does for an unknown one. A BOM picks the encoding, as the spec's "decode" does.
 (function (ops, internals, global) {
   "use strict";
+  // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
+  const {
+    ReflectApply, NumberIsFinite, MathTrunc, TypeErrorCtor, RegExpPrototypeExec, TypedArrayPrototype,
+    TypedArrayBuffer, TypedArraySlice,
+  } = internals.primordials;
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,
     finishInterface, installGlobal,
-  } = internals.idl;
+  } = internals.webIdl || internals.idl;
   // Installed through web-loader.js (on first use) when it is there.
   const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
   const Event = internals.Event;
@@ -19,18 +24,9 @@
   const queueTask = internals.queueTask;
   const isBlob = internals.isBlob;
   const blobBytes = internals.blobBytes;
-  const TypeErrorCtor = TypeError;
-  const ReflectApply = Reflect.apply;
-  const NumberIsFinite = Number.isFinite;
-  const MathTrunc = Math.trunc;
-  const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
-  const TypedArraySlice = TypedArrayPrototype.slice;
-  const RegExpPrototypeExec = RegExp.prototype.exec;
-  const TextDecoderCtor = global.TextDecoder;
-  const TextDecoderDecode = TextDecoderCtor.prototype.decode;
-  const TextDecoderEncoding = Object.getOwnPropertyDescriptor(TextDecoderCtor.prototype, "encoding").get;
+  const decodeWith = internals.decodeWith;
+  const encodingForLabel = internals.encodingForLabel;
   const charsetPattern = /;\s*charset=("?)([^";]+)\1/i;
-  const TypedArrayBuffer = Object.getOwnPropertyDescriptor(TypedArrayPrototype, "buffer").get;
 
   // ---- ProgressEvent ------------------------------------------------------------------------------------------
   const ctorPrefix = failedToConstruct("ProgressEvent");
@@ -75,7 +71,7 @@
 
   // ---- packaging the bytes ------------------------------------------------------------------------------------
   function decodeText(bytes, label, blobType) {
-    let encoding = encodingForLabel(label);
+    let encoding = label === undefined ? undefined : encodingForLabel(label);
     if (encoding === undefined) encoding = charsetOf(blobType);
     if (encoding === undefined) encoding = "utf-8";
     // Encoding Standard "decode": a BOM overrides the encoding and is dropped.
@@ -87,11 +83,7 @@
       encoding = "utf-16le";
     }
     if (encoding === "utf-8") return internals.utf8Decode(bytes);
-    return ReflectApply(TextDecoderDecode, new TextDecoderCtor(encoding), [bytes]);
-  }
-  function encodingForLabel(label) {
-    if (label === undefined) return undefined;
-    try { return ReflectApply(TextDecoderEncoding, new TextDecoderCtor(label), []); } catch { return undefined; }
+    return decodeWith(encoding, bytes);
   }
   function charsetOf(type) {
     const match = ReflectApply(RegExpPrototypeExec, charsetPattern, [type]);
@@ -219,7 +211,9 @@
     readerState.finish(job);
   }
 
-  for (const type of ["loadstart", "progress", "load", "abort", "error", "loadend"]) {
+  const eventTypes = ["loadstart", "progress", "load", "abort", "error", "loadend"];
+  for (let i = 0; i < eventTypes.length; i++) {
+    const type = eventTypes[i];
     defineEventHandler(FileReader.prototype, type, { brand: isFileReader, interfaceName: "FileReader" });
   }
   finishInterface(FileReader, "FileReader", { EMPTY, LOADING, DONE });

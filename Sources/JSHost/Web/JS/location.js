@@ -5,9 +5,12 @@
 // assign(), replace(), reload() and setting `location`/`href` throw a NotSupportedError.
 (function (ops, internals, global) {
   "use strict";
+  // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
+  const {
+    ObjectDefineProperty, SymbolCtor,
+  } = internals.primordials;
 
-  const { illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.idl;
-  const ObjectDefineProperty = Object.defineProperty;
+  const { illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.webIdl || internals.idl;
   const inWorker = ops.globalName !== "Window";
   const interfaceName = inWorker ? "WorkerLocation" : "Location";
   const href = ops.scriptURL !== undefined ? ops.scriptURL : "about:blank";
@@ -25,7 +28,7 @@
     return internals.makeDOMException(`jshost does not navigate: ${what} is not supported.`, "NotSupportedError");
   }
 
-  const construct = Symbol("Location construction");
+  const construct = SymbolCtor("Location construction");
   let isLocation;
   class Location {
     #brand = true;
@@ -64,7 +67,9 @@
       replace(url) { check(this, "replace"); throw notSupported("location.replace()"); },
       reload() { check(this, "reload"); throw notSupported("location.reload()"); },
     };
-    for (const name of ["assign", "replace", "reload"]) {
+    const names = ["assign", "replace", "reload"];
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
       ObjectDefineProperty(Location.prototype, name, { __proto__: null, value: methods[name], writable: true, enumerable: true, configurable: true });
     }
   }

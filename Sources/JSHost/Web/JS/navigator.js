@@ -3,16 +3,18 @@
 // always "en-US" (jshost does not read the locale); hardwareConcurrency is the number of online CPUs.
 (function (ops, internals, global) {
   "use strict";
+  // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
+  const {
+    ObjectDefineProperty, ObjectFreeze, SymbolCtor,
+  } = internals.primordials;
 
-  const { illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.idl;
-  const ObjectDefineProperty = Object.defineProperty;
-  const ObjectFreeze = Object.freeze;
+  const { illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.webIdl || internals.idl;
   const inWorker = ops.globalName !== "Window";
   const interfaceName = inWorker ? "WorkerNavigator" : "Navigator";
   const userAgent = `jshost/${ops.version}`;
   const languages = ObjectFreeze(["en-US"]);
 
-  const construct = Symbol("Navigator construction");
+  const construct = SymbolCtor("Navigator construction");
   let isNavigator;
   class Navigator {
     #brand = true;

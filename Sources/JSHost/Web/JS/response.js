@@ -4,32 +4,22 @@
 // or FormData body is not supported (such objects are converted to strings, as for any other object).
 (function (ops, internals, global) {
   "use strict";
+  // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
+  const {
+    ReflectApply, ReflectOwnKeys, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectCreate,
+    StringPrototypeCharCodeAt, StringPrototypeSlice, ArrayPrototypeSort, JSONParse, JSONStringify, SymbolIterator,
+    SymbolToStringTag, WeakMapCtor, WeakMapGet, WeakMapSet, PromiseCtor, TypeErrorCtor, RangeErrorCtor,
+    TypedArrayPrototype, TypedArrayBuffer, TypedArraySlice, IteratorPrototype, SymbolCtor, Uint8ArrayCtor,
+  } = internals.primordials;
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,
     finishInterface, installGlobal,
-  } = internals.idl;
+  } = internals.webIdl || internals.idl;
   // Installed through web-loader.js (on first use) when it is there.
   const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
   const toUSVString = internals.toUSVString;
-  const ReflectApply = Reflect.apply;
-  const ReflectOwnKeys = Reflect.ownKeys;
-  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-  const ObjectGetPrototypeOf = Object.getPrototypeOf;
-  const ObjectCreate = Object.create;
-  const ObjectDefineProperty = Object.defineProperty;
-  const S = String.prototype;
-  const charCodeAt = (s, i) => ReflectApply(S.charCodeAt, s, [i]);
-  const StringPrototypeSlice = S.slice;
-  const JSONParse = JSON.parse, JSONStringify = JSON.stringify;
-  const TypeErrorCtor = TypeError, RangeErrorCtor = RangeError, PromiseCtor = Promise;
-  const SymbolIterator = Symbol.iterator, SymbolToStringTag = Symbol.toStringTag;
-  const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
-  const TypedArraySlice = TypedArrayPrototype.slice;
-  const TypedArrayBuffer = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, "buffer").get;
-  const ArrayPrototypeSort = Array.prototype.sort;
-  const WeakMapCtor = WeakMap, WeakMapGet = WeakMap.prototype.get, WeakMapSet = WeakMap.prototype.set;
-  const IteratorPrototype = ObjectGetPrototypeOf(ObjectGetPrototypeOf([][SymbolIterator]()));
+  const charCodeAt = (s, i) => ReflectApply(StringPrototypeCharCodeAt, s, [i]);
 
   // ---- header names and values (Fetch §2.2) --------------------------------------------------------------
   function isTokenCode(c) {
@@ -60,7 +50,7 @@
   const lower = (s) => internals.asciiLowerCase(s);
 
   // ---- Headers ---------------------------------------------------------------------------------------------
-  const construct = Symbol("Headers construction");
+  const construct = SymbolCtor("Headers construction");
   let isHeaders, headerList, setGuard, fill;
 
   class Headers {
@@ -93,15 +83,14 @@
     }
 
     #append(name, value, prefix) {
-      const [n, v] = this.#check(name, value, prefix);
-      if (this.#guard === "response" && isForbiddenResponseName(n)) return;
-      this.#list[this.#list.length] = [n, v];
+      const checked = this.#check(name, value, prefix);
+      if (this.#guard === "response" && isForbiddenResponseName(checked[0])) return;
+      this.#list[this.#list.length] = checked;
     }
 
     delete(name) {
       const prefix = check(this, "delete", arguments.length, 1);
-      const [n] = this.#check(name, undefined, prefix);
-      const key = lower(n);
+      const key = lower(this.#check(name, undefined, prefix)[0]);
       const list = this.#list;
       let j = 0;
       for (let i = 0; i < list.length; i++) if (lower(list[i][0]) !== key) list[j++] = list[i];
@@ -132,7 +121,8 @@
 
     set(name, value) {
       const prefix = check(this, "set", arguments.length, 2);
-      const [n, v] = this.#check(name, value, prefix);
+      const checked = this.#check(name, value, prefix);
+      const n = checked[0], v = checked[1];
       if (this.#guard === "response" && isForbiddenResponseName(n)) return;
       const key = lower(n);
       const list = this.#list;
@@ -277,7 +267,7 @@
 
   const nullBodyStatus = (s) => s === 101 || s === 103 || s === 204 || s === 205 || s === 304;
   const redirectStatus = (s) => s === 301 || s === 302 || s === 303 || s === 307 || s === 308;
-  const EMPTY = new Uint8Array(0);
+  const EMPTY = new Uint8ArrayCtor(0);
   let isResponse;
 
   class Response {

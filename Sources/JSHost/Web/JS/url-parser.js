@@ -14,23 +14,29 @@
 // checks beyond the forbidden domain code points.
 (function (ops, internals, global) {
   "use strict";
+  // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
+  const {
+    ReflectApply, ObjectGetPrototypeOf, ObjectHasOwn, StringFromCharCode, StringFromCodePoint,
+    StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeSlice, StringPrototypeToLowerCase,
+    StringPrototypeToWellFormed, StringPrototypeNormalize, StringPrototypeSplit, MathFloor, ArrayPrototypeJoin,
+    FunctionPrototype, FunctionCall, NumberPrototypeToString, Uint8ArrayCtor, TypedArraySubarray,
+  } = internals.primordials;
 
-  const ReflectApply = Reflect.apply;
-  const StringFromCharCode = String.fromCharCode;
-  const StringFromCodePoint = String.fromCodePoint;
-  const S = String.prototype;
-  const charCodeAt = (s, i) => ReflectApply(S.charCodeAt, s, [i]);
-  const codePointAt = (s, i) => ReflectApply(S.codePointAt, s, [i]);
-  const StringPrototypeSlice = S.slice, StringPrototypeToLowerCase = S.toLowerCase;
-  const StringPrototypeNormalize = S.normalize, StringPrototypeSplit = S.split;
-  const StringPrototypeToWellFormed = S.toWellFormed;
+  // Reading characters is the parser's inner loop. `charCodeAt.call(s, i)` is several times faster in JSC than
+  // Reflect.apply (which allocates the argument list), and equally safe while `call` is still the original
+  // for both methods: `fast` says so, checked once per parse (no user code runs during one).
+  let fast = false;
+  function checkFastCalls() {
+    fast = FunctionPrototype.call === FunctionCall &&
+      ObjectGetPrototypeOf(StringPrototypeCharCodeAt) === FunctionPrototype && !ObjectHasOwn(StringPrototypeCharCodeAt, "call") &&
+      ObjectGetPrototypeOf(StringPrototypeCodePointAt) === FunctionPrototype && !ObjectHasOwn(StringPrototypeCodePointAt, "call");
+  }
+  const charCodeAt = (s, i) => (fast ? StringPrototypeCharCodeAt.call(s, i) : ReflectApply(StringPrototypeCharCodeAt, s, [i]));
+  const codePointAt = (s, i) => (fast ? StringPrototypeCodePointAt.call(s, i) : ReflectApply(StringPrototypeCodePointAt, s, [i]));
   const slice = (s, a, b) => ReflectApply(StringPrototypeSlice, s, b === undefined ? [a] : [a, b]);
-  const ArrayPrototypeJoin = Array.prototype.join;
   const join = (a, sep) => ReflectApply(ArrayPrototypeJoin, a, [sep]);
-  const NumberToString = Number.prototype.toString;
   const utf8Encode = internals.utf8Encode;
   const utf8Decode = internals.utf8Decode;
-  const MathFloor = Math.floor;
 
   const specialPorts = { __proto__: null, "ftp": 21, "file": null, "http": 80, "https": 443, "ws": 80, "wss": 443 };
   const isSpecialScheme = (s) => s in specialPorts;
@@ -67,6 +73,13 @@
   }
   // Percent-encodes a whole string (code point by code point).
   function percentEncodeString(s, inSet, spaceAsPlus) {
+    checkFastCalls();
+    let clean = true;
+    for (let i = 0; i < s.length; i++) {
+      const c = charCodeAt(s, i);
+      if (inSet(c) || (spaceAsPlus && c === 0x20)) { clean = false; break; }
+    }
+    if (clean) return s; // (code units outside ASCII are in every set, so this string is ASCII)
     let out = "";
     for (let i = 0; i < s.length; i++) {
       const c = codePointAt(s, i);
@@ -82,7 +95,7 @@
   // Percent-decode (§1.3) a string's UTF-8 bytes → bytes.
   function percentDecodeBytes(s) {
     const input = utf8Encode(s);
-    const out = new Uint8Array(input.length);
+    const out = new Uint8ArrayCtor(input.length);
     let o = 0;
     for (let i = 0; i < input.length; i++) {
       const b = input[i];
@@ -93,7 +106,7 @@
         out[o++] = b;
       }
     }
-    return out.subarray(0, o);
+    return ReflectApply(TypedArraySubarray, out, [0, o]);
   }
 
   // ---- hosts (§3.5) -----------------------------------------------------------------------------------------
@@ -113,7 +126,13 @@
       for (let i = 0; i < input.length; i++) if (isForbiddenHost(charCodeAt(input, i))) return null;
       return percentEncodeString(input, inC0Control, false);
     }
-    const domain = utf8Decode(percentDecodeBytes(input));
+    // Percent-decoding and UTF-8 decoding change nothing in plain ASCII without "%" (the usual host).
+    let plain = true;
+    for (let i = 0; i < input.length; i++) {
+      const c = charCodeAt(input, i);
+      if (c === 0x25 || c > 0x7f) { plain = false; break; }
+    }
+    const domain = plain ? input : utf8Decode(percentDecodeBytes(input));
     const ascii = domainToASCII(domain);
     if (ascii === null || ascii === "") return null;
     for (let i = 0; i < ascii.length; i++) if (isForbiddenDomain(charCodeAt(ascii, i))) return null;
@@ -246,7 +265,7 @@
     for (let i = 0; i < numbers.length - 1; i++) address += numbers[i] * 256 ** (3 - i);
     let out = "";
     for (let i = 0; i < 4; i++) {
-      out = ReflectApply(NumberToString, address % 256, []) + (i === 0 ? "" : ".") + out;
+      out = ReflectApply(NumberPrototypeToString, address % 256, []) + (i === 0 ? "" : ".") + out;
       address = MathFloor(address / 256);
     }
     return out;
@@ -349,19 +368,21 @@
         ignore0 = true;
         continue;
       }
-      out += ReflectApply(NumberToString, pieces[i], [16]);
+      out += ReflectApply(NumberPrototypeToString, pieces[i], [16]);
       if (i !== 7) out += ":";
     }
     return out;
   }
 
   // ---- the basic URL parser (§4.4) --------------------------------------------------------------------------
-  const STATE = {
-    __proto__: null, SCHEME_START: 1, SCHEME: 2, NO_SCHEME: 3, SPECIAL_RELATIVE_OR_AUTHORITY: 4, PATH_OR_AUTHORITY: 5,
-    RELATIVE: 6, RELATIVE_SLASH: 7, SPECIAL_AUTHORITY_SLASHES: 8, SPECIAL_AUTHORITY_IGNORE_SLASHES: 9, AUTHORITY: 10,
-    HOST: 11, HOSTNAME: 12, PORT: 13, FILE: 14, FILE_SLASH: 15, FILE_HOST: 16, PATH_START: 17, PATH: 18,
-    OPAQUE_PATH: 19, QUERY: 20, FRAGMENT: 21,
-  };
+  // Parser states (plain constants, so the state switch compiles to a jump table).
+  const SCHEME_START = 1, SCHEME = 2, NO_SCHEME = 3, SPECIAL_RELATIVE_OR_AUTHORITY = 4, PATH_OR_AUTHORITY = 5,
+    RELATIVE = 6, RELATIVE_SLASH = 7, SPECIAL_AUTHORITY_SLASHES = 8, SPECIAL_AUTHORITY_IGNORE_SLASHES = 9,
+    AUTHORITY = 10, HOST = 11, HOSTNAME = 12, PORT = 13, FILE = 14, FILE_SLASH = 15, FILE_HOST = 16, PATH_START = 17,
+    PATH = 18, OPAQUE_PATH = 19, QUERY = 20, FRAGMENT = 21;
+  const STATE = { __proto__: null, SCHEME_START, SCHEME, NO_SCHEME, SPECIAL_RELATIVE_OR_AUTHORITY, PATH_OR_AUTHORITY,
+    RELATIVE, RELATIVE_SLASH, SPECIAL_AUTHORITY_SLASHES, SPECIAL_AUTHORITY_IGNORE_SLASHES, AUTHORITY, HOST, HOSTNAME,
+    PORT, FILE, FILE_SLASH, FILE_HOST, PATH_START, PATH, OPAQUE_PATH, QUERY, FRAGMENT };
   const EOF = -1;
 
   function newRecord() {
@@ -407,6 +428,7 @@
   const cpString = (c) => (c > 0xffff ? StringFromCodePoint(c) : StringFromCharCode(c));
 
   function parseURL(input, base = null, url = null, stateOverride = 0) {
+    checkFastCalls();
     input = ReflectApply(StringPrototypeToWellFormed, input, []);
     if (url === null) {
       url = newRecord();
@@ -425,7 +447,7 @@
     input = start === 0 ? input : cleaned + slice(input, start);
 
     const cps = toCodePoints(input);
-    let state = stateOverride || STATE.SCHEME_START;
+    let state = stateOverride || SCHEME_START;
     let buffer = "";
     let atSignSeen = false, insideBrackets = false, passwordTokenSeen = false;
     let pointer = 0;
@@ -434,19 +456,19 @@
     for (;; pointer++) {
       const c = pointer < n ? cps[pointer] : EOF;
       switch (state) {
-        case STATE.SCHEME_START:
+        case SCHEME_START:
           if (c !== EOF && isASCIIAlpha(c)) {
             buffer += StringFromCharCode(c | 0x20);
-            state = STATE.SCHEME;
+            state = SCHEME;
           } else if (!stateOverride) {
-            state = STATE.NO_SCHEME;
+            state = NO_SCHEME;
             pointer--;
           } else {
             return null;
           }
           break;
 
-        case STATE.SCHEME:
+        case SCHEME:
           if (c !== EOF && (isASCIIAlphanumeric(c) || c === 0x2b || c === 0x2d || c === 0x2e)) {
             buffer += StringFromCharCode(c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
           } else if (c === 0x3a) {
@@ -462,65 +484,65 @@
             }
             buffer = "";
             if (url.scheme === "file") {
-              state = STATE.FILE;
+              state = FILE;
             } else if (isSpecialScheme(url.scheme) && base !== null && base.scheme === url.scheme) {
-              state = STATE.SPECIAL_RELATIVE_OR_AUTHORITY;
+              state = SPECIAL_RELATIVE_OR_AUTHORITY;
             } else if (isSpecialScheme(url.scheme)) {
-              state = STATE.SPECIAL_AUTHORITY_SLASHES;
+              state = SPECIAL_AUTHORITY_SLASHES;
             } else if (cps[pointer + 1] === 0x2f) {
-              state = STATE.PATH_OR_AUTHORITY;
+              state = PATH_OR_AUTHORITY;
               pointer++;
             } else {
               url.path = "";
-              state = STATE.OPAQUE_PATH;
+              state = OPAQUE_PATH;
             }
           } else if (!stateOverride) {
             buffer = "";
-            state = STATE.NO_SCHEME;
+            state = NO_SCHEME;
             pointer = -1;
           } else {
             return null;
           }
           break;
 
-        case STATE.NO_SCHEME:
+        case NO_SCHEME:
           if (base === null || (hasOpaquePath(base) && c !== 0x23)) return null;
           if (hasOpaquePath(base) && c === 0x23) {
             url.scheme = base.scheme;
             url.path = base.path;
             url.query = base.query;
             url.fragment = "";
-            state = STATE.FRAGMENT;
+            state = FRAGMENT;
           } else if (base.scheme !== "file") {
-            state = STATE.RELATIVE;
+            state = RELATIVE;
             pointer--;
           } else {
-            state = STATE.FILE;
+            state = FILE;
             pointer--;
           }
           break;
 
-        case STATE.SPECIAL_RELATIVE_OR_AUTHORITY:
+        case SPECIAL_RELATIVE_OR_AUTHORITY:
           if (c === 0x2f && cps[pointer + 1] === 0x2f) {
-            state = STATE.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+            state = SPECIAL_AUTHORITY_IGNORE_SLASHES;
             pointer++;
           } else {
-            state = STATE.RELATIVE;
+            state = RELATIVE;
             pointer--;
           }
           break;
 
-        case STATE.PATH_OR_AUTHORITY:
-          if (c === 0x2f) state = STATE.AUTHORITY;
-          else { state = STATE.PATH; pointer--; }
+        case PATH_OR_AUTHORITY:
+          if (c === 0x2f) state = AUTHORITY;
+          else { state = PATH; pointer--; }
           break;
 
-        case STATE.RELATIVE:
+        case RELATIVE:
           url.scheme = base.scheme;
           if (c === 0x2f) {
-            state = STATE.RELATIVE_SLASH;
+            state = RELATIVE_SLASH;
           } else if (isSpecialScheme(url.scheme) && c === 0x5c) {
-            state = STATE.RELATIVE_SLASH;
+            state = RELATIVE_SLASH;
           } else {
             url.username = base.username;
             url.password = base.password;
@@ -530,52 +552,52 @@
             url.query = base.query;
             if (c === 0x3f) {
               url.query = "";
-              state = STATE.QUERY;
+              state = QUERY;
             } else if (c === 0x23) {
               url.fragment = "";
-              state = STATE.FRAGMENT;
+              state = FRAGMENT;
             } else if (c !== EOF) {
               url.query = null;
               shortenPath(url);
-              state = STATE.PATH;
+              state = PATH;
               pointer--;
             }
           }
           break;
 
-        case STATE.RELATIVE_SLASH:
+        case RELATIVE_SLASH:
           if (isSpecialScheme(url.scheme) && (c === 0x2f || c === 0x5c)) {
-            state = STATE.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+            state = SPECIAL_AUTHORITY_IGNORE_SLASHES;
           } else if (c === 0x2f) {
-            state = STATE.AUTHORITY;
+            state = AUTHORITY;
           } else {
             url.username = base.username;
             url.password = base.password;
             url.host = base.host;
             url.port = base.port;
-            state = STATE.PATH;
+            state = PATH;
             pointer--;
           }
           break;
 
-        case STATE.SPECIAL_AUTHORITY_SLASHES:
+        case SPECIAL_AUTHORITY_SLASHES:
           if (c === 0x2f && cps[pointer + 1] === 0x2f) {
-            state = STATE.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+            state = SPECIAL_AUTHORITY_IGNORE_SLASHES;
             pointer++;
           } else {
-            state = STATE.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+            state = SPECIAL_AUTHORITY_IGNORE_SLASHES;
             pointer--;
           }
           break;
 
-        case STATE.SPECIAL_AUTHORITY_IGNORE_SLASHES:
+        case SPECIAL_AUTHORITY_IGNORE_SLASHES:
           if (c !== 0x2f && c !== 0x5c) {
-            state = STATE.AUTHORITY;
+            state = AUTHORITY;
             pointer--;
           }
           break;
 
-        case STATE.AUTHORITY:
+        case AUTHORITY:
           if (c === 0x40) {
             if (atSignSeen) buffer = "%40" + buffer;
             atSignSeen = true;
@@ -592,25 +614,25 @@
             if (atSignSeen && buffer === "") return null;
             pointer -= toCodePoints(buffer).length + 1;
             buffer = "";
-            state = STATE.HOST;
+            state = HOST;
           } else {
             buffer += cpString(c);
           }
           break;
 
-        case STATE.HOST:
-        case STATE.HOSTNAME:
+        case HOST:
+        case HOSTNAME:
           if (stateOverride && url.scheme === "file") {
             pointer--;
-            state = STATE.FILE_HOST;
+            state = FILE_HOST;
           } else if (c === 0x3a && !insideBrackets) {
             if (buffer === "") return null;
-            if (stateOverride === STATE.HOSTNAME) return "unchanged";
+            if (stateOverride === HOSTNAME) return "unchanged";
             const host = parseHost(buffer, !isSpecialScheme(url.scheme));
             if (host === null) return null;
             url.host = host;
             buffer = "";
-            state = STATE.PORT;
+            state = PORT;
           } else if (c === EOF || c === 0x2f || c === 0x3f || c === 0x23 || (isSpecialScheme(url.scheme) && c === 0x5c)) {
             pointer--;
             if (isSpecialScheme(url.scheme) && buffer === "") return null;
@@ -619,7 +641,7 @@
             if (host === null) return null;
             url.host = host;
             buffer = "";
-            state = STATE.PATH_START;
+            state = PATH_START;
             if (stateOverride) return url;
           } else {
             if (c === 0x5b) insideBrackets = true;
@@ -628,7 +650,7 @@
           }
           break;
 
-        case STATE.PORT:
+        case PORT:
           if (c !== EOF && isASCIIDigit(c)) {
             buffer += StringFromCharCode(c);
           } else if (c === EOF || c === 0x2f || c === 0x3f || c === 0x23 || (isSpecialScheme(url.scheme) && c === 0x5c) ||
@@ -644,44 +666,44 @@
               if (stateOverride) return url;
             }
             if (stateOverride) return "unchanged";
-            state = STATE.PATH_START;
+            state = PATH_START;
             pointer--;
           } else {
             return null;
           }
           break;
 
-        case STATE.FILE:
+        case FILE:
           url.scheme = "file";
           url.host = "";
           if (c === 0x2f || c === 0x5c) {
-            state = STATE.FILE_SLASH;
+            state = FILE_SLASH;
           } else if (base !== null && base.scheme === "file") {
             url.host = base.host;
             url.path = [...base.path];
             url.query = base.query;
             if (c === 0x3f) {
               url.query = "";
-              state = STATE.QUERY;
+              state = QUERY;
             } else if (c === 0x23) {
               url.fragment = "";
-              state = STATE.FRAGMENT;
+              state = FRAGMENT;
             } else if (c !== EOF) {
               url.query = null;
               if (!startsWithWindowsDriveLetter(cps, pointer)) shortenPath(url);
               else url.path = [];
-              state = STATE.PATH;
+              state = PATH;
               pointer--;
             }
           } else {
-            state = STATE.PATH;
+            state = PATH;
             pointer--;
           }
           break;
 
-        case STATE.FILE_SLASH:
+        case FILE_SLASH:
           if (c === 0x2f || c === 0x5c) {
-            state = STATE.FILE_HOST;
+            state = FILE_HOST;
           } else {
             if (base !== null && base.scheme === "file") {
               url.host = base.host;
@@ -690,20 +712,20 @@
                 url.path[url.path.length] = base.path[0];
               }
             }
-            state = STATE.PATH;
+            state = PATH;
             pointer--;
           }
           break;
 
-        case STATE.FILE_HOST:
+        case FILE_HOST:
           if (c === EOF || c === 0x2f || c === 0x5c || c === 0x3f || c === 0x23) {
             pointer--;
             if (!stateOverride && isWindowsDriveLetter(buffer)) {
-              state = STATE.PATH;
+              state = PATH;
             } else if (buffer === "") {
               url.host = "";
               if (stateOverride) return url;
-              state = STATE.PATH_START;
+              state = PATH_START;
             } else {
               let host = parseHost(buffer, false);
               if (host === null) return null;
@@ -711,32 +733,32 @@
               url.host = host;
               if (stateOverride) return url;
               buffer = "";
-              state = STATE.PATH_START;
+              state = PATH_START;
             }
           } else {
             buffer += cpString(c);
           }
           break;
 
-        case STATE.PATH_START:
+        case PATH_START:
           if (isSpecialScheme(url.scheme)) {
-            state = STATE.PATH;
+            state = PATH;
             if (c !== 0x2f && c !== 0x5c) pointer--;
           } else if (!stateOverride && c === 0x3f) {
             url.query = "";
-            state = STATE.QUERY;
+            state = QUERY;
           } else if (!stateOverride && c === 0x23) {
             url.fragment = "";
-            state = STATE.FRAGMENT;
+            state = FRAGMENT;
           } else if (c !== EOF) {
-            state = STATE.PATH;
+            state = PATH;
             if (c !== 0x2f) pointer--;
           } else if (stateOverride && url.host === null) {
             url.path[url.path.length] = "";
           }
           break;
 
-        case STATE.PATH:
+        case PATH:
           if (c === EOF || c === 0x2f || (isSpecialScheme(url.scheme) && c === 0x5c) ||
             (!stateOverride && (c === 0x3f || c === 0x23))) {
             const slash = c === 0x2f || (isSpecialScheme(url.scheme) && c === 0x5c);
@@ -754,24 +776,24 @@
             buffer = "";
             if (c === 0x3f) {
               url.query = "";
-              state = STATE.QUERY;
+              state = QUERY;
             }
             if (c === 0x23) {
               url.fragment = "";
-              state = STATE.FRAGMENT;
+              state = FRAGMENT;
             }
           } else {
             buffer += encodeCodePoint(cpString(c), c, inPath);
           }
           break;
 
-        case STATE.OPAQUE_PATH:
+        case OPAQUE_PATH:
           if (c === 0x3f) {
             url.query = "";
-            state = STATE.QUERY;
+            state = QUERY;
           } else if (c === 0x23) {
             url.fragment = "";
-            state = STATE.FRAGMENT;
+            state = FRAGMENT;
           } else if (c === 0x20) {
             const next = cps[pointer + 1];
             if (next === 0x3f || next === 0x23) url.path += "%20";
@@ -781,20 +803,20 @@
           }
           break;
 
-        case STATE.QUERY:
+        case QUERY:
           if ((!stateOverride && c === 0x23) || c === EOF) {
             url.query += percentEncodeString(buffer, isSpecialScheme(url.scheme) ? inSpecialQuery : inQuery, false);
             buffer = "";
             if (c === 0x23) {
               url.fragment = "";
-              state = STATE.FRAGMENT;
+              state = FRAGMENT;
             }
           } else if (c !== EOF) {
             buffer += cpString(c);
           }
           break;
 
-        case STATE.FRAGMENT:
+        case FRAGMENT:
           if (c !== EOF) url.fragment += encodeCodePoint(cpString(c), c, inFragment);
           break;
       }

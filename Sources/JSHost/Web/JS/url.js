@@ -6,32 +6,24 @@
 //                           parseURLRecord(string, baseString?) → a URL record or null; urlRecordOrigin(record).
 (function (ops, internals, global) {
   "use strict";
+  // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
+  const {
+    ReflectApply, ReflectOwnKeys, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectCreate,
+    StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeIndexOf, NumberPrototypeToString,
+    ArrayPrototypeSplice, SymbolIterator, SymbolToStringTag, MapCtor, MapGet, MapSet, MapDelete, WeakMapSet,
+    TypeErrorCtor, IteratorPrototype, SymbolCtor, WeakMapCtor, WeakMapGet,
+  } = internals.primordials;
 
   const {
     failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, finishInterface, installGlobal,
-  } = internals.idl;
+  } = internals.webIdl || internals.idl;
   // Installed through web-loader.js (on first use) when it is there.
   const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
   const toUSVString = internals.toUSVString;
   const utf8Decode = internals.utf8Decode;
-  const ReflectApply = Reflect.apply;
-  const ReflectOwnKeys = Reflect.ownKeys;
-  const ObjectDefineProperty = Object.defineProperty;
-  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-  const ObjectGetPrototypeOf = Object.getPrototypeOf;
-  const ObjectCreate = Object.create;
-  const S = String.prototype;
-  const charCodeAt = (s, i) => ReflectApply(S.charCodeAt, s, [i]);
-  const StringPrototypeSlice = S.slice, StringPrototypeIndexOf = S.indexOf;
+  const charCodeAt = (s, i) => ReflectApply(StringPrototypeCharCodeAt, s, [i]);
   const slice = (s, a, b) => ReflectApply(StringPrototypeSlice, s, b === undefined ? [a] : [a, b]);
   const indexOf = (s, t, from) => ReflectApply(StringPrototypeIndexOf, s, [t, from]);
-  const SymbolIterator = Symbol.iterator, SymbolToStringTag = Symbol.toStringTag;
-  const TypeErrorCtor = TypeError;
-  const MapCtor = Map, MapPrototype = Map.prototype;
-  const MapGet = MapPrototype.get, MapSet = MapPrototype.set, MapDelete = MapPrototype.delete;
-  const ArrayPrototypeSplice = Array.prototype.splice;
-  const NumberPrototypeToString = Number.prototype.toString;
-  const IteratorPrototype = ObjectGetPrototypeOf(ObjectGetPrototypeOf([][SymbolIterator]()));
 
   let parser = null;
   function p() {
@@ -62,13 +54,17 @@
 
   // ---- application/x-www-form-urlencoded (§5) ---------------------------------------------------------------
   function decodeFormComponent(s) {
+    let escapes = false;
+    for (let i = 0; i < s.length; i++) {
+      if (charCodeAt(s, i) === 0x25) { escapes = true; break; }
+    }
     let plus = "";
     let start = 0;
     for (let i = 0; i < s.length; i++) {
       if (charCodeAt(s, i) === 0x2b) { plus += slice(s, start, i) + " "; start = i + 1; }
     }
     if (start !== 0) s = plus + slice(s, start);
-    return utf8Decode(p().decodeBytes(s));
+    return escapes ? utf8Decode(p().decodeBytes(s)) : s;
   }
 
   function parseForm(input) {
@@ -101,7 +97,7 @@
 
   // ---- URLSearchParams ----------------------------------------------------------------------------------------
   let isSearchParams, listOf, attachURL, setList;
-  const construct = Symbol("URLSearchParams construction");
+  const construct = SymbolCtor("URLSearchParams construction");
 
   class URLSearchParams {
     #list = [];
@@ -283,12 +279,12 @@
   publishGlobal("URLSearchParams", URLSearchParams);
 
   // The default iterator objects (WebIDL §3.7.10.2): live over the list, by index.
-  const iteratorState = new WeakMap();
+  const iteratorState = new WeakMapCtor();
   const iteratorPrototype = ObjectCreate(IteratorPrototype, {
     next: {
       value: {
         next() {
-          const state = ReflectApply(WeakMap.prototype.get, iteratorState, [this]);
+          const state = ReflectApply(WeakMapGet, iteratorState, [this]);
           if (state === undefined) throw new TypeErrorCtor("Illegal invocation: 'next' called on an object that is not a URLSearchParams Iterator.");
           const list = listOf(state.params);
           if (state.index >= list.length) return { value: undefined, done: true };
@@ -301,7 +297,6 @@
     },
     [SymbolToStringTag]: { value: "URLSearchParams Iterator", writable: false, enumerable: false, configurable: true },
   });
-  const WeakMapSet = WeakMap.prototype.set;
   function makeIterator(params, kind) {
     const it = ObjectCreate(iteratorPrototype);
     ReflectApply(WeakMapSet, iteratorState, [it, { params, kind, index: 0 }]);

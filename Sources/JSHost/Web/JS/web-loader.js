@@ -16,7 +16,94 @@
 
   const ObjectDefineProperty = Object.defineProperty;
   const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
+  const ObjectGetPrototypeOf = Object.getPrototypeOf;
   const ReflectApply = Reflect.apply;
+
+  // ---- intrinsics for the lazily loaded modules ----------------------------------------------------------
+  // Those modules are evaluated after user code has run, so they must not read intrinsics from the global or
+  // the prototypes then: everything they use is captured here, before any user code, as
+  // `internals.primordials`.
+  const getter = (object, key) => ObjectGetOwnPropertyDescriptor(object, key).get;
+  const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
+  const S = String.prototype;
+  const primordials = {
+    __proto__: null,
+    ReflectApply, ReflectOwnKeys: Reflect.ownKeys,
+    ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectGetPrototypeOf,
+    ObjectCreate: Object.create, ObjectFreeze: Object.freeze, ObjectHasOwn: Object.hasOwn,
+    StringFromCharCode: String.fromCharCode, StringFromCodePoint: String.fromCodePoint,
+    StringPrototypeCharCodeAt: S.charCodeAt, StringPrototypeCodePointAt: S.codePointAt, StringPrototypeSlice: S.slice,
+    StringPrototypeToLowerCase: S.toLowerCase, StringPrototypeToWellFormed: S.toWellFormed,
+    StringPrototypeNormalize: S.normalize, StringPrototypeSplit: S.split, StringPrototypeIndexOf: S.indexOf,
+    NumberPrototypeToString: Number.prototype.toString, NumberIsFinite: Number.isFinite,
+    MathTrunc: Math.trunc, MathFloor: Math.floor, MathMax: Math.max, MathMin: Math.min,
+    ArrayPrototypeJoin: Array.prototype.join, ArrayPrototypeSplice: Array.prototype.splice,
+    ArrayPrototypeSort: Array.prototype.sort,
+    JSONParse: JSON.parse, JSONStringify: JSON.stringify,
+    SymbolCtor: Symbol, SymbolIterator: Symbol.iterator, SymbolToStringTag: Symbol.toStringTag,
+    MapCtor: Map, MapGet: Map.prototype.get, MapSet: Map.prototype.set, MapDelete: Map.prototype.delete,
+    WeakMapCtor: WeakMap, WeakMapGet: WeakMap.prototype.get, WeakMapSet: WeakMap.prototype.set,
+    PromiseCtor: Promise, TypeErrorCtor: TypeError, RangeErrorCtor: RangeError, DateNow: Date.now,
+    RegExpPrototypeExec: RegExp.prototype.exec,
+    FunctionPrototype: Function.prototype, FunctionCall: Function.prototype.call,
+    ArrayBufferIsView: ArrayBuffer.isView, ArrayBufferByteLength: getter(ArrayBuffer.prototype, "byteLength"),
+    SharedArrayBufferByteLength: typeof SharedArrayBuffer === "function" ? getter(SharedArrayBuffer.prototype, "byteLength") : undefined,
+    TypedArrayPrototype, TypedArrayBuffer: getter(TypedArrayPrototype, "buffer"),
+    TypedArrayByteOffset: getter(TypedArrayPrototype, "byteOffset"), TypedArrayByteLength: getter(TypedArrayPrototype, "byteLength"),
+    TypedArrayTag: getter(TypedArrayPrototype, Symbol.toStringTag), TypedArraySet: TypedArrayPrototype.set,
+    TypedArraySlice: TypedArrayPrototype.slice, TypedArraySubarray: TypedArrayPrototype.subarray,
+    DataViewBuffer: getter(DataView.prototype, "buffer"), DataViewByteOffset: getter(DataView.prototype, "byteOffset"),
+    DataViewByteLength: getter(DataView.prototype, "byteLength"),
+    Uint8ArrayCtor: Uint8Array, Uint16ArrayCtor: Uint16Array, Int8ArrayCtor: Int8Array,
+    IteratorPrototype: ObjectGetPrototypeOf(ObjectGetPrototypeOf([][Symbol.iterator]())),
+  };
+  const ObjectFreeze = Object.freeze;
+  internals.primordials = ObjectFreeze(primordials);
+
+  // internals.idl for those modules, with the two helpers that would touch patchable built-ins replaced.
+  const idl = internals.idl;
+  const SymbolToStringTag = Symbol.toStringTag;
+  const StringPrototypeCharCodeAt = S.charCodeAt;
+  function finishInterface(ctor, name, constants) {
+    const proto = ctor.prototype;
+    const keys = ObjectGetOwnPropertyNames(proto);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === "constructor") continue;
+      const d = ObjectGetOwnPropertyDescriptor(proto, keys[i]);
+      d.enumerable = true;
+      ObjectDefineProperty(proto, keys[i], d);
+    }
+    const statics = ObjectGetOwnPropertyNames(ctor);
+    for (let i = 0; i < statics.length; i++) {
+      const key = statics[i];
+      if (key === "prototype" || key === "length" || key === "name") continue;
+      const d = ObjectGetOwnPropertyDescriptor(ctor, key);
+      d.enumerable = true;
+      ObjectDefineProperty(ctor, key, d);
+    }
+    ObjectDefineProperty(proto, SymbolToStringTag, { __proto__: null, value: name, writable: false, enumerable: false, configurable: true });
+    if (constants) {
+      for (const key in constants) {
+        const d = { __proto__: null, value: constants[key], writable: false, enumerable: true, configurable: false };
+        ObjectDefineProperty(ctor, key, d);
+        ObjectDefineProperty(proto, key, d);
+      }
+    }
+    return ctor;
+  }
+  function illegalInvocation(member, iface) {
+    const c = ReflectApply(StringPrototypeCharCodeAt, iface, [0]);
+    const article = c === 0x41 || c === 0x45 || c === 0x49 || c === 0x4f || c === 0x55 ? "an" : "a";
+    return new TypeError(`Illegal invocation: '${member}' called on an object that is not ${article} ${iface}.`);
+  }
+  internals.webIdl = ObjectFreeze({
+    __proto__: null,
+    describe: idl.describe, toDOMString: idl.toDOMString, failedToExecute: idl.failedToExecute,
+    failedToConstruct: idl.failedToConstruct, notEnoughArguments: idl.notEnoughArguments,
+    illegalConstructor: idl.illegalConstructor, checkDictionary: idl.checkDictionary, installGlobal: idl.installGlobal,
+    finishInterface, illegalInvocation,
+  });
 
   // module → the modules it uses at evaluation time (loaded first)
   const needs = {
@@ -74,7 +161,7 @@
     atob(data) { requireModule("base64.js"); return ReflectApply(internals.atob, this, arguments); },
     btoa(data) { requireModule("base64.js"); return ReflectApply(internals.btoa, this, arguments); },
   };
-  for (const name of ["atob", "btoa"]) {
+  for (const name of ["atob", "btoa"]) { // (evaluated before any user code)
     ObjectDefineProperty(global, name, { __proto__: null, value: functions[name], writable: true, enumerable: true, configurable: true });
   }
 
