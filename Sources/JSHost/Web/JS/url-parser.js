@@ -385,6 +385,11 @@
     PORT, FILE, FILE_SLASH, FILE_HOST, PATH_START, PATH, OPAQUE_PATH, QUERY, FRAGMENT };
   const EOF = -1;
 
+  function copyPath(path) { // (no spread: that would run the script's array iterator)
+    const out = [];
+    for (let i = 0; i < path.length; i++) out[i] = path[i];
+    return out;
+  }
   function newRecord() {
     return { scheme: "", username: "", password: "", host: null, port: null, path: [], query: null, fragment: null };
   }
@@ -548,7 +553,7 @@
             url.password = base.password;
             url.host = base.host;
             url.port = base.port;
-            url.path = [...base.path];
+            url.path = copyPath(base.path);
             url.query = base.query;
             if (c === 0x3f) {
               url.query = "";
@@ -680,7 +685,7 @@
             state = FILE_SLASH;
           } else if (base !== null && base.scheme === "file") {
             url.host = base.host;
-            url.path = [...base.path];
+            url.path = copyPath(base.path);
             url.query = base.query;
             if (c === 0x3f) {
               url.query = "";
