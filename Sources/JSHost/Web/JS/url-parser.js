@@ -148,6 +148,8 @@
     let dotted = "";
     for (let i = 0; i < domain.length; i++) {
       const c = charCodeAt(domain, i);
+      // UTS #46 disallows U+FFFD (what bytes that are not UTF-8 decode to) and the C1 controls.
+      if (c === 0xfffd || (c >= 0x80 && c <= 0x9f)) return null;
       if (c === 0x3002 || c === 0xff0e || c === 0xff61) dotted += ".";
       else if (c !== 0xad) dotted += slice(domain, i, i + 1);
     }
