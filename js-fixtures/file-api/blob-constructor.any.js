@@ -83,3 +83,13 @@ test(() => {
   assert_true(b instanceof MyBlob);
   assert_equals(b.size, 1);
 }, "Blob can be subclassed");
+
+promise_test(async () => {
+  const buffer = new ArrayBuffer(8);
+  const view = new Uint8Array(buffer, 2, 4);
+  structuredClone(buffer, { transfer: [buffer] });
+  assert_equals(new Blob([buffer]).size, 0, "a detached ArrayBuffer holds no bytes");
+  assert_equals(new Blob([view, "x"]).size, 1, "a view of a detached buffer holds no bytes");
+  assert_equals(new TextDecoder().decode(view), "");
+  assert_equals(await new Response(buffer).text(), "");
+}, "Detached buffers read as empty (WebIDL: get a copy of the bytes held by the buffer source)");

@@ -12,6 +12,7 @@
     ArrayBufferByteLength, SharedArrayBufferByteLength, TypedArrayPrototype, TypedArrayBuffer, TypedArrayByteOffset,
     TypedArrayByteLength, TypedArrayTag, TypedArraySet, TypedArraySlice, TypedArraySubarray, DataViewBuffer,
     DataViewByteOffset, DataViewByteLength, Uint8ArrayCtor, Uint16ArrayCtor,
+    ArrayBufferDetached,
   } = internals.primordials;
 
   const {
@@ -34,20 +35,27 @@
     return false;
   }
   // Returns a Uint8Array view of a BufferSource, or undefined when `value` is not one.
+  // WebIDL "get a copy of the bytes held by the buffer source" reads a detached buffer as no bytes (this
+  // returns a view, not a copy: callers copy or finish with it before any user code runs).
   function bufferSourceBytes(value) {
     if (typeof value !== "object" || value === null) return undefined;
     if (ArrayBufferIsView(value)) {
       if (ReflectApply(TypedArrayTag, value, []) !== undefined) {
-        return new Uint8ArrayCtor(ReflectApply(TypedArrayBuffer, value, []), ReflectApply(TypedArrayByteOffset, value, []),
-          ReflectApply(TypedArrayByteLength, value, []));
+        const buffer = ReflectApply(TypedArrayBuffer, value, []);
+        if (isDetached(buffer)) return new Uint8ArrayCtor(0);
+        return new Uint8ArrayCtor(buffer, ReflectApply(TypedArrayByteOffset, value, []), ReflectApply(TypedArrayByteLength, value, []));
       }
       const buffer = ReflectApply(DataViewBuffer, value, []);
       let length = 0;
       try { length = ReflectApply(DataViewByteLength, value, []); } catch { return new Uint8ArrayCtor(0); }
       return new Uint8ArrayCtor(buffer, ReflectApply(DataViewByteOffset, value, []), length);
     }
-    if (isArrayBufferLike(value)) return new Uint8ArrayCtor(value);
+    if (isArrayBufferLike(value)) return isDetached(value) ? new Uint8ArrayCtor(0) : new Uint8ArrayCtor(value);
     return undefined;
+  }
+  // (A SharedArrayBuffer cannot be detached; the getter throws for it.)
+  function isDetached(buffer) {
+    try { return ReflectApply(ArrayBufferDetached, buffer, []); } catch { return false; }
   }
   internals.bufferSourceBytes = bufferSourceBytes;
 

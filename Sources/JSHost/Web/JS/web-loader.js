@@ -48,6 +48,7 @@
     RegExpPrototypeExec: RegExp.prototype.exec,
     FunctionPrototype: Function.prototype, FunctionCall: Function.prototype.call,
     ArrayBufferIsView: ArrayBuffer.isView, ArrayBufferByteLength: getter(ArrayBuffer.prototype, "byteLength"),
+    ArrayBufferDetached: getter(ArrayBuffer.prototype, "detached"),
     SharedArrayBufferByteLength: typeof SharedArrayBuffer === "function" ? getter(SharedArrayBuffer.prototype, "byteLength") : undefined,
     TypedArrayPrototype, TypedArrayBuffer: getter(TypedArrayPrototype, "buffer"),
     TypedArrayByteOffset: getter(TypedArrayPrototype, "byteOffset"), TypedArrayByteLength: getter(TypedArrayPrototype, "byteLength"),
