@@ -18,7 +18,7 @@ struct WebAPITests {
     func location() async throws {
         let host = Host()
         defer { host.shutdown() }
-        let agent = try await host.makeAgent()
+        let agent = try host.makeAgent()
         var options = RealmOptions()
         options.url = "file:///srv/app/main.js?x=1#top"
         let realm = try await agent.makeRealm(options: options)
@@ -34,7 +34,7 @@ struct WebAPITests {
     func randomness() async throws {
         let host = Host()
         defer { host.shutdown() }
-        let agent = try await host.makeAgent()
+        let agent = try host.makeAgent()
         let first = try await agent.makeRealm().evaluate("crypto.randomUUID()")
         let second = try await agent.makeRealm().evaluate("crypto.randomUUID()")
         #expect(first != second)
