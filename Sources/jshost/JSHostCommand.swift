@@ -206,6 +206,7 @@ func runScript(_ source: String, sourceURL: String, arguments: [String], options
     var realmOptions = RealmOptions()
     realmOptions.arguments = arguments
     realmOptions.exposeGarbageCollection = options.exposeGC
+    if sourceURL != "[eval]" { realmOptions.url = RealmOptions.fileURL(forPath: sourceURL) }
     do {
         let realm = try await host.makeAgent(name: "main").makeRealm(options: realmOptions)
         try realm.run(source, sourceURL: sourceURL, printingResult: printResult)

@@ -80,12 +80,12 @@ struct TestRunnerTests {
     @Test("`while (true) {}` inside a test is interrupted at the time limit: TIMEOUT, and the next file still runs")
     func spinInsideTest() async throws {
         let result = try await runTestCommand(
-            ["--timeout-multiplier", "0.02", "spin/spin.window.js", "outcomes/pass.window.js"], hangGuard: 10)
+            ["--timeout-multiplier", "0.1", "spin/spin.window.js", "outcomes/pass.window.js"], hangGuard: 10)
         #expect(!result.timedOut, "the hang guard had to stop jshost")
         guard !result.timedOut else { return }
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("spin/spin.window.js\n  TIMEOUT spins forever"))
-        #expect(result.stdout.contains("  TIMEOUT [harness] — the file did not complete within 0.2 s"))
+        #expect(result.stdout.contains("  TIMEOUT [harness] — the file did not complete within 1 s"))
         #expect(result.stdout.hasSuffix("""
             outcomes/pass.window.js
               PASS    addition works
@@ -99,13 +99,13 @@ struct TestRunnerTests {
     @Test("`while (true) {}` in a timer while a test waits is interrupted: TIMEOUT, and the next file still runs")
     func spinInTimer() async throws {
         let result = try await runTestCommand(
-            ["--timeout-multiplier", "0.02", "outcomes/spin-in-timer.window.js", "outcomes/pass.window.js"], hangGuard: 60)
+            ["--timeout-multiplier", "0.1", "outcomes/spin-in-timer.window.js", "outcomes/pass.window.js"], hangGuard: 60)
         #expect(!result.timedOut, "the hang guard had to stop jshost")
         #expect(result.status == 1)
         #expect(result.stdout == """
             outcomes/spin-in-timer.window.js
               TIMEOUT spins in a timer — Test timed out (expected PASS)
-              TIMEOUT [harness] — the file did not complete within 0.2 s (expected OK)
+              TIMEOUT [harness] — the file did not complete within 1 s (expected OK)
             outcomes/pass.window.js
               PASS    addition works
               PASS    a promise test passes
@@ -959,7 +959,7 @@ struct TestRunnerReliabilityTests {
     func microtaskLoop() async throws {
         let started = ContinuousClock.now
         let result = try await runTestCommand(
-            ["--reporter", "json", "--timeout-multiplier", "0.02", "spin/microtask-loop.window.js", "spin/promise-chain.window.js",
+            ["--reporter", "json", "--timeout-multiplier", "0.1", "spin/microtask-loop.window.js", "spin/promise-chain.window.js",
              "outcomes/pass.window.js"],
             hangGuard: 60)
         #expect(!result.timedOut, "the hang guard had to stop jshost")
@@ -967,9 +967,10 @@ struct TestRunnerReliabilityTests {
         let report = try JSONReport(result.standardOutput)
         #expect(report.files.map(\.path) == ["spin/microtask-loop.window.js", "spin/promise-chain.window.js", "outcomes/pass.window.js"])
         #expect(report.files.map(\.status) == ["TIMEOUT", "TIMEOUT", "OK"])
-        #expect(report.files.prefix(2).allSatisfy { $0.message == "the file did not complete within 0.2 s" })
+        #expect(report.files.prefix(2).allSatisfy { $0.message == "the file did not complete within 1 s" })
         #expect(report.files.last?.subtests.map(\.status) == ["PASS", "PASS"])
-        // Each file is stopped at its 0.2 s limit (plus whatever grace the runner gives a stuck agent), not later.
+        // Each file is stopped at its 1 s limit (plus whatever grace the runner gives a stuck agent), not later.
+        // (A following passing file needs the margin on a loaded machine: a fresh agent starts for it.)
         #expect(ContinuousClock.now - started < .seconds(15))
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// How a realm is set up.
 public struct RealmOptions: Sendable {
     /// The global's interface name (`Object.prototype.toString.call(globalThis)`): `Window` for a
@@ -11,7 +15,41 @@ public struct RealmOptions: Sendable {
     /// When nil, the report is printed and the host's run ends with ``RunOutcome/uncaughtException``.
     public var uncaughtExceptionHandler: (@Sendable (String) -> Void)?
 
+    /// The URL of the realm's main script: `location.href` (and the base of relative URLs the script resolves).
+    /// For a file, its absolute `file:` URL. When nil, `location` is `about:blank`.
+    public var url: String?
+
     public init() {}
+
+    /// The absolute `file:` URL of a file path (relative paths are taken from the current directory), with
+    /// every byte outside the URL path's safe characters percent-encoded: `a b.js` → `file:///cwd/a%20b.js`.
+    public static func fileURL(forPath path: String) -> String {
+        var absolute = path
+        if !path.hasPrefix("/") {
+            var buffer = [CChar](repeating: 0, count: 4096)
+            if getcwd(&buffer, buffer.count) != nil {
+                let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                absolute = directory + (directory.hasSuffix("/") ? "" : "/") + path
+            }
+        }
+        var url = "file://"
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in absolute.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
+                 UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+                 UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
+                 UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+                url.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                url.append("%")
+                url.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
+                url.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 15)]))
+            }
+        }
+        return url
+    }
 
     /// Set for the global of a dedicated worker (made by the host, never by an embedder).
     struct WorkerGlobal: Sendable {

@@ -165,6 +165,7 @@ private final class TestJob: @unchecked Sendable {
 
         let completion = Completion()
         var options = RealmOptions()
+        options.url = RealmOptions.fileURL(forPath: file.path)
         options.uncaughtExceptionHandler = { text in completion.addUncaught(text) }
         let realmOptions = options
         let allScripts = scripts

@@ -1,10 +1,13 @@
 import CJavaScriptCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The JS modules every realm evaluates, in order (see Web/JS/README.md).
 enum WebModules {
     static let order = [
         "intrinsics.js", "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js",
-        "clone-loader.js", "message-event.js", "message-channel.js", "engine-work.js",
+        "clone-loader.js", "message-event.js", "message-channel.js", "web-loader.js", "engine-work.js",
     ]
 }
 
@@ -263,6 +266,22 @@ final class RealmRuntime: LoopTaskTarget {
             return call.context.undefined
         })
         installWorkerOps(into: ops)
+        context.setProperty(ops, "hardwareConcurrency", context.number(Double(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))))
+        if let url = options.url {
+            context.setProperty(ops, "scriptURL", context.string(url))
+        }
+        context.setProperty(ops, "randomBytes", context.makeFunction("randomBytes") { call throws(HostFunctionError) in
+            guard let count = call.context.toNumber(call[0]), count >= 0, count <= 65536 else {
+                throw .rangeError("randomBytes: the length must be 0...65536")
+            }
+            return try makeRandomBytes(Int(count), in: call.context)
+        })
+        context.setProperty(ops, "decodeUTF8", context.makeFunction("decodeUTF8") { call throws(HostFunctionError) in
+            try decodeUTF8(call)
+        })
+        context.setProperty(ops, "encodeUTF8", context.makeFunction("encodeUTF8") { call throws(HostFunctionError) in
+            try encodeUTF8(call)
+        })
         if options.exposeGarbageCollection {
             context.setProperty(ops, "gc", context.makeFunction("gc") { call throws(HostFunctionError) in
                 call.context.collectGarbage()
@@ -271,4 +290,71 @@ final class RealmRuntime: LoopTaskTarget {
         }
         return ops
     }
+}
+
+/// A new `Uint8Array` of `count` bytes from the OS's random source. The array is fresh, so taking
+/// its bytes pointer pins nothing the script owns (a pinned buffer's `transfer()` would copy).
+private func makeRandomBytes(_ count: Int, in context: JSContext) throws(HostFunctionError) -> JSValue {
+    var exception: JSValueRef?
+    guard let array = JSObjectMakeTypedArray(context.ref, kJSTypedArrayTypeUint8Array, count, &exception), exception == nil else {
+        throw .rangeError("randomBytes: could not allocate \(count) bytes")
+    }
+    if count > 0, let bytes = JSObjectGetTypedArrayBytesPtr(context.ref, array, &exception) {
+        // The standard library's system generator is the OS's CSPRNG (getrandom(2) on Linux).
+        var generator = SystemRandomNumberGenerator()
+        var offset = 0
+        while offset < count {
+            var word = generator.next()
+            let n = min(8, count - offset)
+            withUnsafeBytes(of: &word) { (bytes + offset).copyMemory(from: $0.baseAddress!, byteCount: n) }
+            offset += n
+        }
+    }
+    return JSValue(ref: array)
+}
+
+/// The bytes of a `Uint8Array` that encoding.js owns and never lets script see (so taking its pointer, which
+/// pins its buffer, is harmless).
+private func scratchBytes(_ value: JSValue, in context: JSContext) throws(HostFunctionError) -> UnsafeMutableBufferPointer<UInt8> {
+    var exception: JSValueRef?
+    guard let object = context.object(value),
+          JSValueGetTypedArrayType(context.ref, object.ref, &exception) == kJSTypedArrayTypeUint8Array,
+          let base = JSObjectGetTypedArrayBytesPtr(context.ref, object.ref, &exception) else {
+        throw .typeError("expected the text scratch buffer")
+    }
+    let count = JSObjectGetTypedArrayByteLength(context.ref, object.ref, &exception)
+    return UnsafeMutableBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
+}
+
+/// `ops.decodeUTF8(scratch, length, fatal)`: UTF-8 decode of `scratch[0..<length]` (no BOM handling) → string,
+/// or null when `fatal` and the bytes are not UTF-8. The scratch has room for one more byte after `length`.
+private func decodeUTF8(_ call: HostCall) throws(HostFunctionError) -> JSValue {
+    let context = call.context
+    let scratch = try scratchBytes(call[0], in: context)
+    guard let length = context.toNumber(call[1]), length >= 0, Int(length) < scratch.count, let base = scratch.baseAddress else {
+        throw .rangeError("decodeUTF8: bad length")
+    }
+    let count = Int(length)
+    let bytes = UnsafeBufferPointer(start: base, count: count)
+    let units = UnsafeMutablePointer<UInt16>.allocate(capacity: max(count, 1))
+    defer { units.deallocate() }
+    guard let unitCount = TextCodec.decodeUTF8(bytes, into: units, fatal: context.toBoolean(call[2])) else {
+        return context.null
+    }
+    let string = JSStringCreateWithCharacters(units, unitCount)
+    defer { JSStringRelease(string) }
+    return JSValue(ref: JSValueMakeString(context.ref, string))
+}
+
+/// `ops.encodeUTF8(string, scratch)`: writes the UTF-8 of `string` (lone surrogates → U+FFFD) into `scratch`,
+/// which has room for 3 bytes per UTF-16 code unit; returns the byte count.
+private func encodeUTF8(_ call: HostCall) throws(HostFunctionError) -> JSValue {
+    let context = call.context
+    guard let string = context.toStringHandle(call[0]) else { throw .typeError("encodeUTF8: not a string") }
+    let scratch = try scratchBytes(call[1], in: context)
+    let length = JSStringGetLength(string.ref)
+    guard scratch.count >= 3 * length, let output = scratch.baseAddress else { throw .rangeError("encodeUTF8: scratch too small") }
+    guard length > 0, let characters = JSStringGetCharactersPtr(string.ref) else { return context.number(0) }
+    let written = TextCodec.encodeUTF8(UnsafeBufferPointer(start: characters, count: length), into: output)
+    return context.number(Double(written))
 }

@@ -112,6 +112,7 @@ extension AgentRuntime {
         }
         var options = RealmOptions()
         options.globalName = "DedicatedWorkerGlobalScope"
+        options.url = start.url
         options.worker = RealmOptions.WorkerGlobal(name: start.name, endpoint: endpoints.lastNumber + 1, url: start.url)
         let realm: RealmRuntime
         do throws(JavaScriptError) {

@@ -266,6 +266,8 @@
 
   function walkOther(v, proto) {
     if (isView(v)) return walkView(v);
+    const isBlob = internals.isBlob;
+    if (isBlob !== undefined && isBlob(v)) return walkBlob(v);
     // Platform objects first: DOMException is serializable, every other one is not (ports only by transfer).
     if (v === global) refuse(v, ops && ops.globalName || "Window");
     const isPort = internals.isMessagePort;
@@ -305,6 +307,17 @@
   }
 
   function remember(v, out) { mem.set(v, out); return out; }
+
+  // Blob and File (blob.js): bytes are immutable and shared, never copied. structuredClone() makes the copy at
+  // once; a snapshot holds a thread-neutral record (a slot) that deserialize turns into a Blob of its realm.
+  function walkBlob(v) {
+    if (foreign === null) return remember(v, internals.blobClone(v));
+    const record = internals.blobSerialize(v);
+    record.slot = "blob";
+    if (slots === null) slots = [];
+    slots[slots.length] = record;
+    return remember(v, record);
+  }
 
   function walkRegExp(v) {
     let flags = "";
@@ -599,6 +612,8 @@
             if (r === undefined) throw new TypeErrorCtor("deserializeFromPost: missing port " + s.index);
           } else if (s.slot === "buffer") {
             r = buffers[s.index];
+          } else if (s.slot === "blob") {
+            r = internals.blobDeserialize(s);
           } else {
             r = makeView(s.type, buffers[s.buffer], s.offset, s.length);
           }

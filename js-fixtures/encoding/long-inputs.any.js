@@ -1,0 +1,79 @@
+// Long inputs (jshost decodes and encodes inputs of 256 bytes or more natively): the same results as short ones.
+
+const pad = "x".repeat(300);
+function bytes(...parts) {
+  const out = [];
+  for (const p of parts) {
+    if (typeof p === "string") for (const b of new TextEncoder().encode(p)) out.push(b);
+    else out.push(...p);
+  }
+  return new Uint8Array(out);
+}
+
+test(() => {
+  const d = new TextDecoder();
+  assert_equals(d.decode(bytes(pad, [0xff], pad)), pad + "\ufffd" + pad);
+  assert_equals(d.decode(bytes(pad, [0xe2, 0x82], pad)), pad + "\ufffd" + pad, "truncated 3-byte sequence");
+  assert_equals(d.decode(bytes(pad, [0xed, 0xa0, 0x80])), pad + "\ufffd\ufffd\ufffd", "encoded surrogate");
+  assert_equals(d.decode(bytes(pad, [0xf0, 0x9f, 0x98])), pad + "\ufffd", "cut at the end");
+  assert_equals(d.decode(bytes(pad, [0xc0, 0x80])), pad + "\ufffd\ufffd", "overlong");
+  assert_equals(d.decode(bytes(pad, "\u00e9\u20ac\u{1F600}")), pad + "\u00e9\u20ac\u{1F600}");
+  assert_equals(d.decode(bytes(pad, [0], pad)), pad + "\0" + pad, "NUL bytes are kept");
+}, "Malformed and well-formed long UTF-8");
+
+test(() => {
+  const d = new TextDecoder("utf-8", { fatal: true });
+  assert_throws_js(TypeError, () => d.decode(bytes(pad, [0x80])));
+  assert_throws_js(TypeError, () => d.decode(bytes(pad, [0xe2, 0x82])));
+  assert_equals(d.decode(bytes(pad, "\u00e9")), pad + "\u00e9");
+}, "fatal on long inputs");
+
+test(() => {
+  const bom = [0xef, 0xbb, 0xbf];
+  assert_equals(new TextDecoder().decode(bytes(bom, pad)), pad);
+  assert_equals(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes(bom, pad)), "\ufeff" + pad);
+  const d = new TextDecoder();
+  assert_equals(d.decode(bytes(bom, pad), { stream: true }) + d.decode(bytes(bom, "y")), pad + "\ufeffy", "streaming: only the first BOM goes");
+}, "BOM on long inputs");
+
+test(() => {
+  const e = new TextEncoder();
+  const s = pad + "\u00e9\ud800\u{1F600}\udc00" + pad;
+  const encoded = e.encode(s);
+  assert_array_equals([...encoded.subarray(300, 300 + 2 + 3 + 4 + 3)],
+    [0xc3, 0xa9, 0xef, 0xbf, 0xbd, 0xf0, 0x9f, 0x98, 0x80, 0xef, 0xbf, 0xbd]);
+  assert_equals(encoded.length, 600 + 12);
+  assert_equals(new TextDecoder().decode(encoded), pad + "\u00e9\ufffd\u{1F600}\ufffd" + pad);
+  const transferred = encoded.buffer.transfer();
+  assert_true(encoded.buffer.detached, "the result's buffer can be transferred (it is not pinned)");
+  assert_equals(transferred.byteLength, 612);
+}, "Long strings encode the same way; the result is an ordinary buffer");
+
+promise_test(async () => {
+  const s = "\u00e9".repeat(1000);
+  const blob = new Blob([s]);
+  assert_equals(blob.size, 2000);
+  assert_equals(await blob.text(), s);
+}, "Blob parts and text() go through the same codec");
+
+test(() => {
+  const input = bytes(pad, "abc");
+  const buffer = input.buffer;
+  new TextDecoder().decode(input);
+  const moved = buffer.transfer();
+  assert_true(buffer.detached, "decoding did not pin the caller's buffer");
+  assert_equals(moved.byteLength, 303);
+}, "Decoding does not pin the caller's buffer");
+
+test(() => {
+  const e = new TextEncoder();
+  const s = "abcdefgh\u20ac\u{1F600}xyz";
+  const cases = [[0, 0, 0], [8, 8, 8], [9, 8, 8], [10, 8, 8], [11, 9, 11], [14, 9, 11], [15, 11, 15], [18, 14, 18], [40, 14, 18]];
+  for (const [room, read, written] of cases) {
+    const out = new Uint8Array(room);
+    assert_object_equals(e.encodeInto(s, out), { read, written }, `room ${room}`);
+    assert_array_equals([...out.subarray(0, written)], [...e.encode(s).subarray(0, written)]);
+  }
+  const lone = new Uint8Array(30);
+  assert_object_equals(e.encodeInto("abcdefgh\ud800ij", lone), { read: 11, written: 13 }, "a lone surrogate is 3 bytes of U+FFFD");
+}, "encodeInto of longer strings stops at whole sequences");
