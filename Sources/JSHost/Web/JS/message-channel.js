@@ -306,6 +306,7 @@
   installGlobal("MessageChannel", MessageChannel);
 
   internals.isMessagePort = isMessagePort;
+  internals.toTransferList = toTransferList;
   // For the host to hand a port to another realm of the agent: detach here, adopt there.
   internals.detachMessagePort = (port) => detach(port);
   internals.adoptMessagePortSide = (side) => adopt(side);
