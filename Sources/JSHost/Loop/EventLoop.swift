@@ -163,7 +163,12 @@ final class EventLoop {
         tasks.removeAll()
         armedTimers.removeAll()
         keepAliveTimerCount = 0
-        updateHeldWork()
+        // Whatever is still queued in JS will never run: an ended loop holds no work (a worker that was
+        // terminated or closed itself must not keep its host from quiescence).
+        if holdsWork {
+            holdsWork = false
+            inbox.tracker.release()
+        }
     }
 
     private func runTask(_ task: Task) {

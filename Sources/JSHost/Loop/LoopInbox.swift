@@ -51,11 +51,14 @@ final class LoopInbox: Sendable {
     // MARK: Owner thread only
 
     /// Takes everything posted so far. The caller queues it and then releases one tracker unit per item.
+    /// Once a stop is requested nothing more is taken: what is left is dropped (and its units released) by
+    /// ``close()``.
     func takeAll() -> (work: [@Sendable () -> Void], stop: Bool) {
         state.withLock { state in
+            if state.stopRequested { return ([], true) }
             let work = state.work
             if !work.isEmpty { state.work = [] }
-            return (work, state.stopRequested)
+            return (work, false)
         }
     }
 

@@ -557,6 +557,18 @@
   // the global. Returns true when not cancelled (the host should then print the error).
   function fireErrorEvent(error) {
     if (firingError) return true; // an error listener threw: do not recurse
+    const event = new ErrorEvent("error", errorEventInit(error));
+    firingError = true;
+    try {
+      return dispatch(global, event, true);
+    } finally {
+      firingError = false;
+    }
+  }
+
+  // The ErrorEvent fields for an uncaught `error` (HTML "report an exception"): also what a worker sends to its
+  // Worker object when its own global did not cancel the event.
+  function errorEventInit(error) {
     let filename = "";
     let lineno = 0;
     let colno = 0;
@@ -572,15 +584,7 @@
         // a throwing getter: keep the defaults
       }
     }
-    const event = new ErrorEvent("error", {
-      __proto__: null, cancelable: true, message: errorMessage(error), filename, lineno, colno, error,
-    });
-    firingError = true;
-    try {
-      return dispatch(global, event, true);
-    } finally {
-      firingError = false;
-    }
+    return { __proto__: null, cancelable: true, message: errorMessage(error), filename, lineno, colno, error };
   }
 
   function fireUnhandledRejection(promise, reason) {
@@ -601,6 +605,7 @@
   internals.dispatchTrusted = (target, event) => dispatch(target, event, true);
   internals.dispatchEvent = (target, event) => dispatch(target, event, false);
   internals.fireErrorEvent = fireErrorEvent;
+  internals.errorEventInit = errorEventInit;
   internals.fireUnhandledRejection = fireUnhandledRejection;
   internals.fireRejectionHandled = fireRejectionHandled;
   internals.getEventHandler = getHandler;

@@ -1,0 +1,409 @@
+// The thread-neutral form of a structured-clone message, for messages between agents (workers).
+//
+// clone.js does the clone algorithm (HTML StructuredSerializeWithTransfer): its snapshot is a private deep copy
+// made of this realm's built-in objects, with transferred things as placeholder records. This module writes
+// that copy as a flat list of tokens (JSON text: a string, which may cross threads) plus the bytes of every
+// ArrayBuffer it holds (handed to the host, which copies them once into memory of its own), and reads such a
+// list back into objects of the receiving realm. The copy is our own, made from known constructors, so each
+// object is classified by its prototype alone; nothing user-defined runs here.
+//
+// Loaded on first use (ops.loadModule), from worker.js. Published on `internals`:
+//   encodeForAgent(value, transferList) → { text, buffers }   throws DataCloneError like postMessage
+//   decodeFromAgent(text, buffers) → value                    throws on a malformed message (messageerror)
+(function (ops, internals, global) {
+  "use strict";
+
+  const I = internals.cloneIntrinsics;
+  const { apply, getPrototypeOf, isArray, isView, defineProperty, hasOwn } = I;
+  const { MapProto, SetProto, RegExpProto, ABProto, ObjectPrototype, errorCtors } = I;
+  const { MapForEach, SetForEach, MapSet, SetAdd, DateGetTime, RegExpSource, RegExpFlagGetters } = I;
+  const { BooleanValueOf, NumberValueOf, StringValueOf, BigIntValueOf } = I;
+  const { ABByteLength, ABResizable, ABMaxByteLength, TABuffer, TAByteOffset, TALength, TATag } = I;
+  const { DVBuffer, DVByteOffset, DVByteLength, TASet } = I;
+  const { ArrayCtor, MapCtor, SetCtor, DateCtor, RegExpCtor, BooleanCtor, NumberCtor, StringCtor, ObjectCtor } = I;
+  const { ArrayBufferCtor, DataViewCtor, Uint8ArrayCtor, TypeErrorCtor, reflectDelete } = I;
+  const { stringify: JSONStringify, parse: JSONParse } = JSON;
+  const { keys: ObjectKeys } = Object;
+  const BigIntCtor = BigInt;
+
+  // Prototype → kind, for the copy's objects (all made by clone.js with this realm's constructors).
+  const DatePrototype = DateCtor.prototype, BooleanPrototype = BooleanCtor.prototype;
+  const NumberPrototype = NumberCtor.prototype, StringPrototype = StringCtor.prototype;
+  const BigIntPrototype = BigIntCtor.prototype, DataViewPrototype = DataViewCtor.prototype;
+  const errorNameOf = new MapCtor();
+  for (const name in errorCtors) apply(MapSet, errorNameOf, [errorCtors[name].prototype, name]);
+  const viewConstructors = {
+    __proto__: null, Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+    Float32Array, Float64Array, BigInt64Array, BigUint64Array, DataView: DataViewCtor,
+  };
+  if (typeof Float16Array === "function") viewConstructors.Float16Array = Float16Array;
+  const ERROR_EXTRAS = ["stack", "line", "column", "sourceURL"];
+
+  // Tokens. Each value starts with a tag; the fields that follow depend on it.
+  const T_UNDEFINED = 0, T_NULL = 1, T_TRUE = 2, T_FALSE = 3, T_NUMBER = 4, T_ODD_NUMBER = 5, T_STRING = 6;
+  const T_BIGINT = 7, T_REF = 8, T_OBJECT = 9, T_ARRAY = 10, T_END = 11, T_DATE = 12, T_REGEXP = 13, T_MAP = 14;
+  const T_SET = 15, T_BOXED = 16, T_BUFFER = 17, T_VIEW = 18, T_ERROR = 19, T_DOMEXCEPTION = 20, T_BLOB = 21;
+  const T_HOLE_RUN = 22;
+
+  // ---- writing ----------------------------------------------------------------------------------------
+
+  let out = null;        // the token list being written
+  let count = 0;         // tokens written
+  let seen = null;       // copy object → object number
+  let objects = 0;
+  let buffers = null;    // ArrayBuffers handed to the host, by number
+  let bufferNumber = null;
+  let transferred = null;
+  let foreign = null;    // DOMException copies (snapshot.foreign)
+
+  function put(token) { out[count++] = token; }
+
+  function encodeForAgent(value, transferList) {
+    const snapshot = internals.serializeForPost(value, transferList);
+    if (snapshot.ports.length !== 0) {
+      // The caller checks this before serializing; here only as a guard.
+      throw new TypeErrorCtor("MessagePorts cannot be sent to another agent yet");
+    }
+    out = []; count = 0; seen = new MapCtor(); objects = 0; buffers = []; bufferNumber = new MapCtor();
+    transferred = snapshot.buffers;
+    foreign = new MapCtor();
+    if (snapshot.foreign !== null) {
+      for (let i = 0; i < snapshot.foreign.length; i++) {
+        const record = snapshot.foreign[i];
+        apply(MapSet, foreign, [record.copy, record]);
+      }
+    }
+    try {
+      write(snapshot.value);
+      return { __proto__: null, text: JSONStringify(out), buffers };
+    } finally {
+      out = seen = buffers = bufferNumber = transferred = foreign = null;
+    }
+  }
+
+  function writeNumber(n) {
+    if (n === n && n !== Infinity && n !== -Infinity && (n !== 0 || 1 / n > 0)) {
+      put(T_NUMBER); put(n);
+    } else {
+      put(T_ODD_NUMBER); put(n !== n ? "NaN" : n === 0 ? "-0" : n > 0 ? "Infinity" : "-Infinity");
+    }
+  }
+
+  function bufferIndex(buffer) {
+    let index = apply(I.MapGet, bufferNumber, [buffer]);
+    if (index === undefined) {
+      index = buffers.length;
+      buffers[index] = buffer;
+      apply(MapSet, bufferNumber, [buffer, index]);
+    }
+    return index;
+  }
+
+  function write(v) {
+    switch (typeof v) {
+      case "undefined": put(T_UNDEFINED); return;
+      case "boolean": put(v ? T_TRUE : T_FALSE); return;
+      case "number": writeNumber(v); return;
+      case "string": put(T_STRING); put(v); return;
+      case "bigint": put(T_BIGINT); put(`${v}`); return;
+    }
+    if (v === null) { put(T_NULL); return; }
+    const known = apply(I.MapGet, seen, [v]);
+    if (known !== undefined) { put(T_REF); put(known); return; }
+    apply(MapSet, seen, [v, objects++]);
+    const proto = getPrototypeOf(v);
+    if (proto === null) { writeSlot(v); return; }
+    if (isArray(v)) { writeArray(v); return; }
+    if (proto === ObjectPrototype) { put(T_OBJECT); writeEntries(v); return; }
+    const record = apply(I.MapGet, foreign, [v]);
+    if (record !== undefined) { writeDOMException(record); return; }
+    if (proto === DatePrototype) { put(T_DATE); writeNumber(apply(DateGetTime, v, [])); return; }
+    if (proto === RegExpProto) {
+      let flags = "";
+      for (let i = 0; i < RegExpFlagGetters.length; i++) if (apply(RegExpFlagGetters[i][1], v, [])) flags += RegExpFlagGetters[i][0];
+      put(T_REGEXP); put(apply(RegExpSource, v, [])); put(flags); return;
+    }
+    if (proto === MapProto) {
+      put(T_MAP);
+      const entries = [];
+      let n = 0;
+      apply(MapForEach, v, [(value, key) => { entries[n++] = key; entries[n++] = value; }]);
+      for (let i = 0; i < n; i++) write(entries[i]);
+      put(T_END); return;
+    }
+    if (proto === SetProto) {
+      put(T_SET);
+      const entries = [];
+      let n = 0;
+      apply(SetForEach, v, [(value) => { entries[n++] = value; }]);
+      for (let i = 0; i < n; i++) write(entries[i]);
+      put(T_END); return;
+    }
+    if (proto === BooleanPrototype) { put(T_BOXED); put("Boolean"); write(apply(BooleanValueOf, v, [])); return; }
+    if (proto === NumberPrototype) { put(T_BOXED); put("Number"); write(apply(NumberValueOf, v, [])); return; }
+    if (proto === StringPrototype) { put(T_BOXED); put("String"); write(apply(StringValueOf, v, [])); return; }
+    if (proto === BigIntPrototype) { put(T_BOXED); put("BigInt"); write(apply(BigIntValueOf, v, [])); return; }
+    if (proto === ABProto) {
+      put(T_BUFFER); put(bufferIndex(v));
+      put(apply(ABResizable, v, []) ? apply(ABMaxByteLength, v, []) : -1);
+      return;
+    }
+    if (isView(v)) { writeView(v, proto); return; }
+    const errorName = apply(I.MapGet, errorNameOf, [proto]);
+    if (errorName !== undefined) { writeError(v, errorName); return; }
+    put(T_OBJECT); writeEntries(v);
+  }
+
+  function writeEntries(v) {
+    const keys = ObjectKeys(v);
+    for (let i = 0; i < keys.length; i++) {
+      put(keys[i]);
+      write(v[keys[i]]);
+    }
+    put(T_END);
+  }
+
+  // An array is two sections: its elements from index 0 in order (a run of holes is one token), then as
+  // key/value pairs whatever remains: the indices after a long run of holes (a sparse array is not walked
+  // index by index) and the other own keys.
+  function writeArray(v) {
+    const length = v.length;
+    put(T_ARRAY); put(length);
+    let dense = 0, own = 0, holes = 0;
+    for (let i = 0; i < length; i++) {
+      if (!hasOwn(v, i)) {
+        if (++holes > 1024 && holes > own) break;
+        continue;
+      }
+      if (holes !== 0) { put(T_HOLE_RUN); put(holes); holes = 0; }
+      write(v[i]);
+      own++;
+      dense = i + 1;
+    }
+    put(T_END);
+    const keys = ObjectKeys(v);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const index = +key;
+      if (`${index >>> 0}` === key && index < dense) continue; // written in the first section
+      put(key);
+      write(v[key]);
+    }
+    put(T_END);
+  }
+
+  function writeView(v, proto) {
+    const isDataView = proto === DataViewPrototype;
+    const type = isDataView ? "DataView" : apply(TATag, v, []);
+    const buffer = isDataView ? apply(DVBuffer, v, []) : apply(TABuffer, v, []);
+    const offset = isDataView ? apply(DVByteOffset, v, []) : apply(TAByteOffset, v, []);
+    const length = isDataView ? apply(DVByteLength, v, []) : apply(TALength, v, []);
+    put(T_VIEW); put(type); write(buffer); put(offset); put(length);
+  }
+
+  function writeError(v, name) {
+    put(T_ERROR); put(name);
+    const message = hasOwn(v, "message") ? v.message : undefined;
+    write(message === undefined ? undefined : `${message}`);
+    for (let i = 0; i < ERROR_EXTRAS.length; i++) {
+      const extra = hasOwn(v, ERROR_EXTRAS[i]) ? v[ERROR_EXTRAS[i]] : undefined;
+      write(typeof extra === "string" || typeof extra === "number" ? extra : undefined);
+    }
+    if (hasOwn(v, "cause")) { put(T_TRUE); write(v.cause); } else put(T_FALSE);
+  }
+
+  function writeDOMException(record) {
+    put(T_DOMEXCEPTION); put(`${record.name}`); put(`${record.message}`);
+    write(typeof record.stack === "string" ? record.stack : undefined);
+  }
+
+  // Placeholder records of the snapshot: transferred buffers, views of them, Blobs.
+  function writeSlot(record) {
+    switch (record.slot) {
+      case "buffer":
+        put(T_BUFFER); put(bufferIndex(transferred[record.index])); put(-1);
+        return;
+      case "view":
+        put(T_VIEW); put(record.type);
+        put(T_BUFFER); put(bufferIndex(transferred[record.buffer])); put(-1);
+        objects++; // the buffer token above counts as an object when read back
+        put(record.offset); put(record.length === undefined ? -1 : record.length);
+        return;
+      case "blob": {
+        // The blob's bytes are immutable: the host copies them once for the other agent.
+        const bytes = new Uint8ArrayCtor(record.length);
+        apply(TASet, bytes, [new Uint8ArrayCtor(record.buffer, record.offset, record.length)]);
+        put(T_BLOB); put(record.kind); put(bufferIndex(apply(TABuffer, bytes, []))); put(record.type);
+        put(record.name); writeNumber(record.lastModified);
+        return;
+      }
+      default:
+        throw new TypeErrorCtor(`cannot send a ${record.slot} to another agent yet`);
+    }
+  }
+
+  // ---- reading ----------------------------------------------------------------------------------------
+
+  let tokens = null;
+  let at = 0;
+  let made = null;
+  let received = null;
+
+  function decodeFromAgent(text, receivedBuffers) {
+    tokens = JSONParse(text); at = 0; made = []; received = receivedBuffers;
+    try {
+      const value = read();
+      if (at !== tokens.length) throw new TypeErrorCtor("malformed message: trailing data");
+      return value;
+    } finally {
+      tokens = made = received = null;
+    }
+  }
+
+  function next() {
+    if (at >= tokens.length) throw new TypeErrorCtor("malformed message: truncated");
+    return tokens[at++];
+  }
+
+  function remember(object) { made[made.length] = object; return object; }
+
+  function readNumber() {
+    const tag = next();
+    if (tag === T_NUMBER) return next();
+    if (tag !== T_ODD_NUMBER) throw new TypeErrorCtor("malformed message: number expected");
+    const text = next();
+    return text === "NaN" ? NaN : text === "-0" ? -0 : text === "Infinity" ? Infinity : -Infinity;
+  }
+
+  function read() {
+    const tag = next();
+    switch (tag) {
+      case T_UNDEFINED: return undefined;
+      case T_NULL: return null;
+      case T_TRUE: return true;
+      case T_FALSE: return false;
+      case T_NUMBER: return next();
+      case T_ODD_NUMBER: at--; return readNumber();
+      case T_STRING: return `${next()}`;
+      case T_BIGINT: return BigIntCtor(next());
+      case T_REF: {
+        const object = made[next()];
+        if (object === undefined) throw new TypeErrorCtor("malformed message: bad reference");
+        return object;
+      }
+      case T_OBJECT: return readEntries(remember({}));
+      case T_ARRAY: return readArray();
+      case T_DATE: { const index = made.length; made[index] = null; return (made[index] = new DateCtor(readNumber())); }
+      case T_REGEXP: return remember(new RegExpCtor(`${next()}`, `${next()}`));
+      case T_MAP: {
+        const map = remember(new MapCtor());
+        while (tokens[at] !== T_END) { const key = read(); apply(MapSet, map, [key, read()]); }
+        at++;
+        return map;
+      }
+      case T_SET: {
+        const set = remember(new SetCtor());
+        while (tokens[at] !== T_END) apply(SetAdd, set, [read()]);
+        at++;
+        return set;
+      }
+      case T_BOXED: {
+        const index = made.length; made[index] = null;
+        const kind = next();
+        const inner = read();
+        const box = kind === "Boolean" ? new BooleanCtor(inner) : kind === "Number" ? new NumberCtor(inner)
+          : kind === "String" ? new StringCtor(inner) : ObjectCtor(inner);
+        return (made[index] = box);
+      }
+      case T_BUFFER: return remember(readBuffer());
+      case T_VIEW: return readView();
+      case T_ERROR: return readError();
+      case T_DOMEXCEPTION: {
+        const index = made.length; made[index] = null;
+        const name = `${next()}`, message = `${next()}`, stack = read();
+        const exception = internals.makeDOMException(message, name);
+        if (stack !== undefined) defineProperty(exception, "stack", { __proto__: null, value: stack, writable: true, enumerable: false, configurable: true });
+        return (made[index] = exception);
+      }
+      case T_BLOB: {
+        const kind = next(), buffer = receivedBuffer(next()), type = `${next()}`, name = `${next()}`;
+        const lastModified = readNumber();
+        const length = apply(ABByteLength, buffer, []);
+        return remember(internals.blobDeserialize({ __proto__: null, kind, buffer, offset: 0, length, type, name, lastModified }));
+      }
+      default:
+        throw new TypeErrorCtor(`malformed message: unknown tag ${tag}`);
+    }
+  }
+
+  function receivedBuffer(index) {
+    const buffer = received[index];
+    if (buffer === undefined) throw new TypeErrorCtor("malformed message: missing buffer");
+    return buffer;
+  }
+
+  function readBuffer() {
+    const buffer = receivedBuffer(next());
+    const maxByteLength = next();
+    if (maxByteLength < 0) return buffer;
+    // A resizable buffer: the host's block is fixed-length, so the bytes go into a new resizable one.
+    const length = apply(ABByteLength, buffer, []);
+    const resizable = new ArrayBufferCtor(length, { __proto__: null, maxByteLength });
+    apply(TASet, new Uint8ArrayCtor(resizable), [new Uint8ArrayCtor(buffer)]);
+    return resizable;
+  }
+
+  function readEntries(object) {
+    while (tokens[at] !== T_END) {
+      const key = `${next()}`;
+      const value = read();
+      if (key === "__proto__") defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+      else object[key] = value;
+    }
+    at++;
+    return object;
+  }
+
+  function readArray() {
+    const length = next();
+    const array = remember(new ArrayCtor(length));
+    let i = 0;
+    while (tokens[at] !== T_END) {
+      if (tokens[at] === T_HOLE_RUN) { at++; i += next(); continue; }
+      array[i++] = read();
+    }
+    at++;
+    return readEntries(array);
+  }
+
+  function readView() {
+    const index = made.length; made[index] = null;
+    const type = `${next()}`;
+    const buffer = read();
+    const offset = next(), length = next();
+    const Ctor = viewConstructors[type];
+    if (Ctor === undefined || getPrototypeOf(buffer) !== ABProto) throw new TypeErrorCtor("malformed message: bad view");
+    return (made[index] = length < 0 ? new Ctor(buffer, offset) : new Ctor(buffer, offset, length));
+  }
+
+  function readError() {
+    const index = made.length; made[index] = null;
+    const name = `${next()}`;
+    const message = read();
+    const Ctor = errorCtors[name] ?? errorCtors.Error;
+    const error = message === undefined ? new Ctor() : new Ctor(message);
+    made[index] = error;
+    for (let i = 0; i < ERROR_EXTRAS.length; i++) {
+      const extra = read();
+      if (extra === undefined) reflectDelete(error, ERROR_EXTRAS[i]);
+      else defineProperty(error, ERROR_EXTRAS[i], { __proto__: null, value: extra, writable: true, enumerable: false, configurable: true });
+    }
+    if (next() === T_TRUE) {
+      defineProperty(error, "cause", { __proto__: null, value: read(), writable: true, enumerable: false, configurable: true });
+    }
+    return error;
+  }
+
+  internals.encodeForAgent = encodeForAgent;
+  internals.decodeFromAgent = decodeFromAgent;
+})

@@ -1,0 +1,83 @@
+// Dedicated workers, the inside view (HTML "Web workers": DedicatedWorkerGlobalScope). Evaluated in every realm,
+// it does something only in a worker's own realm: the global gets `name`, `postMessage`, `close`,
+// `importScripts` and the `message`/`messageerror` handlers, deliveries from the Worker object are dispatched
+// at the global, and an uncaught error that the global does not cancel goes to the Worker object.
+(function (ops, internals, global) {
+  "use strict";
+
+  if (typeof ops.workerEndpoint !== "number") return;
+
+  const { failedToExecute, notEnoughArguments } = internals.idl;
+  const defineEventHandler = internals.defineEventHandler;
+  const { apply: ReflectApply, defineProperty: ReflectDefineProperty } = Reflect;
+  const StringCtor = String;
+  const endpoint = ops.workerEndpoint;
+  const workerName = ops.workerName;
+  const workerURL = ops.workerURL;
+  const isGlobal = (value) => value === global || value === undefined || value === null;
+
+  internals.bindPipeEndpoint(endpoint, global);
+
+  function define(name, value) {
+    ReflectDefineProperty(global, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+  }
+
+  const operations = {
+    postMessage(message, transferOrOptions = undefined) {
+      const prefix = failedToExecute("postMessage", "DedicatedWorkerGlobalScope");
+      if (!isGlobal(this)) throw new TypeError(`${prefix}Illegal invocation`);
+      if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
+      internals.postToPipe(endpoint, message, internals.toTransferList(transferOrOptions, prefix), prefix);
+    },
+    // HTML: "discard any tasks that have been added to the worker's event loop" and stop after this task.
+    close() {
+      ops.workerClose();
+    },
+    // Fetches and runs each script in order, synchronously, relative to the worker's script URL. A URL that
+    // does not parse is a SyntaxError before anything runs; a script that cannot be fetched is a
+    // NetworkError; an exception a script throws propagates to the caller.
+    importScripts(...urls) {
+      const prefix = failedToExecute("importScripts", "WorkerGlobalScope");
+      internals.requireModule("url.js");
+      const resolved = [];
+      for (let i = 0; i < urls.length; i++) {
+        const record = internals.parseURLRecord(StringCtor(urls[i]), workerURL);
+        if (record === null) throw internals.makeDOMException(`${prefix}The URL '${urls[i]}' is invalid.`, "SyntaxError");
+        resolved[i] = internals.serializeURLRecord(record);
+      }
+      for (let i = 0; i < resolved.length; i++) {
+        let source;
+        try {
+          source = ops.readScript(resolved[i]);
+        } catch {
+          throw internals.makeDOMException(`${prefix}The script at '${resolved[i]}' failed to load.`, "NetworkError");
+        }
+        ops.evaluateScript(source, resolved[i]);
+      }
+    },
+  };
+  define("postMessage", operations.postMessage);
+  define("close", operations.close);
+  define("importScripts", operations.importScripts);
+  ReflectDefineProperty(global, "name", {
+    __proto__: null,
+    get: function name() { return workerName; },
+    set: function name(value) {
+      ReflectDefineProperty(global, "name", { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  defineEventHandler(global, "message");
+  defineEventHandler(global, "messageerror");
+
+  // HTML "report an exception" in a worker: the ErrorEvent goes to the worker's global first; only if that
+  // one is not cancelled does the Worker object hear of it (then nothing is printed here).
+  const fireAtGlobal = internals.fireErrorEvent;
+  const errorEventInit = internals.errorEventInit;
+  internals.fireErrorEvent = function fireErrorEvent(error) {
+    if (!fireAtGlobal(error)) return false;
+    const init = errorEventInit(error);
+    return !ops.workerReportError(init.message, init.filename, init.lineno, init.colno);
+  };
+})

@@ -1,0 +1,188 @@
+// Dedicated workers, the outside view (HTML "Web workers": the Worker interface). A worker runs in an agent of
+// its own (a thread with its own engine); its Worker object and its global talk through a pipe between the two
+// agents (Web/AgentPipe.swift). Messages cross as thread-neutral data (clone-wire.js). worker-global.js is the
+// inside view, in the worker's own realm.
+//
+// Published on `internals`:
+//   postToPipe(endpoint, message, transfer, prefix)   serialize and send (DataCloneError with no side effect)
+//   bindPipeEndpoint(endpoint, target)                deliveries for `endpoint` are dispatched at `target`
+//   pipeMessage / pipeError / pipeLoadFailed / pipeClosed   called by the host, one task per item
+(function (ops, internals, global) {
+  "use strict";
+
+  if (typeof ops.workerStart !== "function") return;
+
+  const {
+    failedToExecute, failedToConstruct, notEnoughArguments, illegalInvocation, checkDictionary, finishInterface,
+    installGlobal,
+  } = internals.idl;
+  const EventTarget = internals.EventTarget;
+  const Event = internals.Event;
+  const ErrorEvent = internals.ErrorEvent;
+  const dispatchTrusted = internals.dispatchTrusted;
+  const defineEventHandler = internals.defineEventHandler;
+  const makeMessageEvent = internals.makeMessageEvent;
+  const emptyPorts = internals.emptyPorts;
+  const makeDOMException = internals.makeDOMException;
+  const { apply: ReflectApply } = Reflect;
+  const MapCtor = Map;
+  const { get: MapGet, set: MapSet, delete: MapDelete } = Map.prototype;
+  const StringCtor = String;
+  const decodeURIComponentFunction = decodeURIComponent;
+  const requireModule = internals.requireModule;
+  const { slice: StringSlice, indexOf: StringIndexOf, toLowerCase: StringToLowerCase, endsWith: StringEndsWith } = String.prototype;
+
+  // endpoint number → the object its deliveries are dispatched at (a Worker, or the worker's own global).
+  const endpoints = new MapCtor();
+
+  let wireLoaded = false;
+  function wire() {
+    if (!wireLoaded) {
+      internals.structuredClone; // clone.js first: clone-wire.js builds on its snapshot and intrinsics
+      ops.loadModule("clone-wire.js");
+      wireLoaded = true;
+    }
+  }
+
+  function postToPipe(endpoint, message, transfer, prefix) {
+    // MessagePorts do not cross agents yet; refuse before anything is detached.
+    const isPort = internals.isMessagePort;
+    for (let i = 0; i < transfer.length; i++) {
+      if (isPort(transfer[i])) {
+        throw makeDOMException(`${prefix}A MessagePort cannot be transferred to a worker yet.`, "DataCloneError");
+      }
+    }
+    wire();
+    const encoded = internals.encodeForAgent(message, transfer);
+    ReflectApply(ops.pipePost, undefined, [endpoint, encoded.text, ...encoded.buffers]);
+  }
+
+  internals.postToPipe = postToPipe;
+  internals.bindPipeEndpoint = (endpoint, target) => ReflectApply(MapSet, endpoints, [endpoint, target]);
+
+  internals.pipeMessage = function pipeMessage(endpoint, text, ...buffers) {
+    const target = ReflectApply(MapGet, endpoints, [endpoint]);
+    if (target === undefined) return;
+    let data;
+    try {
+      wire();
+      data = internals.decodeFromAgent(text, buffers);
+    } catch {
+      dispatchTrusted(target, makeMessageEvent(null, emptyPorts, "messageerror"));
+      return;
+    }
+    dispatchTrusted(target, makeMessageEvent(data, emptyPorts));
+  };
+
+  // HTML "runtime script errors" in a worker, step for the Worker object: an ErrorEvent (not cancelled by the
+  // worker's own global) fired at the Worker; if it is not cancelled here either, it is reported as if it had
+  // happened in this global.
+  internals.pipeError = function pipeError(endpoint, message, filename, lineno, colno) {
+    const target = ReflectApply(MapGet, endpoints, [endpoint]);
+    if (target === undefined) return;
+    const init = { __proto__: null, cancelable: true, message, filename, lineno, colno, error: null };
+    if (!dispatchTrusted(target, new ErrorEvent("error", init))) return;
+    if (!dispatchTrusted(global, new ErrorEvent("error", init))) return;
+    ops.uncaught(`${message}\n    at ${filename}:${lineno}:${colno}\n`);
+  };
+
+  // The script could not be fetched or parsed: a plain `error` event at the Worker.
+  internals.pipeLoadFailed = function pipeLoadFailed(endpoint) {
+    const target = ReflectApply(MapGet, endpoints, [endpoint]);
+    if (target !== undefined) dispatchTrusted(target, new Event("error"));
+  };
+
+  internals.pipeClosed = function pipeClosed(endpoint) {
+    ReflectApply(MapDelete, endpoints, [endpoint]);
+  };
+
+  // The script of a `data:` URL (fetched here: there is no file to read), per the data: URL processor, as
+  // UTF-8 text. Null when it cannot be decoded.
+  function dataURLSource(url) {
+    const comma = ReflectApply(StringIndexOf, url, [","]);
+    if (comma < 0) return null;
+    const header = ReflectApply(StringToLowerCase, ReflectApply(StringSlice, url, [5, comma]), []);
+    const body = ReflectApply(StringSlice, url, [comma + 1]);
+    try {
+      if (!ReflectApply(StringEndsWith, header, [";base64"])) return decodeURIComponentFunction(body);
+      requireModule("base64.js");
+      requireModule("encoding.js");
+      const bytes = internals.base64Decode(decodeURIComponentFunction(body));
+      return bytes === null ? null : internals.utf8Decode(bytes);
+    } catch {
+      return null;
+    }
+  }
+
+  // The script a `blob:` URL of this realm names, or null.
+  function blobURLSource(url) {
+    const blob = internals.resolveBlobURL(url);
+    if (blob === undefined) return null;
+    requireModule("encoding.js");
+    return internals.utf8Decode(internals.blobBytes(blob));
+  }
+
+  let isWorker;
+
+  class Worker extends EventTarget {
+    #endpoint;
+
+    constructor(scriptURL, options = undefined) {
+      const prefix = failedToConstruct("Worker");
+      if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
+      super();
+      const url = StringCtor(scriptURL);
+      let name = "";
+      let type = "classic";
+      if (checkDictionary(options, prefix, "WorkerOptions")) {
+        if (options.name !== undefined) name = StringCtor(options.name);
+        if (options.type !== undefined) type = StringCtor(options.type);
+      }
+      if (type !== "classic" && type !== "module") {
+        throw new TypeError(`${prefix}Failed to read the 'type' property from 'WorkerOptions': The provided value '${type}' is not a valid enum value of type WorkerType.`);
+      }
+      if (type === "module") {
+        throw makeDOMException(`${prefix}Module workers are not supported yet.`, "NotSupportedError");
+      }
+      // "Parse the scriptURL argument relative to the relevant settings object": the base is this realm's URL.
+      requireModule("url.js");
+      const record = internals.parseURLRecord(url, ops.scriptURL);
+      if (record === null) throw makeDOMException(`${prefix}The script URL '${url}' is invalid.`, "SyntaxError");
+      const href = internals.serializeURLRecord(record);
+      let source;
+      if (ReflectApply(StringSlice, href, [0, 5]) === "data:") source = dataURLSource(href);
+      else if (ReflectApply(StringSlice, href, [0, 5]) === "blob:") source = blobURLSource(href);
+      this.#endpoint = ops.workerStart(href, source === undefined ? undefined : source === null ? "" : source, name);
+      ReflectApply(MapSet, endpoints, [this.#endpoint, this]);
+      if (source === null) {
+        // An unreadable data: URL fails like a fetch: `error` at the Worker, later.
+        ops.workerTerminate(this.#endpoint);
+        const endpoint = this.#endpoint;
+        internals.queueTask(() => internals.pipeLoadFailed(endpoint));
+      }
+    }
+
+    postMessage(message, transferOrOptions = undefined) {
+      if (!isWorker(this)) throw illegalInvocation("postMessage", "Worker");
+      const prefix = failedToExecute("postMessage", "Worker");
+      if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
+      const transfer = internals.toTransferList(transferOrOptions, prefix);
+      postToPipe(this.#endpoint, message, transfer, prefix);
+    }
+
+    terminate() {
+      if (!isWorker(this)) throw illegalInvocation("terminate", "Worker");
+      ops.workerTerminate(this.#endpoint);
+    }
+
+    static {
+      isWorker = (value) => value !== null && typeof value === "object" && #endpoint in value;
+    }
+  }
+
+  defineEventHandler(Worker.prototype, "message", { brand: isWorker, interfaceName: "Worker" });
+  defineEventHandler(Worker.prototype, "messageerror", { brand: isWorker, interfaceName: "Worker" });
+  defineEventHandler(Worker.prototype, "error", { brand: isWorker, interfaceName: "Worker" });
+  finishInterface(Worker, "Worker");
+  installGlobal("Worker", Worker);
+})
