@@ -226,3 +226,46 @@ struct BoundedMemoryTests {
         #expect(grown < 60_000, "RSS grew by \(grown) KB over 300 closed realms")
     }
 }
+
+@Suite("Workers from the CLI")
+struct WorkerCLITests {
+    @Test("an uncaught error in a worker that nobody cancels is reported by the CLI: exit 1")
+    func uncaughtWorkerErrorEndsRun() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("worker.js", "setTimeout(() => { throw new TypeError('boom in worker'); });")
+        try scratch.write("main.js", "new Worker('worker.js'); setTimeout(() => console.log('never'), 5000);")
+        let run = try await runJSHost(["run", "main.js"], in: scratch.url, hangGuard: 30)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Uncaught TypeError: boom in worker\n    at "))
+        #expect(run.stderr.contains("worker.js:1:"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test("an idle worker with nothing coming does not keep the process alive; a message in flight does")
+    func idleWorkerDoesNotKeepAlive() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("worker.js", "onmessage = (e) => setTimeout(() => postMessage(e.data + 1), 50);")
+        try scratch.write("main.js", """
+            const worker = new Worker('worker.js');
+            worker.onmessage = (e) => console.log('got', e.data);
+            worker.postMessage(41);
+            """)
+        let run = try await runJSHost(["run", "main.js"], in: scratch.url, hangGuard: 30)
+        #expect(!run.timedOut)
+        #expect(run.status == 0)
+        #expect(run.stdout == "got 42\n")
+    }
+
+    @Test("a script that cancels its worker's error in onerror exits 0")
+    func cancelledWorkerError() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("main.js", """
+            const worker = new Worker('data:text/javascript,throw new Error("x")');
+            worker.onerror = (e) => { e.preventDefault(); console.log('cancelled', e.message); };
+            """)
+        let run = try await runJSHost(["run", "main.js"], in: scratch.url, hangGuard: 30)
+        #expect(run.status == 0)
+        #expect(run.stdout == "cancelled Uncaught Error: x\n")
+        #expect(run.stderr.isEmpty)
+    }
+}

@@ -133,9 +133,9 @@ extension AgentRuntime {
         realm.runScript(source, sourceURL: start.url)
     }
 
-    /// The worker's `close()`: discard its tasks and stop after the running one.
+    /// The worker's `close()` (or a failed start): stop after the running task and discard the queued ones.
+    /// The pipes close when the loop has ended (``tearDown()``), so what this task still posts is delivered.
     func closeSelf() {
-        closeAllEndpoints()
         if let agent = endpoints.ownAgent {
             endpoints.ownAgent = nil
             host.retire(agent)

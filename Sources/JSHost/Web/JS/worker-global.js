@@ -46,10 +46,13 @@
         resolved[i] = internals.serializeURLRecord(record);
       }
       for (let i = 0; i < resolved.length; i++) {
-        let source;
+        let source = internals.scriptSource(resolved[i]);
         try {
-          source = ops.readScript(resolved[i]);
+          if (source === undefined) source = ops.readScript(resolved[i]);
         } catch {
+          source = null;
+        }
+        if (source === null) {
           throw internals.makeDOMException(`${prefix}The script at '${resolved[i]}' failed to load.`, "NetworkError");
         }
         ops.evaluateScript(source, resolved[i]);

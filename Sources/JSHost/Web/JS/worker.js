@@ -57,6 +57,16 @@
     ReflectApply(ops.pipePost, undefined, [endpoint, encoded.text, ...encoded.buffers]);
   }
 
+  // The text of a script URL that is not a file (data:, blob:), or undefined for a file: URL (the host reads
+  // those), or null when it cannot be had.
+  function scriptSource(href) {
+    const scheme = ReflectApply(StringSlice, href, [0, 5]);
+    if (scheme === "data:") return dataURLSource(href);
+    if (scheme === "blob:") return blobURLSource(href);
+    return undefined;
+  }
+
+  internals.scriptSource = scriptSource;
   internals.postToPipe = postToPipe;
   internals.bindPipeEndpoint = (endpoint, target) => ReflectApply(MapSet, endpoints, [endpoint, target]);
 
@@ -149,9 +159,7 @@
       const record = internals.parseURLRecord(url, ops.scriptURL);
       if (record === null) throw makeDOMException(`${prefix}The script URL '${url}' is invalid.`, "SyntaxError");
       const href = internals.serializeURLRecord(record);
-      let source;
-      if (ReflectApply(StringSlice, href, [0, 5]) === "data:") source = dataURLSource(href);
-      else if (ReflectApply(StringSlice, href, [0, 5]) === "blob:") source = blobURLSource(href);
+      const source = scriptSource(href);
       this.#endpoint = ops.workerStart(href, source === undefined ? undefined : source === null ? "" : source, name);
       ReflectApply(MapSet, endpoints, [this.#endpoint, this]);
       if (source === null) {
