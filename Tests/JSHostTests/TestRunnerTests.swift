@@ -239,13 +239,13 @@ struct TestRunnerTests {
 
     // MARK: - META
 
-    @Test("`// META: global=dedicatedworker` only: reported SKIP with the reason, counted as skipped, exit 0")
+    @Test("`// META: global=sharedworker` only: reported SKIP with the reason, counted as skipped, exit 0")
     func workerOnly() async throws {
         let result = try await runTestCommand(["meta/worker-only.any.js"])
         #expect(result.status == 0)
         #expect(result.stdout == """
             meta/worker-only.any.js
-              SKIP    the dedicatedworker context is not supported yet
+              SKIP    the sharedworker context is not supported yet
 
             0 passed, 0 failed, 1 skipped
 
@@ -255,22 +255,22 @@ struct TestRunnerTests {
         let json = try await runTestCommand(["--reporter", "json", "meta/worker-only.any.js"])
         let report = try JSONReport(json.standardOutput)
         #expect(report.files.map(\.status) == ["SKIP"])
-        #expect(report.files.map(\.context) == ["dedicatedworker"])
+        #expect(report.files.map(\.context) == ["sharedworker"])
         #expect(report.files.first?.subtests.isEmpty == true)
         #expect(report.summary == .init(passed: 0, failed: 0, skipped: 1, expectedFailures: 0, unexpectedPasses: 0))
     }
 
-    @Test("an .any.js file without global=: a window run and a skipped dedicated-worker run, reported separately")
+    @Test("an .any.js file without global=: a window run and a dedicated-worker run, reported separately")
     func anyDefaultContexts() async throws {
         let result = try await runTestCommand(["meta/any-default.any.js"])
         #expect(result.status == 0)
         #expect(result.stdout == """
             meta/any-default.any.js [window]
-              PASS    the window run
+              PASS    runs in its context
             meta/any-default.any.js [dedicatedworker]
-              SKIP    the dedicatedworker context is not supported yet
+              PASS    runs in its context
 
-            1 passed, 0 failed, 1 skipped
+            2 passed, 0 failed
 
             """)
     }
@@ -355,8 +355,8 @@ struct TestRunnerTests {
             #expect(result.status == 0)
             let report = try JSONReport(result.standardOutput)
             #expect(report.files.map { "\($0.path) [\($0.context)]" } == expected, "\(argument)")
-            #expect(report.summary == .init(passed: 5, failed: 0, skipped: 2, expectedFailures: 0, unexpectedPasses: 0))
-            #expect(result.stderr == "5 passed, 0 failed, 2 skipped\n")
+            #expect(report.summary == .init(passed: 7, failed: 0, skipped: 0, expectedFailures: 0, unexpectedPasses: 0))
+            #expect(result.stderr == "7 passed, 0 failed\n")
         }
     }
 
@@ -373,8 +373,8 @@ struct TestRunnerTests {
             "discovery/resources/r.any.js [dedicatedworker]", "discovery/.hidden/h.test.js [window]",
             "discovery/z.any.js.bak [window]",
         ])
-        #expect(report.files.map(\.status) == ["OK", "OK", "SKIP", "OK", "OK"])
-        #expect(result.stderr == "4 passed, 0 failed, 1 skipped\n")
+        #expect(report.files.map(\.status) == ["OK", "OK", "OK", "OK", "OK"])
+        #expect(result.stderr == "5 passed, 0 failed\n")
     }
 
     @Test("a missing path: exit 2 with one line, and nothing runs")
@@ -414,7 +414,7 @@ struct TestRunnerTests {
         #expect(!serial.timedOut && !parallel.timedOut, "the hang guard had to stop jshost")
         #expect(serial.status == 1)
         #expect(parallel.status == 1)
-        #expect(serial.stdout.hasSuffix("\n\n13 passed, 12 failed, 2 skipped\n"))
+        #expect(serial.stdout.hasSuffix("\n\n14 passed, 12 failed, 1 skipped\n"))
         #expect(parallel.standardOutput == serial.standardOutput)
         #expect(parallel.stdout == serial.stdout) // a readable diff when the bytes differ
         // No colour when stdout is not a terminal.
@@ -430,7 +430,7 @@ struct TestRunnerTests {
 
     /// Pass, fail, harness error and a skipped context.
     private static let reporterFiles = [
-        "outcomes/pass.window.js", "outcomes/fail.window.js", "outcomes/top-level-throw.window.js", "meta/any-default.any.js",
+        "outcomes/pass.window.js", "outcomes/fail.window.js", "outcomes/top-level-throw.window.js", "meta/worker-only.any.js",
     ]
 
     @Test("--reporter tap: TAP 13, ok / not ok per subtest, skips as # SKIP, the plan line 1..N")
@@ -451,13 +451,12 @@ struct TestRunnerTests {
               ---
               message: "Uncaught TypeError: top-level boom"
               ...
-            ok 7 - meta/any-default.any.js [window] > the window run
-            ok 8 - meta/any-default.any.js [dedicatedworker] # SKIP the dedicatedworker context is not supported yet
-            1..8
-            # 5 passed, 2 failed, 1 skipped
+            ok 7 - meta/worker-only.any.js # SKIP the sharedworker context is not supported yet
+            1..7
+            # 4 passed, 2 failed, 1 skipped
 
             """)
-        #expect(result.stderr == "5 passed, 2 failed, 1 skipped\n")
+        #expect(result.stderr == "4 passed, 2 failed, 1 skipped\n")
 
         let clean = try await runTestCommand(["--reporter", "tap", "outcomes/pass.window.js"])
         #expect(clean.status == 0)
@@ -471,18 +470,18 @@ struct TestRunnerTests {
         let result = try await runTestCommand(["--reporter", "junit", "--output", output.path] + Self.reporterFiles)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "5 passed, 2 failed, 1 skipped\n")
+        #expect(result.stderr == "4 passed, 2 failed, 1 skipped\n")
 
         let xml = try JUnitDocument(contentsOf: output)
         #expect(xml.root?.name == "testsuites")
-        #expect(xml.root?.attributes["tests"] == "8")
+        #expect(xml.root?.attributes["tests"] == "7")
         #expect(xml.root?.attributes["failures"] == "1")
         #expect(xml.root?.attributes["errors"] == "1")
         #expect(xml.root?.attributes["skipped"] == "1")
         let suites = xml.root?.children.filter { $0.name == "testsuite" } ?? []
         #expect(suites.map { $0.attributes["name"] ?? "" } == [
             "outcomes/pass.window.js", "outcomes/fail.window.js", "outcomes/top-level-throw.window.js",
-            "meta/any-default.any.js [window]", "meta/any-default.any.js [dedicatedworker]",
+            "meta/worker-only.any.js",
         ])
         for suite in suites {
             let cases = suite.children.filter { $0.name == "testcase" }
@@ -494,7 +493,7 @@ struct TestRunnerTests {
             }
         }
         let allCases = suites.flatMap(\.children)
-        #expect(allCases.count == 8)
+        #expect(allCases.count == 7)
         let failure = allCases.flatMap(\.children).first { $0.name == "failure" }
         #expect(failure?.attributes["message"] == "assert_equals: the sum expected 3 but got 2")
         #expect(failure?.attributes["type"] == "FAIL")
@@ -506,23 +505,23 @@ struct TestRunnerTests {
     func jsonReporter() async throws {
         let result = try await runTestCommand(["--reporter", "json"] + Self.reporterFiles)
         #expect(result.status == 1)
-        #expect(result.stderr == "5 passed, 2 failed, 1 skipped\n")
+        #expect(result.stderr == "4 passed, 2 failed, 1 skipped\n")
         let report = try JSONReport(result.standardOutput)
-        try #require(report.files.count == 5)
+        try #require(report.files.count == 4)
         #expect(report.files.map(\.path) == [
             "outcomes/pass.window.js", "outcomes/fail.window.js", "outcomes/top-level-throw.window.js",
-            "meta/any-default.any.js", "meta/any-default.any.js",
+            "meta/worker-only.any.js",
         ])
-        #expect(report.files.map(\.context) == ["window", "window", "window", "window", "dedicatedworker"])
-        #expect(report.files.map(\.status) == ["OK", "OK", "ERROR", "OK", "SKIP"])
-        #expect(report.files.map(\.subtests.count) == [2, 2, 1, 1, 0])
+        #expect(report.files.map(\.context) == ["window", "window", "window", "sharedworker"])
+        #expect(report.files.map(\.status) == ["OK", "OK", "ERROR", "SKIP"])
+        #expect(report.files.map(\.subtests.count) == [2, 2, 1, 0])
         #expect(report.files[1].subtests.map(\.status) == ["PASS", "FAIL"])
         #expect(report.files[1].subtests[1].message == "assert_equals: the sum expected 3 but got 2")
         #expect(report.files[1].subtests[1].expected == "PASS")
         #expect(report.files[2].message == "Uncaught TypeError: top-level boom")
         #expect(report.files[2].uncaught.first?.hasPrefix("Uncaught TypeError: top-level boom\n") == true)
-        #expect(report.files[4].message == "the dedicatedworker context is not supported yet")
-        #expect(report.summary == .init(passed: 5, failed: 2, skipped: 1, expectedFailures: 0, unexpectedPasses: 0))
+        #expect(report.files[3].message == "the sharedworker context is not supported yet")
+        #expect(report.summary == .init(passed: 4, failed: 2, skipped: 1, expectedFailures: 0, unexpectedPasses: 0))
     }
 
     @Test("names and messages with #, <&\">, control characters, newlines and non-ASCII survive every reporter")

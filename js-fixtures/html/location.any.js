@@ -18,13 +18,24 @@ test(() => {
   assert_equals(new URL(location.href).origin, "null");
 }, "location.origin of a file: URL is \"null\"");
 
-test(() => {
-  assert_true(location instanceof Location);
-  assert_equals(location, location);
-  assert_throws_js(TypeError, () => new Location());
-  const d = Object.getOwnPropertyDescriptor(globalThis, "location");
-  assert_false(d.configurable, "[LegacyUnforgeable]");
-  assert_equals(typeof d.get, "function");
-  assert_throws_dom("NotSupportedError", () => location.assign("http://example.com/"));
-  assert_throws_js(TypeError, () => Object.getOwnPropertyDescriptor(Location.prototype, "href").get.call({}));
-}, "Location is WebIDL-shaped; jshost does not navigate");
+if (GLOBAL.isWindow()) {
+  test(() => {
+    assert_true(location instanceof Location);
+    assert_equals(location, location);
+    assert_throws_js(TypeError, () => new Location());
+    const d = Object.getOwnPropertyDescriptor(globalThis, "location");
+    assert_false(d.configurable, "[LegacyUnforgeable]");
+    assert_equals(typeof d.get, "function");
+    assert_throws_dom("NotSupportedError", () => location.assign("http://example.com/"));
+    assert_throws_js(TypeError, () => Object.getOwnPropertyDescriptor(Location.prototype, "href").get.call({}));
+  }, "Location is WebIDL-shaped; jshost does not navigate");
+} else {
+  test(() => {
+    assert_true(location instanceof WorkerLocation);
+    assert_equals(location, location);
+    assert_throws_js(TypeError, () => new WorkerLocation());
+    assert_equals(Object.prototype.toString.call(location), "[object WorkerLocation]");
+    assert_false("assign" in location, "a worker's location does not navigate");
+    assert_throws_js(TypeError, () => Object.getOwnPropertyDescriptor(WorkerLocation.prototype, "href").get.call({}));
+  }, "WorkerLocation is WebIDL-shaped");
+}

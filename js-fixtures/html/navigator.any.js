@@ -1,7 +1,7 @@
 // HTML §8.9.1 navigator: userAgent, language(s), hardwareConcurrency.
 
 test(() => {
-  assert_true(navigator instanceof Navigator);
+  assert_true(navigator instanceof (GLOBAL.isWindow() ? Navigator : WorkerNavigator));
   assert_equals(navigator, navigator, "[SameObject]");
   assert_regexp_match(navigator.userAgent, /^jshost\/\d+\.\d+/);
   assert_equals(navigator.language, "en-US");
@@ -12,10 +12,12 @@ test(() => {
 }, "navigator members");
 
 test(() => {
-  assert_throws_js(TypeError, () => new Navigator());
-  assert_throws_js(TypeError, () => Object.getOwnPropertyDescriptor(Navigator.prototype, "userAgent").get.call({}));
-  assert_equals(Object.prototype.toString.call(navigator), "[object Navigator]");
+  const name = GLOBAL.isWindow() ? "Navigator" : "WorkerNavigator";
+  const Interface = self[name];
+  assert_throws_js(TypeError, () => new Interface());
+  assert_throws_js(TypeError, () => Object.getOwnPropertyDescriptor(Interface.prototype, "userAgent").get.call({}));
+  assert_equals(Object.prototype.toString.call(navigator), `[object ${name}]`);
   const d = Object.getOwnPropertyDescriptor(globalThis, "navigator");
   assert_equals(typeof d.get, "function");
   assert_true(d.enumerable);
-}, "Navigator is WebIDL-shaped");
+}, `${GLOBAL.isWindow() ? "Navigator" : "WorkerNavigator"} is WebIDL-shaped`);

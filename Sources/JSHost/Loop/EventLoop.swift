@@ -154,8 +154,10 @@ final class EventLoop {
                 continue
             }
             // Idle. Whatever JSC has ready on the GLib context (a FinalizationRegistry callback, a finished
-            // compilation) runs before the loop may count itself idle: it can queue more work.
-            if pump.pump() { continue }
+            // compilation) runs before the loop may count itself idle, and the loop goes on if that queued JS
+            // work. JSC's own housekeeping (sweeping, GC timers) also dispatches here and must not keep the host
+            // from quiescence: only queued work does.
+            if pump.pump(), hasQueuedWork { continue }
             updateHeldWork()
             waitForWork()
         }
@@ -229,6 +231,15 @@ final class EventLoop {
             holdsWork = true
             inbox.tracker.acquire()
         }
+    }
+
+    private var hasQueuedWork: Bool {
+        !tasks.isEmpty || (hostTasks?.pendingHostTasks ?? 0) > 0 || inbox.hasWork || nextTimerIsDue
+    }
+
+    private var nextTimerIsDue: Bool {
+        guard let first = timerQueue.min else { return false }
+        return first.deadline <= MonotonicClock.nanoseconds()
     }
 
     private func updateHeldWork() {

@@ -62,6 +62,11 @@ final class LoopInbox: Sendable {
         }
     }
 
+    /// Whether work is waiting to be taken.
+    var hasWork: Bool {
+        state.withLock { !$0.work.isEmpty }
+    }
+
     /// Marks the owner as about to block. Returns false when there is already something to do.
     func prepareToWait() -> Bool {
         state.withLock { state in

@@ -24,7 +24,7 @@ public final class TestRunner: Sendable {
     private let harness: RealmRuntime.Script
 
     /// The contexts this build can run a test file in.
-    public static let supportedContexts: Set<String> = ["window"]
+    public static let supportedContexts: Set<String> = ["window", "dedicatedworker"]
 
     public struct SetupError: Error, CustomStringConvertible, Sendable {
         public let description: String
@@ -78,6 +78,8 @@ private final class TestJob: @unchecked Sendable {
     let runner: TestRunner
     private(set) var host: Host
     private(set) var agent: Agent?
+    /// The agent `dedicatedworker` files run in: a thread of its own, made on first use.
+    private var workerAgent: Agent?
 
     init(runner: TestRunner) {
         self.runner = runner
@@ -108,6 +110,13 @@ private final class TestJob: @unchecked Sendable {
     private func retireAgent() {
         host.shutdown(timeout: Self.stopGrace)
         (host, agent) = Self.makeHost()
+        workerAgent = nil
+    }
+
+    private func agent(for context: String) -> Agent? {
+        guard context == "dedicatedworker" else { return agent }
+        if workerAgent == nil { workerAgent = try? host.core.makeAgent(name: "test-worker", interruptible: true) }
+        return workerAgent
     }
 
     func run(path: String) -> [TestFileResult] {
@@ -141,7 +150,8 @@ private final class TestJob: @unchecked Sendable {
             TestFileResult(path: file.path, context: context, harnessStatus: status, message: message, subtests: subtests,
                            uncaughtReports: uncaught, duration: Double(MonotonicClock.nanoseconds() - started) / 1e9)
         }
-        guard let agent else { return result(.error, "could not start an agent") }
+        guard let agent = agent(for: context) else { return result(.error, "could not start an agent") }
+        let inWorker = context == "dedicatedworker"
 
         var scripts: [RealmRuntime.Script] = []
         for script in file.scripts {
@@ -152,7 +162,7 @@ private final class TestJob: @unchecked Sendable {
             }
         }
         let prelude = """
-            self.GLOBAL = { isWindow() { return true; }, isWorker() { return false; }, isShadowRealm() { return false; } };
+            self.GLOBAL = { isWindow() { return \(!inWorker); }, isWorker() { return \(inWorker); }, isShadowRealm() { return false; } };
             \(file.title.map { "self.META_TITLE = \(javaScriptStringLiteral($0));" } ?? "")
             """
         // An external harness is evaluated by test-adapter.js (through `internals.loadHarness`), which can retry it
@@ -174,7 +184,9 @@ private final class TestJob: @unchecked Sendable {
             realmID = try agent.performBlocking { runtime throws(HostError) -> Int in
                 let realm: RealmRuntime
                 do throws(JavaScriptError) {
-                    realm = try runtime.makeRealm(options: realmOptions)
+                    // A dedicatedworker file runs in a worker's global, on the worker agent's own thread.
+                    realm = inWorker ? try runtime.makeStandaloneWorkerRealm(options: realmOptions)
+                        : try runtime.makeRealm(options: realmOptions)
                 } catch {
                     throw .realmSetupFailed(error)
                 }
@@ -213,7 +225,9 @@ private final class TestJob: @unchecked Sendable {
             return result(.error, "the test agent stopped")
         }
 
-        let deadline = Double(started) / 1e9 + runner.timeLimit(for: file)
+        // The limit counts from when the file's scripts start: making the realm is the host's work, and on a
+        // loaded machine it can take a good part of a short limit.
+        let deadline = Double(MonotonicClock.nanoseconds()) / 1e9 + runner.timeLimit(for: file)
         var timeoutReason: String?
         var interrupted = false
         while completion.json == nil {

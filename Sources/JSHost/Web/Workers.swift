@@ -111,19 +111,15 @@ extension AgentRuntime {
             return
         }
         var options = RealmOptions()
-        options.globalName = "DedicatedWorkerGlobalScope"
         options.url = start.url
-        options.worker = RealmOptions.WorkerGlobal(name: start.name, endpoint: endpoints.lastNumber + 1, url: start.url)
         let realm: RealmRuntime
         do throws(JavaScriptError) {
-            realm = try makeRealm(options: options)
+            realm = try makeWorkerRealm(options: options, name: start.name, pipe: start.pipe)
         } catch {
             start.pipe.post(from: 1, .loadFailed)
             closeSelf()
             return
         }
-        let number = addEndpoint(start.pipe, side: 1, realmID: realm.id)
-        precondition(number == options.worker?.endpoint, "the worker's endpoint number was promised before the realm existed")
         // HTML: a script that does not parse is a failure to fetch/parse: `error` at the Worker, not a report.
         if !realm.context.checkSyntax(source, sourceURL: start.url) {
             start.pipe.post(from: 1, .loadFailed)
@@ -131,6 +127,28 @@ extension AgentRuntime {
             return
         }
         realm.runScript(source, sourceURL: start.url)
+    }
+
+    /// A realm whose global is a `DedicatedWorkerGlobalScope`, bound to side 1 of `pipe`.
+    func makeWorkerRealm(options: RealmOptions, name: String, pipe: AgentPipe) throws(JavaScriptError) -> RealmRuntime {
+        var options = options
+        options.globalName = "DedicatedWorkerGlobalScope"
+        // worker-global.js learns its endpoint number while the realm is made, before the endpoint exists.
+        let number = endpoints.lastNumber + 1
+        options.worker = RealmOptions.WorkerGlobal(name: name, endpoint: number, url: options.url ?? "")
+        let realm = try makeRealm(options: options)
+        let added = addEndpoint(pipe, side: 1, realmID: realm.id)
+        precondition(added == number, "an endpoint was added while the worker's realm was made")
+        return realm
+    }
+
+    /// A worker global with no `Worker` object on the other side (the test runner's dedicatedworker context):
+    /// what it posts goes nowhere.
+    func makeStandaloneWorkerRealm(options: RealmOptions) throws(JavaScriptError) -> RealmRuntime {
+        let pipe = AgentPipe()
+        let realm = try makeWorkerRealm(options: options, name: "", pipe: pipe)
+        pipe.close()
+        return realm
     }
 
     /// The worker's `close()` (or a failed start): stop after the running task and discard the queued ones.

@@ -1,5 +1,10 @@
-// No global= line: an .any.js file runs in a window and a dedicated worker.
+// No global= line: an .any.js file runs in a window and in a dedicated worker.
 test(() => {
-  assert_true(GLOBAL.isWindow());
-  assert_false(GLOBAL.isWorker());
-}, "the window run");
+  if (GLOBAL.isWindow()) {
+    assert_false(GLOBAL.isWorker());
+    assert_equals(Object.prototype.toString.call(self), "[object Window]");
+  } else {
+    assert_true(GLOBAL.isWorker());
+    assert_equals(Object.prototype.toString.call(self), "[object DedicatedWorkerGlobalScope]");
+  }
+}, "runs in its context");
