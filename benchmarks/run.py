@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs the messaging benchmarks under jshost and, when they are on PATH, node and deno, in the same run,
+"""Runs the messaging benchmarks under jshost and, when they are on PATH, node, deno and bun, in the same run,
 and prints each figure with its ratio to jshost.
 
 Usage: benchmarks/run.py [--jshost PATH] [--only NAME,...]
@@ -14,7 +14,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCRIPTS = ["pingpong", "burst", "fanout", "clone", "post-roundtrip", "transfer", "channels", "web-apis"]
+SCRIPTS = ["pingpong", "burst", "fanout", "clone", "post-roundtrip", "transfer", "channels", "web-apis", "workers"]
 # Figures where smaller is better (everything else: bigger is better).
 LOWER_IS_BETTER = ("us/message", "ms", "MB")
 
@@ -25,7 +25,10 @@ def runtimes(jshost):
         found.append(("node", ["node"]))
     deno = shutil.which("deno")
     if deno:
-        found.append(("deno", [deno, "run", "--quiet"]))
+        found.append(("deno", [deno, "run", "--quiet", "--allow-read"]))
+    bun = shutil.which("bun")
+    if bun:
+        found.append(("bun", [bun, "run"]))
     return found
 
 

@@ -1,0 +1,92 @@
+// Workers: spawn to first message, main ⇄ worker ping-pong (median and p99 round trip), a 1 KB object round
+// trip, and ArrayBuffers of 1 MiB and 16 MiB transferred to a worker and back.
+// Portable: jshost, Bun and Deno have Web Workers (Deno only module workers, which this classic-compatible
+// code also is); Node gets a small shim over worker_threads.
+const WORKER_SOURCE = `
+  onmessage = (e) => {
+    const d = e.data;
+    if (d && d.buffer instanceof ArrayBuffer) postMessage(d, [d.buffer]);
+    else postMessage(d);
+  };
+  postMessage("ready");
+`;
+
+function startWorker() {
+  if (typeof Worker === "function" && typeof process === "undefined" || typeof Bun !== "undefined" || typeof Deno !== "undefined") {
+    const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" }));
+    return new Worker(url, typeof Deno !== "undefined" ? { type: "module" } : undefined);
+  }
+  // Node: worker_threads with the same script behind a Web-style prelude.
+  const { Worker: NodeWorker } = require("worker_threads");
+  const prelude = `const { parentPort } = require("worker_threads");
+    globalThis.postMessage = (d, t) => parentPort.postMessage(d, t);
+    parentPort.on("message", (d) => globalThis.onmessage({ data: d }));`;
+  const worker = new NodeWorker(prelude + WORKER_SOURCE, { eval: true });
+  const shim = {
+    set onmessage(fn) { worker.removeAllListeners("message"); worker.on("message", (data) => fn({ data })); },
+    postMessage: (d, t) => worker.postMessage(d, t),
+    terminate: () => worker.terminate(),
+  };
+  return shim;
+}
+
+function next(worker) {
+  return new Promise((resolve) => { worker.onmessage = (e) => resolve(e.data); });
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+(async () => {
+  // Spawn to first message, median of 10.
+  const spawns = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = now();
+    const worker = startWorker();
+    await next(worker);
+    spawns.push(now() - t0);
+    worker.terminate();
+  }
+  spawns.sort((a, b) => a - b);
+  report("worker-spawn", percentile(spawns, 0.5).toFixed(2), "ms");
+
+  const worker = startWorker();
+  await next(worker);
+  // Ping-pong of a small number: median and p99 of 5,000 round trips after 500 warm-up ones.
+  const trips = [];
+  for (let i = 0; i < 5500; i++) {
+    const t0 = now();
+    worker.postMessage(i);
+    await next(worker);
+    if (i >= 500) trips.push((now() - t0) * 1000);
+  }
+  trips.sort((a, b) => a - b);
+  report("worker-roundtrip-median", percentile(trips, 0.5).toFixed(1), "us/message");
+  report("worker-roundtrip-p99", percentile(trips, 0.99).toFixed(1), "us/message");
+
+  const object = objectOfSize(1024);
+  const objectTrips = [];
+  for (let i = 0; i < 2200; i++) {
+    const t0 = now();
+    worker.postMessage(object);
+    await next(worker);
+    if (i >= 200) objectTrips.push((now() - t0) * 1000);
+  }
+  objectTrips.sort((a, b) => a - b);
+  report("worker-1kb-object-roundtrip", percentile(objectTrips, 0.5).toFixed(1), "us/message");
+
+  for (const mib of [1, 16]) {
+    const times = [];
+    let buffer = new ArrayBuffer(mib << 20);
+    for (let i = 0; i < 30; i++) {
+      const t0 = now();
+      worker.postMessage({ buffer }, [buffer]);
+      buffer = (await next(worker)).buffer;
+      times.push((now() - t0) * 1000);
+    }
+    times.sort((a, b) => a - b);
+    report(`worker-transfer-${mib}mib-roundtrip`, percentile(times, 0.5).toFixed(1), "us/message");
+  }
+  worker.terminate();
+})();
