@@ -14,6 +14,7 @@ build: deps
 ## (two agents on two threads, three realms).
 demo: build
 	$(BIN) run examples/hello.js from-make-demo
+	$(BIN) run examples/workers/main.js
 	$(SWIFT) run -c release --skip-build jshost-demo
 
 ## The whole suite: every js-fixtures/ file through `jshost test`, then the Swift tests.
