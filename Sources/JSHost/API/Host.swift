@@ -169,6 +169,9 @@ final class HostCore: Sendable {
         state.withLock { $0.ended }
     }
 
+    /// Agents started and not yet retired or shut down.
+    var agentCount: Int { state.withLock { $0.agents.count } }
+
     func wait(timeout: Double? = nil) -> RunOutcome? {
         let semaphore = DispatchSemaphore(value: 0)
         let immediate = state.withLock { state -> RunOutcome? in

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import JSHost
+
+/// Dedicated workers from Swift's side: the pipe between agents, and that workers leave nothing behind.
+@Suite("Workers", .serialized)
+struct WorkerTests {
+    private static func status(_ field: String) -> Int {
+        let text = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map {
+                $0.trimmingCharacters(in: .whitespaces) } ?? "") ?? 0
+        }
+        return 0
+    }
+
+    @Test("an AgentPipe between two agents delivers 100,000 items each way in order, one task each, none lost")
+    func pipeOrdersAcrossThreads() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let a = try host.makeAgent(name: "pipe-a")
+        let b = try host.makeAgent(name: "pipe-b")
+        let realmA = try await a.makeRealm(), realmB = try await b.makeRealm()
+        // Each realm counts what it receives and checks the order.
+        let counter = """
+            globalThis.expected = 0; globalThis.bad = 0;
+            globalThis.receive = (n) => { if (n !== expected) bad++; expected = n + 1; };
+            0
+            """
+        _ = try await realmA.evaluate(counter)
+        _ = try await realmB.evaluate(counter)
+        let pipe = AgentPipe()
+        let count = 100_000
+        let (endA, endB) = (try await a.perform { runtime in runtime.addEndpoint(pipe, side: 0, realmID: realmA.id) },
+                            try await b.perform { runtime in runtime.addEndpoint(pipe, side: 1, realmID: realmB.id) })
+        for (agent, realm, endpoint, side) in [(a, realmA, endA, 0), (b, realmB, endB, 1)] {
+            // Deliveries call internals.pipeMessage(endpoint, text): route them to receive(JSON.parse(text)).
+            _ = try await realm.evaluate("0")
+            try await agent.perform { runtime throws(HostError) in
+                let realm = try runtime.realm(realm.id)
+                realm.defineInternalFunction("pipeMessage") { call in
+                    let text = call.context.toSwiftString(call[1])
+                    _ = call.context.evaluate("receive(\(text))", sourceURL: "receive.js")
+                }
+                _ = endpoint
+            }
+            _ = side
+        }
+        // Both sides post at once, from threads of their own.
+        await withTaskGroup(of: Void.self) { group in
+            for side in 0..<2 {
+                group.addTask {
+                    for n in 0..<count { pipe.post(from: side, .message(text: JSStringHandle("\(n)"), buffers: [])) }
+                }
+            }
+        }
+        #expect(await host.quiescence() == .quiescent)
+        for realm in [realmA, realmB] {
+            #expect(try await realm.evaluate("expected") == .number(Double(count)))
+            #expect(try await realm.evaluate("bad") == .number(0))
+        }
+    }
+
+    @Test("200 workers started and terminated in a loop leave the thread count and memory flat")
+    func workersLeaveNothingBehind() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let realm = try await host.makeAgent().makeRealm()
+        func churn(_ count: Int) async throws {
+            try realm.run("""
+                (async () => {
+                  for (let i = 0; i < \(count); i++) {
+                    const worker = new Worker("data:text/javascript,postMessage('ready')");
+                    await new Promise((resolve) => { worker.onmessage = resolve; });
+                    worker.terminate();
+                  }
+                })();
+                """, sourceURL: "churn.js")
+            #expect(await host.quiescence() == .quiescent)
+            // Retired agents are joined off-thread: give the joins a moment.
+            for _ in 0..<50 where host.core.agentCount > 1 { try await Task.sleep(nanoseconds: 20_000_000) }
+        }
+        try await churn(20) // warm-up
+        let threadsBefore = Self.status("Threads"), rssBefore = Self.status("VmRSS")
+        try await churn(200)
+        #expect(host.core.agentCount == 1, "terminated workers are forgotten by the host")
+        let threadsAfter = Self.status("Threads"), rssAfter = Self.status("VmRSS")
+        #expect(threadsAfter <= threadsBefore + 2, "threads: \(threadsBefore) → \(threadsAfter)")
+        #expect(rssAfter - rssBefore < 80_000, "RSS grew by \(rssAfter - rssBefore) KB over 200 workers")
+    }
+}
