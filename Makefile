@@ -32,8 +32,9 @@ SEED ?= 20261127
 fuzz: build
 	$(BIN) run scripts/clone-fuzz.js --cases 1000000 --seed $(SEED)
 
-## The Swift tests that exercise threads, under ThreadSanitizer (built into .build-tsan; the first build takes a
-## few minutes). Fails on any report outside JavaScriptCore itself. Suites and suppressions: scripts/tsan.sh.
+## The Swift tests that exercise threads, then `jshost test --jobs 2` over the fixtures, under ThreadSanitizer
+## (built into .build-tsan; the first build takes a few minutes). Fails on any report outside JavaScriptCore
+## itself. Suites and suppressions: scripts/tsan.sh.
 tsan: deps
 	SWIFT=$(SWIFT) bash scripts/tsan.sh
 

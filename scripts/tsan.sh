@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make tsan`: the Swift tests that exercise threads, built with ThreadSanitizer into .build-tsan (the first
-# build takes a few minutes). Exits non-zero on a failing test or on any ThreadSanitizer report that
-# scripts/tsan-suppressions.txt does not suppress (that file lets through only reports from inside JSC).
+# build takes a few minutes), then the TSan-built CLI running test files on two jobs. Exits non-zero on a
+# failing Swift test or on any ThreadSanitizer report that scripts/tsan-suppressions.txt does not suppress
+# (that file lets through only reports from inside JSC).
 #
 # Which tests run: whole suites, chosen by type name (Swift Testing's --filter matches
 # "JSHostTests.<Type>/<function>()", the names `swift test list` prints). To add a suite, add its type name to
@@ -52,3 +53,22 @@ nice -n 10 "$SWIFT" build --build-tests --sanitize=thread --scratch-path .build-
 nice -n 10 "$SWIFT" test --skip-build --sanitize=thread --scratch-path .build-tsan \
   --filter "JSHostTests\.($(join "${SUITES[@]}"))/" \
   --skip "JSHostTests\.StoppingTests/($(join "${SKIPPED[@]}"))\("
+
+# The CLI's threads: `jshost test --jobs 2` (two agents at once, per-file time limits, an agent replaced after
+# a runaway file), over every fixture as `make test` runs them, then over the runner's runaway and odd-outcome
+# files. The TSan-built binary exits with 66 after any unsuppressed report. Failing or timed-out files (exit 1)
+# are `make test`'s business, and the runaway files end TIMEOUT or ERROR by design, so here exit 1 passes and
+# anything else (66, a crash, bad usage) fails.
+jshost=.build-tsan/debug/jshost
+log=.build-tsan/jshost-test.log
+run_cli() {
+  local status=0
+  nice -n 10 "$jshost" test --jobs 2 "$@" >"$log" || status=$?
+  echo "tsan: jshost test $* (exit $status): $(tail -n 1 "$log")"
+  if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
+    echo "tsan: \`jshost test $*\` exited with $status (66: ThreadSanitizer reports above); its output: $log" >&2
+    exit 1
+  fi
+}
+run_cli --expectations js-fixtures/expectations.json js-fixtures
+run_cli --timeout-multiplier 0.1 Tests/Fixtures/runner/spin Tests/Fixtures/runner/outcomes
