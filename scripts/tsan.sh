@@ -15,9 +15,9 @@ cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
 
 SUITES=(
-  LoopTests                  # "Event loop": two agents exchanging 100,000 messages, cross-thread wake-ups, perform
+  LoopTests                  # "Event loop": two agents trading 100,000 messages, cross-thread wake-ups
   TimerHeapTests             # "Timer heap"
-  StoppingTests              # "Stopping and lifetime": terminate(), shutdown from agent callbacks, dropped hosts
+  StoppingTests              # "Stopping and lifetime": terminate(), shutdown from callbacks, dropped hosts
   BoundedMemoryTests         # "Memory stays bounded": 400 realms made and closed (passes under TSan too)
   APITests                   # "Public API": every call hops to an agent thread
   MultiRealmMessagingTests
@@ -45,7 +45,8 @@ join() { local IFS='|'; echo "$*"; }
 # threads, and the whole test process stalls (seen with StoppingTests and APITests.terminateInfiniteLoop).
 # With polling traps JIT code checks a flag instead; stopping works the same way from our side.
 export JSC_usePollingTraps=true
-export TSAN_OPTIONS="suppressions=$PWD/scripts/tsan-suppressions.txt:halt_on_error=0:exitcode=66${TSAN_OPTIONS:+:$TSAN_OPTIONS}"
+suppressions=$PWD/scripts/tsan-suppressions.txt
+export TSAN_OPTIONS="suppressions=$suppressions:halt_on_error=0:exitcode=66${TSAN_OPTIONS:+:$TSAN_OPTIONS}"
 
 nice -n 10 "$SWIFT" build --build-tests --sanitize=thread --scratch-path .build-tsan
 # TSan makes the test process exit with 66 after printing any unsuppressed report, and `swift test` then
@@ -66,7 +67,7 @@ run_cli() {
   nice -n 10 "$jshost" test --jobs 2 "$@" >"$log" || status=$?
   echo "tsan: jshost test $* (exit $status): $(tail -n 1 "$log")"
   if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
-    echo "tsan: \`jshost test $*\` exited with $status (66: ThreadSanitizer reports above); its output: $log" >&2
+    echo "tsan: \`jshost test $*\` exited with $status (66: TSan reports above); output: $log" >&2
     exit 1
   fi
 }
