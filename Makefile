@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/jshost
 
-.PHONY: demo test build deps js-tests swift-tests bench fuzz clean
+.PHONY: demo test build deps js-tests swift-tests bench fuzz tsan clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -32,6 +32,12 @@ bench: build
 SEED ?= 20261127
 fuzz: build
 	$(BIN) run scripts/clone-fuzz.js --cases 1000000 --seed $(SEED)
+
+## The Swift tests that exercise threads, then `jshost test --jobs 2` over the fixtures, under ThreadSanitizer
+## (built into .build-tsan; the first build takes a few minutes). Fails on any report outside JavaScriptCore
+## itself. Suites and suppressions: scripts/tsan.sh.
+tsan: deps
+	SWIFT=$(SWIFT) bash scripts/tsan.sh
 
 clean:
 	rm -rf .build
