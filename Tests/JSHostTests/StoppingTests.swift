@@ -231,7 +231,7 @@ struct BoundedMemoryTests {
 }
 
 @Suite("Workers from the CLI")
-struct WorkerCLITests {
+struct CLIConcurrencyTests {
     @Test("an uncaught error in a worker that nobody cancels is reported by the CLI: exit 1")
     func uncaughtWorkerErrorEndsRun() async throws {
         let scratch = try ScratchDirectory()
