@@ -19,7 +19,7 @@
   const makeMessageEvent = internals.makeMessageEvent;
   const emptyPorts = internals.emptyPorts;
   const queueTask = internals.queueTask;
-  const { freeze: ObjectFreeze } = Object;
+  const { freeze: ObjectFreeze, getPrototypeOf: ObjectGetPrototypeOf } = Object;
   const ArrayFrom = Array.from;
   const ArrayPrototypeSplice = Array.prototype.splice;
   const ReflectApply = Reflect.apply;
@@ -44,6 +44,15 @@
     const out = [];
     for (let i = 0; i < list.length; i++) out[i] = fn(list[i]);
     return out;
+  }
+
+  // A side's queue holds one entry per message: either the message itself, ready for the side's realm (a
+  // primitive, or the copy postMessage made in that realm: the common case, no wrapper at all), or a parcel
+  // `{ __proto__: null, snapshot, sides }` (ports or buffers transferred, a copy another realm must rebuild).
+  // A copy never has a null prototype, so that tells them apart in any realm. When a side leaves its realm,
+  // its bare copies become parcels (detach).
+  function isParcel(entry) {
+    return typeof entry === "object" && entry !== null && ObjectGetPrototypeOf(entry) === null;
   }
 
   function makeSide() {
@@ -78,11 +87,15 @@
   function deliverNext(side) {
     const message = takeMessage(side);
     const port = side.port;
+    if (!isParcel(message)) {
+      dispatchTrusted(port, makeMessageEvent(message, emptyPorts));
+      return;
+    }
     let data;
     let ports = emptyPorts;
     try {
       if (message.sides.length > 0) ports = ObjectFreeze(mapList(message.sides, adopt));
-      data = message.snapshot === null ? message.data : internals.deserializeFromPost(message.snapshot, ports);
+      data = internals.deserializeFromPost(message.snapshot, ports);
     } catch {
       dispatchTrusted(port, makeMessageEvent(null, emptyPorts, "messageerror"));
       return;
@@ -110,7 +123,9 @@
         peer.peer = null;
       }
       for (let i = s.head; i < s.queue.length; i++) {
-        const carried = s.queue[i].sides;
+        const entry = s.queue[i];
+        if (!isParcel(entry)) continue;
+        const carried = entry.sides;
         for (let j = 0; j < carried.length; j++) stack[stack.length] = carried[j];
       }
       s.queue = [];
@@ -158,19 +173,27 @@
         for (let i = 0; i < transfer.length; i++) if (transfer[i] === target.port) doomed = true;
       }
       // 4. Serialize with transfer; this throws with no side effect. A primitive needs no copy at all.
-      let queued;
+      let queued = message;
       const type = typeof message;
-      if (transfer.length === 0 && (message === null || (type !== "object" && type !== "function" && type !== "symbol"))) {
-        queued = { snapshot: null, data: message, sides: emptyPorts };
+      if (transfer.length === 0) {
+        if (type === "object" || type === "function" || type === "symbol") {
+          if (message !== null) {
+            queued = internals.copyForPost(message);
+            if (internals.isPostSnapshot(queued)) queued = { __proto__: null, snapshot: queued, sides: emptyPorts };
+          }
+        }
       } else {
         const snapshot = internals.serializeForPost(message, transfer);
-        queued = { snapshot, data: undefined, sides: snapshot.ports.length === 0 ? emptyPorts : mapList(snapshot.ports, detach) };
+        const sides = snapshot.ports.length === 0 ? emptyPorts : mapList(snapshot.ports, detach);
+        queued = { __proto__: null, snapshot, sides };
       }
       // 5. If there is no target port or doomed is true, return.
       if (target === null || doomed) {
-        for (let i = 0; i < queued.sides.length; i++) discard(queued.sides[i]);
+        if (isParcel(queued)) for (let i = 0; i < queued.sides.length; i++) discard(queued.sides[i]);
         return;
       }
+      // A copy made here, for a port of another realm.
+      if (target.realm !== realm && type === "object" && message !== null && !isParcel(queued)) queued = seal(queued);
       const queue = target.queue;
       queue[queue.length] = queued;
       if (target.enabled) target.realm.schedule(target);
@@ -211,9 +234,20 @@
         port.#side = null;
         side.port = null;
         side.enabled = false;
+        // Its messages may be delivered in another realm: the copies made in this one become parcels.
+        const queue = side.queue;
+        for (let i = side.head; i < queue.length; i++) {
+          const entry = queue[i];
+          if (typeof entry === "object" && entry !== null && !isParcel(entry)) queue[i] = seal(entry);
+        }
         return side;
       };
     }
+  }
+
+  // A parcel for a copy made in this realm, which another realm rebuilds.
+  function seal(copy) {
+    return { __proto__: null, snapshot: internals.snapshotOf(copy), sides: emptyPorts };
   }
 
   // The receiving end of a shipped side: a new MessagePort of this realm.
