@@ -124,4 +124,48 @@ import Testing
         // fresh arrays per message, a WeakMap per clone, one host-task entry per message); 395 after.
         #expect(bytesPerMessage < 600, "\(bytesPerMessage) bytes of peak RSS per message")
     }
+
+    @Test("closing a realm disentangles its ports: the peer in another realm gets close, later posts are dropped, and the closed realm's queued tasks never run")
+    func closingARealmDisentanglesItsPorts() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let agent = try host.makeAgent(name: "frames")
+        let reports = Locked<[String]>([])
+        var options = RealmOptions()
+        options.uncaughtExceptionHandler = { text in reports.withLock { $0.append(text) } }
+        let page = try await agent.makeRealm(options: options)
+        let frame = try await agent.makeRealm(options: options)
+        try await page.connect(global: "toFrame", to: frame, global: "toPage")
+        _ = try await frame.evaluate("""
+            globalThis.events = [];
+            toPage.onmessage = (e) => events.push("message " + e.data);
+            toPage.onclose = () => events.push("close");
+            0
+            """)
+        _ = try await page.evaluate("toFrame.postMessage('before'); 0")
+        #expect(await host.quiescence() == .quiescent)
+        // The page queues work of its own (a message to itself, a message to the frame, a shipped port's
+        // message) and is closed before any of it runs.
+        let pageID = page.id
+        try await agent.perform { runtime throws(HostError) in
+            let realm = try runtime.realm(pageID)
+            _ = realm.context.evaluate("""
+                const own = new MessageChannel();
+                own.port2.onmessage = () => { throw new Error("a closed realm ran a task"); };
+                own.port1.postMessage("late");
+                setTimeout(() => { throw new Error("a closed realm ran a timer"); }, 0);
+                toFrame.postMessage("last words");
+                0
+                """, sourceURL: "page.js")
+            runtime.closeRealm(pageID)
+        }
+        #expect(await host.quiescence() == .quiescent)
+        let events = try await frame.evaluate("JSON.stringify(events)")
+        #expect(events == .string(#"["message before","message last words","close"]"#))
+        // Posting to the closed realm's port goes nowhere, and nothing breaks.
+        let posted = try await frame.evaluate("toPage.postMessage('anyone?'); toPage.close(); 'ok'")
+        #expect(posted == .string("ok"))
+        #expect(await host.quiescence() == .quiescent)
+        #expect(reports.withLock { $0 } == [])
+    }
 }

@@ -37,7 +37,37 @@
       queueTask(closeTask, side);
     },
     deliver: deliverNext,
+    // Sides of this realm entangled with a side in another realm: when this realm closes, their peers get
+    // `close` (see closeRealm). Weak, so that a forgotten channel between realms is still garbage.
+    track(side) {
+      if (side.tracked === realm) return;
+      side.tracked = realm;
+      if (entangledElsewhere.length >= pruneAt) pruneTracked();
+      entangledElsewhere[entangledElsewhere.length] = new WeakRefCtor(side);
+    },
+    closed: false,
   };
+  const WeakRefCtor = WeakRef;
+  const WeakRefDeref = WeakRef.prototype.deref;
+  let entangledElsewhere = [];
+  let pruneAt = 64;
+
+  function trackedSides() {
+    const live = [];
+    for (let i = 0; i < entangledElsewhere.length; i++) {
+      const side = ReflectApply(WeakRefDeref, entangledElsewhere[i], emptyPorts);
+      if (side !== undefined && side.tracked === realm && side.realm === realm) live[live.length] = side;
+    }
+    return live;
+  }
+
+  function pruneTracked() {
+    const live = trackedSides();
+    const refs = [];
+    for (let i = 0; i < live.length; i++) refs[i] = new WeakRefCtor(live[i]);
+    entangledElsewhere = refs;
+    pruneAt = live.length * 2 > 64 ? live.length * 2 : 64;
+  }
 
   // list.map(fn) for our own arrays, without Array.prototype.map (a script's to replace).
   function mapList(list, fn) {
@@ -56,7 +86,7 @@
   }
 
   function makeSide() {
-    return { peer: null, port: null, realm, queue: [], head: 0, scheduled: 0, enabled: false, peerClosed: false };
+    return { peer: null, port: null, realm, queue: [], head: 0, scheduled: 0, enabled: false, peerClosed: false, tracked: null };
   }
 
   function pendingCount(side) {
@@ -146,6 +176,11 @@
       this.#side = side;
       side.port = this;
       side.realm = realm;
+      const peer = side.peer;
+      if (peer !== null && peer.realm !== realm) {
+        realm.track(side);
+        peer.realm.track(peer);
+      }
       if (side.peerClosed) {
         side.peerClosed = false;
         realm.scheduleClose(side);
@@ -338,6 +373,26 @@
 
   finishInterface(MessageChannel, "MessageChannel");
   installGlobal("MessageChannel", MessageChannel);
+
+  // The host is closing this realm (HTML: its ports are disentangled as if garbage collected; a peer in another
+  // realm gets `close`). Nothing of this realm runs afterwards: its queued tasks are dropped.
+  internals.closeRealm = () => {
+    realm.closed = true;
+    const sides = trackedSides();
+    for (let i = 0; i < sides.length; i++) {
+      const side = sides[i];
+      const peer = side.peer;
+      side.enabled = false;
+      if (peer !== null) {
+        side.peer = null;
+        peer.peer = null;
+        if (!peer.realm.closed) peer.realm.scheduleClose(peer);
+      }
+      if (pendingCount(side) > 0) discard(side);
+    }
+    entangledElsewhere = [];
+    internals.closeTaskQueue();
+  };
 
   internals.isMessagePort = isMessagePort;
   internals.toTransferList = toTransferList;
