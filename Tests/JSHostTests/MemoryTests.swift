@@ -168,4 +168,46 @@ import Testing
         #expect(await host.quiescence() == .quiescent)
         #expect(reports.withLock { $0 } == [])
     }
+
+    @Test("messages queued as bare copies are rebuilt in the realm a port is shipped to, and cross-realm posts too")
+    func queuedCopiesFollowAPortToAnotherRealm() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let agent = try host.makeAgent(name: "frames")
+        let page = try await agent.makeRealm()
+        let frame = try await agent.makeRealm()
+        try await page.connect(global: "toFrame", to: frame, global: "toPage")
+        _ = try await frame.evaluate("""
+            globalThis.summary = null;
+            toPage.onmessage = (event) => {
+              if (event.ports.length === 0) {
+                // Posted straight across the realms.
+                globalThis.direct = Object.getPrototypeOf(event.data) === Object.prototype && event.data.list instanceof Array;
+                return;
+              }
+              const port = event.ports[0];
+              const got = [];
+              port.onmessage = (e) => {
+                got.push(e.data);
+                if (got.length === 5000) {
+                  summary = {
+                    inOrder: got.every((d, i) => d.i === i),
+                    mine: got.every((d) => Object.getPrototypeOf(d) === Object.prototype && d.list instanceof Array),
+                  };
+                }
+              };
+            };
+            0
+            """)
+        _ = try await page.evaluate("""
+            const { port1, port2 } = new MessageChannel();
+            for (let i = 0; i < 5000; i++) port1.postMessage({ i, list: [i] });
+            toFrame.postMessage({ list: [1] });
+            toFrame.postMessage(null, [port2]);
+            0
+            """)
+        #expect(await host.quiescence() == .quiescent)
+        #expect(try await frame.evaluate("direct") == .boolean(true))
+        #expect(try await frame.evaluate("JSON.stringify(summary)") == .string(#"{"inOrder":true,"mine":true}"#))
+    }
 }

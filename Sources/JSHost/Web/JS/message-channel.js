@@ -86,11 +86,46 @@
   }
 
   function makeSide() {
-    return { peer: null, port: null, realm, queue: [], head: 0, scheduled: 0, enabled: false, peerClosed: false, tracked: null };
+    return {
+      peer: null, port: null, realm, queue: [], head: 0, more: null, scheduled: 0, enabled: false, peerClosed: false,
+      tracked: null,
+    };
+  }
+
+  // A side's queue is blocks of at most BLOCK entries: `queue`, read from `head`, then, once it is full, the
+  // blocks in `more` (the last one being filled). A flat array grown to a million entries leaves about twice
+  // its size in garbage behind it as it regrows; a block never grows past BLOCK.
+  const BLOCK = 4096;
+
+  function enqueue(side, entry) {
+    const more = side.more;
+    if (more === null) {
+      const queue = side.queue;
+      if (queue.length < BLOCK) queue[queue.length] = entry;
+      else side.more = [[entry]];
+      return;
+    }
+    const last = more[more.length - 1];
+    if (last.length < BLOCK) last[last.length] = entry;
+    else more[more.length] = [entry];
   }
 
   function pendingCount(side) {
-    return side.queue.length - side.head;
+    const more = side.more;
+    const count = side.queue.length - side.head;
+    return more === null ? count : count + (more.length - 1) * BLOCK + more[more.length - 1].length;
+  }
+
+  // Calls visit(block, index) for each pending entry, in order.
+  function eachPending(side, visit) {
+    const queue = side.queue;
+    for (let i = side.head; i < queue.length; i++) visit(queue, i);
+    const more = side.more;
+    if (more === null) return;
+    for (let b = 0; b < more.length; b++) {
+      const block = more[b];
+      for (let i = 0; i < block.length; i++) visit(block, i);
+    }
   }
 
   // A task queued by schedule(). The side may have moved to another realm since; deliver there.
@@ -104,10 +139,14 @@
     side.queue[side.head] = undefined;
     side.head++;
     if (side.head === side.queue.length) {
-      side.queue.length = 0;
-      side.head = 0;
-    } else if (side.head > 1024 && side.head * 2 > side.queue.length) {
-      ReflectApply(ArrayPrototypeSplice, side.queue, [0, side.head]);
+      const more = side.more;
+      if (more === null) {
+        side.queue.length = 0;
+      } else {
+        side.queue = more[0];
+        if (more.length === 1) side.more = null;
+        else ReflectApply(ArrayPrototypeSplice, more, [0, 1]);
+      }
       side.head = 0;
     }
     return message;
@@ -152,14 +191,15 @@
         s.peer = null;
         peer.peer = null;
       }
-      for (let i = s.head; i < s.queue.length; i++) {
-        const entry = s.queue[i];
-        if (!isParcel(entry)) continue;
+      eachPending(s, (block, i) => {
+        const entry = block[i];
+        if (!isParcel(entry)) return;
         const carried = entry.sides;
         for (let j = 0; j < carried.length; j++) stack[stack.length] = carried[j];
-      }
+      });
       s.queue = [];
       s.head = 0;
+      s.more = null;
     }
   }
 
@@ -229,8 +269,7 @@
       }
       // A copy made here, for a port of another realm.
       if (target.realm !== realm && type === "object" && message !== null && !isParcel(queued)) queued = seal(queued);
-      const queue = target.queue;
-      queue[queue.length] = queued;
+      enqueue(target, queued);
       if (target.enabled) target.realm.schedule(target);
     }
 
@@ -270,11 +309,10 @@
         side.port = null;
         side.enabled = false;
         // Its messages may be delivered in another realm: the copies made in this one become parcels.
-        const queue = side.queue;
-        for (let i = side.head; i < queue.length; i++) {
-          const entry = queue[i];
-          if (typeof entry === "object" && entry !== null && !isParcel(entry)) queue[i] = seal(entry);
-        }
+        eachPending(side, (block, i) => {
+          const entry = block[i];
+          if (typeof entry === "object" && entry !== null && !isParcel(entry)) block[i] = seal(entry);
+        });
         return side;
       };
     }
