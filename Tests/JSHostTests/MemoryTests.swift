@@ -210,4 +210,25 @@ import Testing
         #expect(try await frame.evaluate("direct") == .boolean(true))
         #expect(try await frame.evaluate("JSON.stringify(summary)") == .string(#"{"inOrder":true,"mine":true}"#))
     }
+
+    @Test("the clone's reused memory lets go of what it cloned")
+    func cloneMemoryDoesNotKeepObjects() async throws {
+        let (host, realm) = try await realmWithGC()
+        defer { host.shutdown() }
+        // The last clone's objects are the ones a memory that is not cleared would keep. A stale pointer on the
+        // stack can keep one alive by chance, so a few tries; a memory that keeps them fails every time.
+        var freed = false
+        for _ in 0..<5 where !freed {
+            _ = try await realm.evaluate("""
+                globalThis.refs = (() => {
+                  const original = { list: [1], nested: { i: 1 } };
+                  const copy = structuredClone(original);
+                  return [new WeakRef(original), new WeakRef(copy), new WeakRef(copy.nested)];
+                })();
+                0
+                """)
+            freed = try await realm.evaluate("gc(); refs.every((r) => r.deref() === undefined)") == .boolean(true)
+        }
+        #expect(freed)
+    }
 }

@@ -6,6 +6,11 @@
 //                                              an array of objects (or undefined). Returns the clone.
 //   serializeForPost(value, transferList?)     → snapshot (see "Snapshots" below), made in the sender's realm.
 //   deserializeFromPost(snapshot, newPorts?)   → the value in THIS module's realm (call the receiver realm's one).
+//   copyForPost(value)                         postMessage without a transfer list: the copy itself when a snapshot
+//                                              would hold nothing else (most messages), else a snapshot. The copy
+//                                              is of this realm (it never has a null prototype).
+//   isPostSnapshot(v)                          v is a snapshot made by this realm's module
+//   snapshotOf(copy)                           a snapshot of a copyForPost() copy, for another realm to rebuild
 // Published on the global: structuredClone(value, options) (WebIDL).
 //
 // Hooks this module consumes from other modules, looked up at call time (all optional):
@@ -24,6 +29,7 @@
 //   buffers   the ArrayBuffers that now own the bytes of the transferred buffers (made by transfer(), in
 //             transfer-list order; the originals are detached). A thread-crossing encoder can hand these over
 //             without copying.
+//             (ports and buffers are one shared frozen empty array when there are none.)
 //   slots     placeholder records inside `value` (ports, transferred buffers, views of them), or null
 //   foreign   records ({copy, name, message, stack}) of the DOMExceptions in `value`, which a different realm
 //             rebuilds with its own class, or null
@@ -578,6 +584,9 @@
       saved = { memKeys, memCopies, memCount, memMap, adopting, posting, foreign, slotOf, slots, fastCall };
       memKeys = [];
       memCopies = [];
+    } else {
+      memKeys = scratchKeys;
+      memCopies = scratchCopies;
     }
     active = true;
     memCount = 0; memMap = null; adopting = isAdopting; posting = isPosting; foreign = null; slotOf = null; slots = null;
