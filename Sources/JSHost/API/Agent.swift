@@ -289,6 +289,8 @@ final class AgentRuntime: HostTaskSource {
     func closeRealm(_ id: Int) {
         guard let realm = realms.removeValue(forKey: id) else { return }
         closeEndpoints(ofRealm: id)
+        // Its ports are disentangled (peers in other realms get `close`) and its queued tasks dropped.
+        realm.callInternal("closeRealm")
         realm.close()
         // Functions of a closed realm may still be reachable from its siblings' objects (same heap); their
         // ops must find the realm object, closed, until the engine itself goes away.

@@ -15,8 +15,6 @@
   const makeDOMException = internals.makeDOMException;
   const SymbolIterator = Symbol.iterator;
   const ReflectApply = Reflect.apply;
-  const WeakRefCtor = typeof WeakRef === "function" ? WeakRef : null;
-  const WeakRefDeref = WeakRefCtor !== null ? WeakRef.prototype.deref : null;
   const MathTrunc = Math.trunc;
   const TypeErrorCtor = TypeError;
 
@@ -26,15 +24,19 @@
   }
 
   const kCreate = Symbol("create AbortSignal");
+  const ArrayPrototypeSort = Array.prototype.sort;
 
-  // Non-aborted dependent signals that must stay alive: they have abort listeners or algorithms
-  // and a source that can still abort them (DOM §3.2.1 "Garbage collection").
-  const pinned = new SafeSet();
-
-  // Weak list of dependent signals (the spec's "dependent signals" set), held by a source signal.
-  // (Without WeakRef the list holds the signals themselves.)
-  const makeRef = WeakRefCtor !== null ? (v) => new WeakRefCtor(v) : (v) => v;
-  const deref = WeakRefCtor !== null ? (ref) => ReflectApply(WeakRefDeref, ref, []) : (ref) => ref;
+  // Dependent signals (AbortSignal.any) and memory. The spec's source signals hold their dependents weakly, and
+  // a dependent must stay alive only while it has abort listeners or algorithms and a source that can still
+  // abort it (DOM §3.2.1 "Garbage collection"). Here a source holds (strongly) just those dependents: they
+  // are "pinned". Every other dependent is unknown to its sources and learns that it is aborted when asked
+  // (`settle`): nothing of it stays behind in a long-lived source, and a dependent that nobody references any
+  // more is garbage like any object (no WeakRef, which would keep every signal made in a task alive until
+  // the task ends). A pinned dependent and its sources form a cycle that is collected as a whole once none
+  // of them is reachable (no controller, no timer left to abort them).
+  // `clock` orders both the dependents' creation (the order of a source's "dependent signals" set, in which
+  // they are aborted) and the sources' aborts (the first aborted source gives a dependent its reason).
+  let clock = 0;
 
   // The elements of an array of our own, without its iterator (a script's to replace).
   function copyList(list) {
@@ -57,6 +59,7 @@
   let signalAborted;
   let signalReason;
   let newSignal;
+  let settle;
 
   {
     AbortSignal = class AbortSignal extends EventTarget {
@@ -64,9 +67,11 @@
       #reason = undefined;
       #algorithms = null; // Set<function> | null
       #dependent = false;
-      #sources = null; // AbortSignal[] | null (only for dependent signals; never aborted, never dependent)
-      #dependents = null; // WeakRef<AbortSignal>[] | null
-      #dependentsPruneAt = 8;
+      // A dependent signal not known to be aborted: its sources (never dependent). Otherwise null.
+      #sources = null; // AbortSignal[] | null
+      #pinned = false; // a dependent that its sources hold in their #dependents
+      #dependents = null; // SafeSet<AbortSignal> | null: the pinned dependents of a source
+      #order = 0; // a dependent: when it was made; a source: when it aborted
 
       constructor(token = undefined) {
         if (token !== kCreate) throw illegalConstructor("AbortSignal");
@@ -125,41 +130,88 @@
       get aborted() {
         const self = this ?? global;
         if (!isAbortSignal(self)) throw illegalInvocation("aborted", "AbortSignal");
-        return self.#aborted;
+        return settle(self);
       }
 
       get reason() {
         const self = this ?? global;
         if (!isAbortSignal(self)) throw illegalInvocation("reason", "AbortSignal");
+        settle(self);
         return self.#reason;
       }
 
       throwIfAborted() {
         const self = this ?? global;
         if (!isAbortSignal(self)) throw illegalInvocation("throwIfAborted", "AbortSignal");
-        if (self.#aborted) throw self.#reason;
+        if (settle(self)) throw self.#reason;
       }
 
       static {
         isAbortSignal = (v) => typeof v === "object" && v !== null && #aborted in v;
         newSignal = () => new AbortSignal(kCreate);
-        signalAborted = (signal) => signal.#aborted;
-        signalReason = (signal) => signal.#reason;
+        signalAborted = (signal) => settle(signal);
+        signalReason = (signal) => {
+          settle(signal);
+          return signal.#reason;
+        };
 
-        const updatePin = (signal) => {
-          if (!signal.#aborted && signal.#sources !== null && signal.#sources.length > 0 &&
-              ((signal.#algorithms !== null && signal.#algorithms.size > 0) || hasEventListeners(signal, "abort"))) {
-            pinned.add(signal);
-          } else {
-            pinned.delete(signal);
+        // Brings a dependent up to date with its sources (the first of them to abort aborts it); returns
+        // whether the signal is aborted. A source aborting tells only its pinned dependents at once.
+        settle = (signal) => {
+          const sources = signal.#sources;
+          if (sources === null) return signal.#aborted;
+          let first = null;
+          for (let i = 0; i < sources.length; i++) {
+            const source = sources[i];
+            if (source.#aborted && (first === null || source.#order < first.#order)) first = source;
           }
+          if (first === null) return false;
+          signal.#aborted = true;
+          signal.#reason = first.#reason;
+          release(signal);
+          return true;
         };
-        const watch = (signal) => (type) => {
-          if (type === "abort") updatePin(signal);
-        };
+
+        // A dependent that is aborted: its sources forget it.
+        function release(signal) {
+          const sources = signal.#sources;
+          signal.#sources = null;
+          if (!signal.#pinned) return;
+          signal.#pinned = false;
+          for (let i = 0; i < sources.length; i++) {
+            const set = sources[i].#dependents;
+            if (set !== null) set.delete(signal);
+          }
+        }
+
+        // A dependent is pinned (held by its sources) while it is not aborted, has a source, and has abort
+        // listeners or algorithms: the only dependents whose abort can be seen when it happens.
+        function updatePin(signal) {
+          if (settle(signal)) return;
+          const sources = signal.#sources;
+          const pin = sources.length > 0 &&
+            ((signal.#algorithms !== null && signal.#algorithms.size > 0) || hasEventListeners(signal, "abort"));
+          if (pin === signal.#pinned) return;
+          signal.#pinned = pin;
+          for (let i = 0; i < sources.length; i++) {
+            const source = sources[i];
+            if (pin) {
+              if (source.#dependents === null) source.#dependents = new SafeSet();
+              source.#dependents.add(signal);
+            } else if (source.#dependents !== null) {
+              source.#dependents.delete(signal);
+            }
+          }
+        }
+
+        // Called by event-target.js, with the signal as `this`, after a listener was added or removed (one
+        // function for all dependents: no closure per signal).
+        function listenersChanged(type) {
+          if (type === "abort") updatePin(this);
+        }
 
         addAbortAlgorithm = (signal, algorithm) => {
-          if (signal.#aborted) return;
+          if (settle(signal)) return;
           if (signal.#algorithms === null) signal.#algorithms = new SafeSet();
           signal.#algorithms.add(algorithm);
           if (signal.#dependent) updatePin(signal);
@@ -171,56 +223,35 @@
           if (signal.#dependent) updatePin(signal);
         };
 
-        function addDependent(source, dependent) {
-          let list = source.#dependents;
-          if (list === null) list = source.#dependents = [];
-          // (`dependent` is new and its sources are de-duplicated, so no membership check is needed.)
-          if (list.length >= source.#dependentsPruneAt) {
-            // Drop collected dependents now and then so a long-lived source does not grow forever.
-            let j = 0;
-            for (let i = 0; i < list.length; i++) {
-              const d = deref(list[i]);
-              if (d !== undefined && !d.#aborted) list[j++] = list[i];
-            }
-            list.length = j;
-            source.#dependentsPruneAt = j * 2 > 8 ? j * 2 : 8;
-          }
-          list[list.length] = makeRef(dependent);
-        }
-
         // DOM "create a dependent abort signal".
         createDependentSignal = (signals) => {
           const result = newSignal();
           for (let i = 0; i < signals.length; i++) {
             const signal = signals[i];
-            if (signal.#aborted) {
+            if (settle(signal)) {
               result.#aborted = true;
               result.#reason = signal.#reason;
               return result;
             }
           }
           result.#dependent = true;
+          result.#order = ++clock;
           const sources = [];
           for (let i = 0; i < signals.length; i++) {
             const signal = signals[i];
             if (!signal.#dependent) {
-              if (!includes(sources, signal)) {
-                sources[sources.length] = signal;
-                addDependent(signal, result);
-              }
+              if (!includes(sources, signal)) sources[sources.length] = signal;
             } else if (signal.#sources !== null) {
+              // (Settled above and not aborted: none of its sources is.)
               const signalSources = signal.#sources;
               for (let j = 0; j < signalSources.length; j++) {
                 const source = signalSources[j];
-                if (!source.#aborted && !includes(sources, source)) {
-                  sources[sources.length] = source;
-                  addDependent(source, result);
-                }
+                if (!includes(sources, source)) sources[sources.length] = source;
               }
             }
           }
           result.#sources = sources;
-          watchEventListeners(result, watch(result));
+          watchEventListeners(result, listenersChanged);
           return result;
         };
 
@@ -235,32 +266,31 @@
           dispatchTrusted(signal, new Event("abort"));
         }
 
+        const byCreation = (a, b) => a.#order - b.#order;
+
         // DOM "signal abort".
         signalAbort = (signal, reason) => {
-          if (signal.#aborted) return;
+          if (settle(signal)) return;
           signal.#aborted = true;
+          signal.#order = ++clock;
           signal.#reason = reason !== undefined ? reason : defaultReason();
+          if (signal.#dependent) release(signal);
           const toAbort = [];
           const dependents = signal.#dependents;
           signal.#dependents = null;
           if (dependents !== null) {
-            for (let i = 0; i < dependents.length; i++) {
-              const dependent = deref(dependents[i]);
-              if (dependent !== undefined && !dependent.#aborted) {
-                dependent.#aborted = true;
-                dependent.#reason = signal.#reason;
-                toAbort[toAbort.length] = dependent;
-              }
-            }
+            dependents.forEach((dependent) => {
+              if (dependent.#aborted) return;
+              dependent.#aborted = true;
+              dependent.#reason = signal.#reason;
+              toAbort[toAbort.length] = dependent;
+            });
+            for (let i = 0; i < toAbort.length; i++) release(toAbort[i]);
+            // Pinning order is not creation order: abort them in the order of the spec's set.
+            ReflectApply(ArrayPrototypeSort, toAbort, [byCreation]);
           }
-          if (signal.#dependent) pinned.delete(signal);
           runAbortSteps(signal);
-          for (let i = 0; i < toAbort.length; i++) {
-            const dependent = toAbort[i];
-            pinned.delete(dependent);
-            dependent.#sources = null;
-            runAbortSteps(dependent);
-          }
+          for (let i = 0; i < toAbort.length; i++) runAbortSteps(toAbort[i]);
         };
       }
     };

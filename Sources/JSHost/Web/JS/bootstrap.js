@@ -193,7 +193,7 @@
     const n = queue.functions.length;
     queue.functions[n] = flushDeferredReports;
     queue.args[n] = undefined;
-    queue.reporters[n] = internals.reportException;
+    queue.reporters[n] = owner;
     cells[QUEUED] += 1;
   }
 
@@ -294,40 +294,66 @@
 
   const cells = ops.hostCells; // Float64Array over host memory: [0] task start time, [1] queued host tasks
   const QUEUED = 1;
+  // Three parallel arrays, one entry per task: the function, its argument, and the owner (the realm that
+  // queued it: how to report its exception, and whether the realm was closed since). Consecutive tasks with
+  // the same function, argument and owner (a burst of messages to one port) share one entry: its function
+  // slot then holds a null-prototype record { fn, count }.
   const queue = ops.sharedTaskQueue ?? { functions: [], args: [], reporters: [], head: 0 };
   internals.hostTaskQueue = queue;
+  const owner = { __proto__: null, closed: false, report: (error) => internals.reportException(error) };
+  // The realm is closing: its queued tasks are dropped when their turn comes.
+  internals.closeTaskQueue = () => { owner.closed = true; };
 
   // (Element stores, not push(): Array.prototype.push belongs to the script.)
   internals.queueTask = function queueTask(fn, arg) {
     const functions = queue.functions;
     const n = functions.length;
+    if (n > queue.head && queue.args[n - 1] === arg && queue.reporters[n - 1] === owner) {
+      const last = functions[n - 1];
+      if (last === fn) {
+        functions[n - 1] = { __proto__: null, fn, count: 2 };
+        cells[QUEUED] += 1;
+        return;
+      }
+      if (typeof last !== "function" && last.fn === fn) {
+        last.count++;
+        cells[QUEUED] += 1;
+        return;
+      }
+    }
     functions[n] = fn;
     queue.args[n] = arg;
-    queue.reporters[n] = internals.reportException;
+    queue.reporters[n] = owner;
     cells[QUEUED] += 1;
   };
 
   internals.runQueuedTask = function runQueuedTask() {
     const head = queue.head;
-    const fn = queue.functions[head];
+    let fn = queue.functions[head];
     const arg = queue.args[head];
-    const report = queue.reporters[head];
-    queue.functions[head] = queue.args[head] = queue.reporters[head] = undefined;
-    queue.head = head + 1;
+    const taskOwner = queue.reporters[head];
     cells[QUEUED] -= 1;
-    if (queue.head === queue.functions.length) {
-      queue.functions.length = queue.args.length = queue.reporters.length = 0;
-      queue.head = 0;
-    } else if (queue.head > 1024 && queue.head * 2 > queue.functions.length) {
-      reflectApply(arraySplice, queue.functions, [0, queue.head]);
-      reflectApply(arraySplice, queue.args, [0, queue.head]);
-      reflectApply(arraySplice, queue.reporters, [0, queue.head]);
-      queue.head = 0;
+    if (typeof fn !== "function" && --fn.count > 0) {
+      fn = fn.fn; // more of the same remain in this entry
+    } else {
+      if (typeof fn !== "function") fn = fn.fn;
+      queue.functions[head] = queue.args[head] = queue.reporters[head] = undefined;
+      queue.head = head + 1;
+      if (queue.head === queue.functions.length) {
+        queue.functions.length = queue.args.length = queue.reporters.length = 0;
+        queue.head = 0;
+      } else if (queue.head > 1024 && queue.head * 2 > queue.functions.length) {
+        reflectApply(arraySplice, queue.functions, [0, queue.head]);
+        reflectApply(arraySplice, queue.args, [0, queue.head]);
+        reflectApply(arraySplice, queue.reporters, [0, queue.head]);
+        queue.head = 0;
+      }
     }
+    if (taskOwner.closed) return;
     try {
       fn(arg);
     } catch (error) {
-      report(error);
+      taskOwner.report(error);
     }
     if (deferredReports.length !== 0) flushDeferredReports();
   };

@@ -101,7 +101,8 @@
     return d.value;
   }
 
-  const names = ["structuredClone", "serializeForPost", "deserializeFromPost", "structuredCloneWebIDL"];
+  const names = ["structuredClone", "serializeForPost", "deserializeFromPost", "structuredCloneWebIDL", "copyForPost",
+    "isPostSnapshot", "snapshotOf"];
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     defineProperty(internals, name, {

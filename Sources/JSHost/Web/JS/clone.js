@@ -6,6 +6,11 @@
 //                                              an array of objects (or undefined). Returns the clone.
 //   serializeForPost(value, transferList?)     → snapshot (see "Snapshots" below), made in the sender's realm.
 //   deserializeFromPost(snapshot, newPorts?)   → the value in THIS module's realm (call the receiver realm's one).
+//   copyForPost(value)                         postMessage without a transfer list: the copy itself when a snapshot
+//                                              would hold nothing else (most messages), else a snapshot. The copy
+//                                              is of this realm (it never has a null prototype).
+//   isPostSnapshot(v)                          v is a snapshot made by this realm's module
+//   snapshotOf(copy)                           a snapshot of a copyForPost() copy, for another realm to rebuild
 // Published on the global: structuredClone(value, options) (WebIDL).
 //
 // Hooks this module consumes from other modules, looked up at call time (all optional):
@@ -24,6 +29,7 @@
 //   buffers   the ArrayBuffers that now own the bytes of the transferred buffers (made by transfer(), in
 //             transfer-list order; the originals are detached). A thread-crossing encoder can hand these over
 //             without copying.
+//             (ports and buffers are one shared frozen empty array when there are none.)
 //   slots     placeholder records inside `value` (ports, transferred buffers, views of them), or null
 //   foreign   records ({copy, name, message, stack}) of the DOMExceptions in `value`, which a different realm
 //             rebuilds with its own class, or null
@@ -157,10 +163,34 @@
   // ---- the walk ---------------------------------------------------------------------------------------
   // One recursive pass that builds the copy while it reads the input (getters run once, depth first, in spec
   // order). `mem` is the spec's memory (input object → copy). Placeholders and ports are pre-seeded in it.
-  let mem = null;
+  // Most messages are a few objects: the first MEM_SMALL pairs live in two arrays searched in order (reused
+  // from one clone to the next), the rest in a WeakMap made when needed. (A WeakMap per clone was most of
+  // the garbage a burst of small messages left behind.)
+  const MEM_SMALL = 8;
+  const scratchKeys = [], scratchCopies = [];
+  let memKeys = scratchKeys, memCopies = scratchCopies, memCount = 0, memMap = null;
+  let active = false;     // a clone is running (a getter may start another one)
   let fastCall = true;    // Function.prototype.call is the original
   let adopting = false;   // walking our own snapshot copy: ArrayBuffers are moved/reused, not copied
+  let posting = false;    // serializing into a snapshot (not structuredClone())
   let foreign = null;     // serializing: copies a different realm would have to rebuild (DOMExceptions)
+
+  const mem = {
+    get(v) {
+      for (let i = 0; i < memCount; i++) if (memKeys[i] === v) return memCopies[i];
+      return memMap === null ? undefined : memMap.get(v);
+    },
+    set(v, out) {
+      if (memCount < MEM_SMALL) {
+        memKeys[memCount] = v;
+        memCopies[memCount] = out;
+        memCount++;
+      } else {
+        if (memMap === null) memMap = new SafeWeakMap();
+        memMap.set(v, out);
+      }
+    },
+  };
 
   function walk(v) {
     if (typeof v !== "object") {
@@ -311,7 +341,7 @@
   // Blob and File (blob.js): bytes are immutable and shared, never copied. structuredClone() makes the copy at
   // once; a snapshot holds a thread-neutral record (a slot) that deserialize turns into a Blob of its realm.
   function walkBlob(v) {
-    if (foreign === null) return remember(v, internals.blobClone(v));
+    if (!posting) return remember(v, internals.blobClone(v));
     const record = internals.blobSerialize(v);
     record.slot = "blob";
     if (slots === null) slots = [];
@@ -384,7 +414,10 @@
       stack: d !== undefined && typeof d.value === "string" ? d.value : undefined,
     };
     record.copy = rebuildDOMException(record);
-    if (foreign !== null) foreign[foreign.length] = record;
+    if (posting) {
+      if (foreign === null) foreign = [];
+      foreign[foreign.length] = record;
+    }
     return remember(v, record.copy);
   }
   function rebuildDOMException(record) {
@@ -536,21 +569,40 @@
   // Plain structured clone without transfer, in this realm: one pass.
   function cloneOnce(value) {
     if (typeof value !== "object" || value === null) return walkPrimitive(value);
-    const saved = save();
-    begin(false, null);
-    try { return walk(value); } finally { restore(saved); }
+    const saved = begin(false, false);
+    try { return walk(value); } finally { end(saved); }
   }
   function walkPrimitive(v) {
     if (typeof v === "function" || typeof v === "symbol") refuse(v);
     return v;
   }
-  function save() { return { mem, adopting, foreign, slotOf, slots, fastCall }; }
-  function restore(s) {
-    mem = s.mem; adopting = s.adopting; foreign = s.foreign; slotOf = s.slotOf; slots = s.slots; fastCall = s.fastCall;
-  }
-  function begin(isAdopting, foreignList) {
-    mem = new SafeWeakMap(); adopting = isAdopting; foreign = foreignList; slotOf = null; slots = null;
+  // Starts a clone; returns what end() needs to resume the clone this one interrupts (null when none was
+  // running: the common case allocates nothing).
+  function begin(isAdopting, isPosting) {
+    let saved = null;
+    if (active) {
+      saved = { memKeys, memCopies, memCount, memMap, adopting, posting, foreign, slotOf, slots, fastCall };
+      memKeys = [];
+      memCopies = [];
+    } else {
+      memKeys = scratchKeys;
+      memCopies = scratchCopies;
+    }
+    active = true;
+    memCount = 0; memMap = null; adopting = isAdopting; posting = isPosting; foreign = null; slotOf = null; slots = null;
     fastCall = FunctionPrototype.call === FunctionCall;
+    return saved;
+  }
+  function end(saved) {
+    if (saved === null) {
+      // Let go of the objects of the clone that ended.
+      for (let i = 0; i < memCount; i++) scratchKeys[i] = scratchCopies[i] = undefined;
+      memCount = 0; memMap = null; foreign = null; slotOf = null; slots = null; active = false;
+      return;
+    }
+    memKeys = saved.memKeys; memCopies = saved.memCopies; memCount = saved.memCount; memMap = saved.memMap;
+    adopting = saved.adopting; posting = saved.posting; foreign = saved.foreign; slotOf = saved.slotOf;
+    slots = saved.slots; fastCall = saved.fastCall;
   }
 
   function serialize(value, transferList) {
@@ -559,8 +611,7 @@
       const lists = checkTransferList(transferList);
       buffers = lists.buffers; ports = lists.ports;
     }
-    const saved = save();
-    begin(false, []);
+    const saved = begin(false, true);
     let copy, snapSlots, snapForeign;
     try {
       if (buffers.length !== 0 || ports.length !== 0) {
@@ -578,16 +629,40 @@
       checkDetached(buffers, ports);
       snapSlots = slots; snapForeign = foreign;
     } finally {
-      restore(saved);
+      end(saved);
     }
     // Nothing can fail from here on: move the bytes of the transferred buffers.
-    const moved = [];
-    for (let i = 0; i < buffers.length; i++) moved[i] = apply(ABTransfer, buffers[i], EMPTY);
-    return {
-      __proto__: null, value: copy, ports: ports === EMPTY ? [] : ports, buffers: moved,
-      slots: snapSlots !== null && snapSlots.length !== 0 ? snapSlots : null,
-      foreign: snapForeign.length !== 0 ? snapForeign : null, realm: REALM,
-    };
+    let moved = EMPTY;
+    if (buffers.length !== 0) {
+      moved = [];
+      for (let i = 0; i < buffers.length; i++) moved[i] = apply(ABTransfer, buffers[i], EMPTY);
+    }
+    return makeSnapshot(copy, ports, moved, snapSlots !== null && snapSlots.length !== 0 ? snapSlots : null, snapForeign);
+  }
+
+  // (ports and buffers are the frozen EMPTY when there are none.)
+  function makeSnapshot(value, ports, buffers, slots, foreign) {
+    return { __proto__: null, value, ports, buffers, slots, foreign, realm: REALM };
+  }
+  function isSnapshot(v) {
+    return typeof v === "object" && v !== null && getPrototypeOf(v) === null && v.realm === REALM;
+  }
+
+  // postMessage without a transfer list: the copy itself when that is all a snapshot would hold (no
+  // placeholders, nothing another realm must rebuild), else the snapshot. The copy is of this realm; another
+  // realm gets a snapshot of it from snapshotOf() first. (A copy never has a null prototype; a snapshot does.)
+  function copyForPost(value) {
+    if (typeof value !== "object" || value === null) return walkPrimitive(value);
+    const saved = begin(false, true);
+    let copy, snapSlots, snapForeign;
+    try {
+      copy = walk(value);
+      snapSlots = slots; snapForeign = foreign;
+    } finally {
+      end(saved);
+    }
+    if (snapSlots === null && snapForeign === null) return copy;
+    return makeSnapshot(copy, EMPTY, EMPTY, snapSlots, snapForeign);
   }
 
   function deserialize(snapshot, newPorts) {
@@ -595,8 +670,7 @@
     if (sameRealm && snapshot.slots === null) return snapshot.value;
     const value = snapshot.value;
     if (typeof value !== "object" || value === null) return value;
-    const saved = save();
-    begin(true, null);
+    const saved = begin(true, false);
     try {
       const buffers = [];
       for (let i = 0; i < snapshot.buffers.length; i++) {
@@ -628,7 +702,7 @@
       }
       return walk(value);
     } finally {
-      restore(saved);
+      end(saved);
     }
   }
 
@@ -706,5 +780,8 @@
   }
   internals.structuredClone = structuredCloneInternal;
   internals.serializeForPost = serialize;
+  internals.copyForPost = copyForPost;
+  internals.isPostSnapshot = isSnapshot;
+  internals.snapshotOf = (copy) => makeSnapshot(copy, EMPTY, EMPTY, null, null);
   internals.deserializeFromPost = deserialize;
 })

@@ -19,7 +19,7 @@
   const makeMessageEvent = internals.makeMessageEvent;
   const emptyPorts = internals.emptyPorts;
   const queueTask = internals.queueTask;
-  const { freeze: ObjectFreeze } = Object;
+  const { freeze: ObjectFreeze, getPrototypeOf: ObjectGetPrototypeOf } = Object;
   const ArrayFrom = Array.from;
   const ArrayPrototypeSplice = Array.prototype.splice;
   const ReflectApply = Reflect.apply;
@@ -37,7 +37,37 @@
       queueTask(closeTask, side);
     },
     deliver: deliverNext,
+    // Sides of this realm entangled with a side in another realm: when this realm closes, their peers get
+    // `close` (see closeRealm). Weak, so that a forgotten channel between realms is still garbage.
+    track(side) {
+      if (side.tracked === realm) return;
+      side.tracked = realm;
+      if (entangledElsewhere.length >= pruneAt) pruneTracked();
+      entangledElsewhere[entangledElsewhere.length] = new WeakRefCtor(side);
+    },
+    closed: false,
   };
+  const WeakRefCtor = WeakRef;
+  const WeakRefDeref = WeakRef.prototype.deref;
+  let entangledElsewhere = [];
+  let pruneAt = 64;
+
+  function trackedSides() {
+    const live = [];
+    for (let i = 0; i < entangledElsewhere.length; i++) {
+      const side = ReflectApply(WeakRefDeref, entangledElsewhere[i], emptyPorts);
+      if (side !== undefined && side.tracked === realm && side.realm === realm) live[live.length] = side;
+    }
+    return live;
+  }
+
+  function pruneTracked() {
+    const live = trackedSides();
+    const refs = [];
+    for (let i = 0; i < live.length; i++) refs[i] = new WeakRefCtor(live[i]);
+    entangledElsewhere = refs;
+    pruneAt = live.length * 2 > 64 ? live.length * 2 : 64;
+  }
 
   // list.map(fn) for our own arrays, without Array.prototype.map (a script's to replace).
   function mapList(list, fn) {
@@ -46,12 +76,56 @@
     return out;
   }
 
+  // A side's queue holds one entry per message: either the message itself, ready for the side's realm (a
+  // primitive, or the copy postMessage made in that realm: the common case, no wrapper at all), or a parcel
+  // `{ __proto__: null, snapshot, sides }` (ports or buffers transferred, a copy another realm must rebuild).
+  // A copy never has a null prototype, so that tells them apart in any realm. When a side leaves its realm,
+  // its bare copies become parcels (detach).
+  function isParcel(entry) {
+    return typeof entry === "object" && entry !== null && ObjectGetPrototypeOf(entry) === null;
+  }
+
   function makeSide() {
-    return { peer: null, port: null, realm, queue: [], head: 0, scheduled: 0, enabled: false, peerClosed: false };
+    return {
+      peer: null, port: null, realm, queue: [], head: 0, more: null, scheduled: 0, enabled: false, peerClosed: false,
+      tracked: null,
+    };
+  }
+
+  // A side's queue is blocks of at most BLOCK entries: `queue`, read from `head`, then, once it is full, the
+  // blocks in `more` (the last one being filled). A flat array grown to a million entries leaves about twice
+  // its size in garbage behind it as it regrows; a block never grows past BLOCK.
+  const BLOCK = 4096;
+
+  function enqueue(side, entry) {
+    const more = side.more;
+    if (more === null) {
+      const queue = side.queue;
+      if (queue.length < BLOCK) queue[queue.length] = entry;
+      else side.more = [[entry]];
+      return;
+    }
+    const last = more[more.length - 1];
+    if (last.length < BLOCK) last[last.length] = entry;
+    else more[more.length] = [entry];
   }
 
   function pendingCount(side) {
-    return side.queue.length - side.head;
+    const more = side.more;
+    const count = side.queue.length - side.head;
+    return more === null ? count : count + (more.length - 1) * BLOCK + more[more.length - 1].length;
+  }
+
+  // Calls visit(block, index) for each pending entry, in order.
+  function eachPending(side, visit) {
+    const queue = side.queue;
+    for (let i = side.head; i < queue.length; i++) visit(queue, i);
+    const more = side.more;
+    if (more === null) return;
+    for (let b = 0; b < more.length; b++) {
+      const block = more[b];
+      for (let i = 0; i < block.length; i++) visit(block, i);
+    }
   }
 
   // A task queued by schedule(). The side may have moved to another realm since; deliver there.
@@ -65,10 +139,14 @@
     side.queue[side.head] = undefined;
     side.head++;
     if (side.head === side.queue.length) {
-      side.queue.length = 0;
-      side.head = 0;
-    } else if (side.head > 1024 && side.head * 2 > side.queue.length) {
-      ReflectApply(ArrayPrototypeSplice, side.queue, [0, side.head]);
+      const more = side.more;
+      if (more === null) {
+        side.queue.length = 0;
+      } else {
+        side.queue = more[0];
+        if (more.length === 1) side.more = null;
+        else ReflectApply(ArrayPrototypeSplice, more, [0, 1]);
+      }
       side.head = 0;
     }
     return message;
@@ -78,11 +156,15 @@
   function deliverNext(side) {
     const message = takeMessage(side);
     const port = side.port;
+    if (!isParcel(message)) {
+      dispatchTrusted(port, makeMessageEvent(message, emptyPorts));
+      return;
+    }
     let data;
     let ports = emptyPorts;
     try {
       if (message.sides.length > 0) ports = ObjectFreeze(mapList(message.sides, adopt));
-      data = message.snapshot === null ? message.data : internals.deserializeFromPost(message.snapshot, ports);
+      data = internals.deserializeFromPost(message.snapshot, ports);
     } catch {
       dispatchTrusted(port, makeMessageEvent(null, emptyPorts, "messageerror"));
       return;
@@ -109,12 +191,15 @@
         s.peer = null;
         peer.peer = null;
       }
-      for (let i = s.head; i < s.queue.length; i++) {
-        const carried = s.queue[i].sides;
+      eachPending(s, (block, i) => {
+        const entry = block[i];
+        if (!isParcel(entry)) return;
+        const carried = entry.sides;
         for (let j = 0; j < carried.length; j++) stack[stack.length] = carried[j];
-      }
+      });
       s.queue = [];
       s.head = 0;
+      s.more = null;
     }
   }
 
@@ -131,6 +216,11 @@
       this.#side = side;
       side.port = this;
       side.realm = realm;
+      const peer = side.peer;
+      if (peer !== null && peer.realm !== realm) {
+        realm.track(side);
+        peer.realm.track(peer);
+      }
       if (side.peerClosed) {
         side.peerClosed = false;
         realm.scheduleClose(side);
@@ -158,21 +248,28 @@
         for (let i = 0; i < transfer.length; i++) if (transfer[i] === target.port) doomed = true;
       }
       // 4. Serialize with transfer; this throws with no side effect. A primitive needs no copy at all.
-      let queued;
+      let queued = message;
       const type = typeof message;
-      if (transfer.length === 0 && (message === null || (type !== "object" && type !== "function" && type !== "symbol"))) {
-        queued = { snapshot: null, data: message, sides: emptyPorts };
+      if (transfer.length === 0) {
+        if (type === "object" || type === "function" || type === "symbol") {
+          if (message !== null) {
+            queued = internals.copyForPost(message);
+            if (internals.isPostSnapshot(queued)) queued = { __proto__: null, snapshot: queued, sides: emptyPorts };
+          }
+        }
       } else {
         const snapshot = internals.serializeForPost(message, transfer);
-        queued = { snapshot, data: undefined, sides: snapshot.ports.length === 0 ? emptyPorts : mapList(snapshot.ports, detach) };
+        const sides = snapshot.ports.length === 0 ? emptyPorts : mapList(snapshot.ports, detach);
+        queued = { __proto__: null, snapshot, sides };
       }
       // 5. If there is no target port or doomed is true, return.
       if (target === null || doomed) {
-        for (let i = 0; i < queued.sides.length; i++) discard(queued.sides[i]);
+        if (isParcel(queued)) for (let i = 0; i < queued.sides.length; i++) discard(queued.sides[i]);
         return;
       }
-      const queue = target.queue;
-      queue[queue.length] = queued;
+      // A copy made here, for a port of another realm.
+      if (target.realm !== realm && type === "object" && message !== null && !isParcel(queued)) queued = seal(queued);
+      enqueue(target, queued);
       if (target.enabled) target.realm.schedule(target);
     }
 
@@ -211,9 +308,19 @@
         port.#side = null;
         side.port = null;
         side.enabled = false;
+        // Its messages may be delivered in another realm: the copies made in this one become parcels.
+        eachPending(side, (block, i) => {
+          const entry = block[i];
+          if (typeof entry === "object" && entry !== null && !isParcel(entry)) block[i] = seal(entry);
+        });
         return side;
       };
     }
+  }
+
+  // A parcel for a copy made in this realm, which another realm rebuilds.
+  function seal(copy) {
+    return { __proto__: null, snapshot: internals.snapshotOf(copy), sides: emptyPorts };
   }
 
   // The receiving end of a shipped side: a new MessagePort of this realm.
@@ -304,6 +411,26 @@
 
   finishInterface(MessageChannel, "MessageChannel");
   installGlobal("MessageChannel", MessageChannel);
+
+  // The host is closing this realm (HTML: its ports are disentangled as if garbage collected; a peer in another
+  // realm gets `close`). Nothing of this realm runs afterwards: its queued tasks are dropped.
+  internals.closeRealm = () => {
+    realm.closed = true;
+    const sides = trackedSides();
+    for (let i = 0; i < sides.length; i++) {
+      const side = sides[i];
+      const peer = side.peer;
+      side.enabled = false;
+      if (peer !== null) {
+        side.peer = null;
+        peer.peer = null;
+        if (!peer.realm.closed) peer.realm.scheduleClose(peer);
+      }
+      if (pendingCount(side) > 0) discard(side);
+    }
+    entangledElsewhere = [];
+    internals.closeTaskQueue();
+  };
 
   internals.isMessagePort = isMessagePort;
   internals.toTransferList = toTransferList;
