@@ -24,6 +24,8 @@ final class RealmRuntime: LoopTaskTarget {
     private var internals: ProtectedValue?
     private var fireTimer: ProtectedFunction?
     private var reportExceptionHook: ProtectedFunction?
+    /// `internals.pipeMessage`, looked up on the first message from another agent (Workers.swift).
+    var pipeMessageHook: ProtectedFunction?
     private(set) var isClosed = false
 
     init(id: Int, agent: AgentRuntime, options: RealmOptions) throws(JavaScriptError) {
@@ -49,6 +51,7 @@ final class RealmRuntime: LoopTaskTarget {
         if let inert = agent.inertFunction { _ = context.setUnhandledRejectionCallback(inert) }
         fireTimer = nil
         reportExceptionHook = nil
+        pipeMessageHook = nil
         ops = nil
         internals = nil
         agent.group.releaseGlobalContext(context)
@@ -201,6 +204,12 @@ final class RealmRuntime: LoopTaskTarget {
                 throw JavaScriptError(thrown: exception, in: context)
             }
         }
+    }
+
+    /// `internals[name]` as a protected function, or nil.
+    func hook(_ name: String) -> ProtectedFunction? {
+        guard let internals else { return nil }
+        return hook(internals.object, name)
     }
 
     private func hook(_ internals: JSObject, _ name: String) -> ProtectedFunction? {

@@ -210,7 +210,9 @@ extension RealmRuntime {
         case .message(let text, let buffers):
             var arguments = [number, context.string(text)]
             for block in buffers { arguments.append(block.makeArrayBuffer(in: context) ?? context.undefined) }
-            callInternal("pipeMessage", arguments: arguments)
+            // The hot path: the hook is looked up once per realm.
+            if pipeMessageHook == nil { pipeMessageHook = hook("pipeMessage") }
+            if case .thrown(let exception)? = pipeMessageHook?.call(arguments) { reportException(exception) }
         case .error(let message, let filename, let line, let column):
             callInternal("pipeError", arguments: [number, context.string(message), context.string(filename),
                                                   context.number(Double(line)), context.number(Double(column))])

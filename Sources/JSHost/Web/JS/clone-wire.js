@@ -38,6 +38,7 @@
   };
   if (typeof Float16Array === "function") viewConstructors.Float16Array = Float16Array;
   const ERROR_EXTRAS = ["stack", "line", "column", "sourceURL"];
+  const EMPTY_LIST = Object.freeze([]);
 
   // Tokens. Each value starts with a tag; the fields that follow depend on it.
   const T_UNDEFINED = 0, T_NULL = 1, T_TRUE = 2, T_FALSE = 3, T_NUMBER = 4, T_ODD_NUMBER = 5, T_STRING = 6;
@@ -59,6 +60,17 @@
   function put(token) { out[count++] = token; }
 
   function encodeForAgent(value, transferList) {
+    const type = typeof value;
+    if (transferList.length === 0 && (value === null || (type !== "object" && type !== "function" && type !== "symbol"))) {
+      // A primitive needs no clone: write its tokens directly.
+      out = []; count = 0;
+      try {
+        write(value);
+        return { __proto__: null, text: JSONStringify(out), buffers: EMPTY_LIST };
+      } finally {
+        out = null;
+      }
+    }
     const snapshot = internals.serializeForPost(value, transferList);
     if (snapshot.ports.length !== 0) {
       // The caller checks this before serializing; here only as a guard.
