@@ -4,7 +4,7 @@
 
   const {
     failedToExecute, notEnoughArguments, illegalInvocation, illegalConstructor, finishInterface,
-    installGlobal, SafeSet,
+    installGlobal, SealedSet,
   } = internals.idl;
   const EventTarget = internals.EventTarget;
   const Event = internals.Event;
@@ -70,7 +70,7 @@
       // A dependent signal not known to be aborted: its sources (never dependent). Otherwise null.
       #sources = null; // AbortSignal[] | null
       #pinned = false; // a dependent that its sources hold in their #dependents
-      #dependents = null; // SafeSet<AbortSignal> | null: the pinned dependents of a source
+      #dependents = null; // SealedSet<AbortSignal> | null: the pinned dependents of a source
       #order = 0; // a dependent: when it was made; a source: when it aborted
 
       constructor(token = undefined) {
@@ -196,7 +196,7 @@
           for (let i = 0; i < sources.length; i++) {
             const source = sources[i];
             if (pin) {
-              if (source.#dependents === null) source.#dependents = new SafeSet();
+              if (source.#dependents === null) source.#dependents = new SealedSet();
               source.#dependents.add(signal);
             } else if (source.#dependents !== null) {
               source.#dependents.delete(signal);
@@ -212,7 +212,7 @@
 
         addAbortAlgorithm = (signal, algorithm) => {
           if (settle(signal)) return;
-          if (signal.#algorithms === null) signal.#algorithms = new SafeSet();
+          if (signal.#algorithms === null) signal.#algorithms = new SealedSet();
           signal.#algorithms.add(algorithm);
           if (signal.#dependent) updatePin(signal);
         };

@@ -6,7 +6,7 @@
   const {
     ReflectApply, ObjectDefineProperty, StringFromCharCode, StringPrototypeCharCodeAt, TypedArraySubarray,
     Uint8ArrayCtor, Int8ArrayCtor,
-  } = internals.primordials;
+  } = internals.capturedBuiltins;
 
   const { toDOMString, notEnoughArguments } = internals.webIdl || internals.idl;
 

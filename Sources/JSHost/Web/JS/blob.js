@@ -24,7 +24,7 @@
     MathTrunc, MathMax, MathMin, SymbolIterator, PromiseCtor, TypeErrorCtor, DateNow, ArrayBufferIsView,
     TypedArrayPrototype, TypedArrayBuffer, TypedArrayByteOffset, TypedArraySet, TypedArraySlice, TypedArraySubarray,
     Uint8ArrayCtor, SymbolCtor, MathFloor,
-  } = internals.primordials;
+  } = internals.capturedBuiltins;
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,

@@ -72,14 +72,14 @@
 
   // Maps the user cannot patch: own copies of the methods on private prototypes. The memory of the walk is a
   // WeakMap: in JSC its get/set cost half of a Map's here (keys are always objects).
-  class SafeMap extends MapCtor { constructor() { super(); } } // (no implicit ...args spread)
-  defineProperty(SafeMap.prototype, "get", { __proto__: null, value: MapGet });
-  defineProperty(SafeMap.prototype, "set", { __proto__: null, value: MapSet });
-  defineProperty(SafeMap.prototype, "has", { __proto__: null, value: MapHas });
-  class SafeWeakMap extends WeakMapCtor { constructor() { super(); } }
-  defineProperty(SafeWeakMap.prototype, "get", { __proto__: null, value: WeakMapGet });
-  defineProperty(SafeWeakMap.prototype, "set", { __proto__: null, value: WeakMapSet });
-  defineProperty(SafeWeakMap.prototype, "has", { __proto__: null, value: WeakMapHas });
+  class SealedMap extends MapCtor { constructor() { super(); } } // (no implicit ...args spread)
+  defineProperty(SealedMap.prototype, "get", { __proto__: null, value: MapGet });
+  defineProperty(SealedMap.prototype, "set", { __proto__: null, value: MapSet });
+  defineProperty(SealedMap.prototype, "has", { __proto__: null, value: MapHas });
+  class SealedWeakMap extends WeakMapCtor { constructor() { super(); } }
+  defineProperty(SealedWeakMap.prototype, "get", { __proto__: null, value: WeakMapGet });
+  defineProperty(SealedWeakMap.prototype, "set", { __proto__: null, value: WeakMapSet });
+  defineProperty(SealedWeakMap.prototype, "has", { __proto__: null, value: WeakMapHas });
   // `hasOwnProperty.call(o, k)` inside for-in is a fast path in JSC (Object.hasOwn is not); it is used only while
   // Function.prototype.call is the original (checked once per clone).
 
@@ -88,8 +88,8 @@
     K_MAP = 7, K_SET = 8, K_ARRAYBUFFER = 9, K_SHARED = 10, K_SYMBOL = 11, K_WEAKMAP = 12, K_WEAKSET = 13,
     K_WEAKREF = 14, K_FINREG = 15, K_REFUSE = 16;
   // Built-in kinds by prototype (this realm) and by Symbol.toStringTag / builtin tag (any realm, subclasses).
-  const protoKinds = new SafeMap();
-  const tagKinds = new SafeMap();
+  const protoKinds = new SealedMap();
+  const tagKinds = new SealedMap();
   const kindNames = [];
   function kind(k, name) {
     kindNames[k] = name;
@@ -186,7 +186,7 @@
         memCopies[memCount] = out;
         memCount++;
       } else {
-        if (memMap === null) memMap = new SafeWeakMap();
+        if (memMap === null) memMap = new SealedWeakMap();
         memMap.set(v, out);
       }
     },
@@ -533,7 +533,7 @@
 
   function checkTransferList(transferList) {
     // StructuredSerializeWithTransfer steps 1–2 (before the walk): kinds and duplicates.
-    const buffers = [], ports = [], seen = new SafeMap();
+    const buffers = [], ports = [], seen = new SealedMap();
     const isPort = internals.isMessagePort;
     for (let i = 0; i < transferList.length; i++) {
       const t = transferList[i];
@@ -615,7 +615,7 @@
     let copy, snapSlots, snapForeign;
     try {
       if (buffers.length !== 0 || ports.length !== 0) {
-        slotOf = new SafeMap(); slots = [];
+        slotOf = new SealedMap(); slots = [];
         for (let i = 0; i < ports.length; i++) {
           const p = { __proto__: null, slot: "port", index: i };
           mem.set(ports[i], p); slotOf.set(p, i); slots[slots.length] = p;

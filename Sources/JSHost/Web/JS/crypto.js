@@ -6,7 +6,7 @@
   const {
     ReflectApply, TypeErrorCtor, ArrayBufferIsView, TypedArrayPrototype, TypedArrayBuffer, TypedArrayByteOffset,
     TypedArrayByteLength, TypedArrayTag, TypedArraySet, Uint8ArrayCtor, NumberPrototypeToString, SymbolCtor,
-  } = internals.primordials;
+  } = internals.capturedBuiltins;
 
   const { failedToExecute, notEnoughArguments, illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.webIdl || internals.idl;
   const randomBytes = ops.randomBytes;

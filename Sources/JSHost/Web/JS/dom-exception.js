@@ -22,7 +22,7 @@
 
   // Collections a script cannot patch: the methods live on a private prototype (as fast as Map's own: the
   // JIT sees one shape). Iterate with forEach; the iterator objects' `next` belongs to the script.
-  function safeCollection(Base, methodNames) {
+  function sealedCollection(Base, methodNames) {
     class Safe extends Base {
       constructor() { super(); } // (no iterable argument: nothing is looked up)
     }
@@ -34,8 +34,8 @@
     }
     return Safe;
   }
-  const SafeMap = safeCollection(MapCtor, ["get", "set", "has", "delete", "clear", "forEach", "size"]);
-  const SafeSet = safeCollection(SetCtor, ["add", "has", "delete", "clear", "forEach", "size"]);
+  const SealedMap = sealedCollection(MapCtor, ["get", "set", "has", "delete", "clear", "forEach", "size"]);
+  const SealedSet = sealedCollection(SetCtor, ["add", "has", "delete", "clear", "forEach", "size"]);
 
   // ---------------------------------------------------------------------------------------------
   // Shared WebIDL helpers (internals.idl). Messages follow Chrome's wording.
@@ -133,7 +133,7 @@
 
   internals.idl = {
     __proto__: null, describe, toDOMString, failedToExecute, failedToConstruct, notEnoughArguments,
-    illegalInvocation, illegalConstructor, checkDictionary, finishInterface, installGlobal, SafeMap, SafeSet,
+    illegalInvocation, illegalConstructor, checkDictionary, finishInterface, installGlobal, SealedMap, SealedSet,
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -167,7 +167,7 @@
     ["InvalidNodeTypeError", "INVALID_NODE_TYPE_ERR", 24],
     ["DataCloneError", "DATA_CLONE_ERR", 25],
   ];
-  const codeByName = new SafeMap();
+  const codeByName = new SealedMap();
   const constants = { __proto__: null };
   for (const [name, constant, code] of errorNames) {
     if (name !== null) codeByName.set(name, code);

@@ -13,7 +13,7 @@
     TypedArrayByteLength, TypedArrayTag, TypedArraySet, TypedArraySlice, TypedArraySubarray, DataViewBuffer,
     DataViewByteOffset, DataViewByteLength, Uint8ArrayCtor, Uint16ArrayCtor,
     ArrayBufferDetached,
-  } = internals.primordials;
+  } = internals.capturedBuiltins;
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary, finishInterface, installGlobal,

@@ -31,7 +31,7 @@
   const TypeErrorCtor = TypeError;
   const StringCtor = String;
   const SymbolPrototypeToString = Symbol.prototype.toString;
-  const { SafeMap } = internals.idl;
+  const { SealedMap } = internals.idl;
   const deferredReports = [];
   internals.deferredReports = deferredReports;
 
@@ -148,7 +148,7 @@
       // DOM "add an event listener" (after option flattening; `signal` already validated).
       addListenerInternal = (target, type, listener) => {
         let map = target.#listeners;
-        if (map === null) map = target.#listeners = new SafeMap();
+        if (map === null) map = target.#listeners = new SealedMap();
         let list = map.get(type);
         if (list === undefined) {
           list = new ListenerList();
@@ -295,7 +295,7 @@
         let handlers = target.#handlers;
         if (handlers === null) {
           if (value === null) return;
-          handlers = target.#handlers = new SafeMap();
+          handlers = target.#handlers = new SealedMap();
         }
         let slot = handlers.get(type);
         if (value === null) {

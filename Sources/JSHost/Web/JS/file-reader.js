@@ -9,7 +9,7 @@
   const {
     ReflectApply, NumberIsFinite, MathTrunc, TypeErrorCtor, RegExpPrototypeExec, TypedArrayPrototype,
     TypedArrayBuffer, TypedArraySlice,
-  } = internals.primordials;
+  } = internals.capturedBuiltins;
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,

@@ -6,7 +6,7 @@
   // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
   const {
     ObjectDefineProperty, ObjectFreeze, SymbolCtor,
-  } = internals.primordials;
+  } = internals.capturedBuiltins;
 
   const { illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.webIdl || internals.idl;
   const inWorker = ops.globalName !== "Window";

@@ -10,7 +10,7 @@
     StringPrototypeCharCodeAt, StringPrototypeSlice, ArrayPrototypeSort, JSONParse, JSONStringify, SymbolIterator,
     SymbolToStringTag, WeakMapCtor, WeakMapGet, WeakMapSet, PromiseCtor, TypeErrorCtor, RangeErrorCtor,
     TypedArrayPrototype, TypedArrayBuffer, TypedArraySlice, IteratorPrototype, SymbolCtor, Uint8ArrayCtor,
-  } = internals.primordials;
+  } = internals.capturedBuiltins;
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,

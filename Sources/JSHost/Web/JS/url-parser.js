@@ -20,7 +20,7 @@
     StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeSlice, StringPrototypeToLowerCase,
     StringPrototypeToWellFormed, StringPrototypeNormalize, StringPrototypeSplit, MathFloor, ArrayPrototypeJoin,
     FunctionPrototype, FunctionCall, NumberPrototypeToString, Uint8ArrayCtor, TypedArraySubarray,
-  } = internals.primordials;
+  } = internals.capturedBuiltins;
 
   // Reading characters is the parser's inner loop. `charCodeAt.call(s, i)` is several times faster in JSC than
   // Reflect.apply (which allocates the argument list), and equally safe while `call` is still the original

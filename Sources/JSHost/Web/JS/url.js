@@ -12,7 +12,7 @@
     StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeIndexOf, NumberPrototypeToString,
     ArrayPrototypeSplice, SymbolIterator, SymbolToStringTag, MapCtor, MapGet, MapSet, MapDelete, WeakMapSet,
     TypeErrorCtor, IteratorPrototype, SymbolCtor, WeakMapCtor, WeakMapGet,
-  } = internals.primordials;
+  } = internals.capturedBuiltins;
 
   const {
     failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, finishInterface, installGlobal,

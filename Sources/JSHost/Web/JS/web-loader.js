@@ -23,11 +23,11 @@
   // ---- intrinsics for the lazily loaded modules ----------------------------------------------------------
   // Those modules are evaluated after user code has run, so they must not read intrinsics from the global or
   // the prototypes then: everything they use is captured here, before any user code, as
-  // `internals.primordials`.
+  // `internals.capturedBuiltins`.
   const getter = (object, key) => ObjectGetOwnPropertyDescriptor(object, key).get;
   const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
   const S = String.prototype;
-  const primordials = {
+  const capturedBuiltins = {
     __proto__: null,
     ReflectApply, ReflectOwnKeys: Reflect.ownKeys,
     ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectGetPrototypeOf,
@@ -60,7 +60,7 @@
     IteratorPrototype: ObjectGetPrototypeOf(ObjectGetPrototypeOf([][Symbol.iterator]())),
   };
   const ObjectFreeze = Object.freeze;
-  internals.primordials = ObjectFreeze(primordials);
+  internals.capturedBuiltins = ObjectFreeze(capturedBuiltins);
 
   // internals.idl for those modules, with the two helpers that would touch patchable built-ins replaced.
   const idl = internals.idl;
