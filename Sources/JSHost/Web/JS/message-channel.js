@@ -52,11 +52,13 @@
   let entangledElsewhere = [];
   let pruneAt = 64;
 
+  // The tracked sides still alive (and not tracked by another realm since: one that left and came back is
+  // still ours).
   function trackedSides() {
     const live = [];
     for (let i = 0; i < entangledElsewhere.length; i++) {
       const side = ReflectApply(WeakRefDeref, entangledElsewhere[i], emptyPorts);
-      if (side !== undefined && side.tracked === realm && side.realm === realm) live[live.length] = side;
+      if (side !== undefined && side.tracked === realm) live[live.length] = side;
     }
     return live;
   }
@@ -419,6 +421,8 @@
     const sides = trackedSides();
     for (let i = 0; i < sides.length; i++) {
       const side = sides[i];
+      // (A side shipped away, even one still in transit, belongs to the realm it goes to.)
+      if (side.realm !== realm || side.port === null) continue;
       const peer = side.peer;
       side.enabled = false;
       if (peer !== null) {
