@@ -26,6 +26,8 @@
   const TypeErrorCtor = TypeError;
   const SymbolIterator = Symbol.iterator;
   const token = Symbol("MessagePort construction");
+  // (Made once: a string built per post is garbage a burst of messages piles up.)
+  const postMessagePrefix = failedToExecute("postMessage", "MessagePort");
 
   // How a side reaches the realm that owns it now. Sides move between realms of one agent with their port.
   const realm = {
@@ -231,7 +233,7 @@
 
     postMessage(message, transferOrOptions = undefined) {
       if (!isMessagePort(this)) throw illegalInvocation("postMessage", "MessagePort");
-      const prefix = failedToExecute("postMessage", "MessagePort");
+      const prefix = postMessagePrefix;
       if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
       const transfer = toTransferList(transferOrOptions, prefix);
       const side = this.#side;
