@@ -231,4 +231,37 @@ import Testing
         }
         #expect(freed)
     }
+
+    @Test("a port the closing realm has just shipped to another realm stays entangled")
+    func portInTransitSurvivesItsSendersClose() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let agent = try host.makeAgent(name: "frames")
+        let page = try await agent.makeRealm()
+        let frame = try await agent.makeRealm()
+        try await page.connect(global: "toFrame", to: frame, global: "toPage")
+        // The frame lends the page one end of a channel; the page sends it back and is closed at once.
+        _ = try await page.evaluate("toFrame.onmessage = (e) => { globalThis.lent = e.ports[0]; }; 0")
+        _ = try await frame.evaluate("""
+            globalThis.log = [];
+            globalThis.channel = new MessageChannel();
+            toPage.onmessage = (e) => {
+              const back = e.ports[0];
+              back.onmessage = (m) => log.push("back got " + m.data);
+              channel.port1.postMessage("hello");
+            };
+            channel.port1.onclose = () => log.push("port1 closed");
+            toPage.postMessage(null, [channel.port2]);
+            0
+            """)
+        #expect(await host.quiescence() == .quiescent)
+        let pageID = page.id
+        try await agent.perform { runtime throws(HostError) in
+            let realm = try runtime.realm(pageID)
+            _ = realm.context.evaluate("toFrame.postMessage(null, [lent]); 0", sourceURL: "page.js")
+            runtime.closeRealm(pageID)
+        }
+        #expect(await host.quiescence() == .quiescent)
+        #expect(try await frame.evaluate("JSON.stringify(log)") == .string(#"["back got hello"]"#))
+    }
 }

@@ -26,6 +26,8 @@
   const TypeErrorCtor = TypeError;
   const SymbolIterator = Symbol.iterator;
   const token = Symbol("MessagePort construction");
+  // (Made once: a string built per post is garbage a burst of messages piles up.)
+  const postMessagePrefix = failedToExecute("postMessage", "MessagePort");
 
   // How a side reaches the realm that owns it now. Sides move between realms of one agent with their port.
   const realm = {
@@ -52,11 +54,13 @@
   let entangledElsewhere = [];
   let pruneAt = 64;
 
+  // The tracked sides still alive (and not tracked by another realm since: one that left and came back is
+  // still ours).
   function trackedSides() {
     const live = [];
     for (let i = 0; i < entangledElsewhere.length; i++) {
       const side = ReflectApply(WeakRefDeref, entangledElsewhere[i], emptyPorts);
-      if (side !== undefined && side.tracked === realm && side.realm === realm) live[live.length] = side;
+      if (side !== undefined && side.tracked === realm) live[live.length] = side;
     }
     return live;
   }
@@ -229,7 +233,7 @@
 
     postMessage(message, transferOrOptions = undefined) {
       if (!isMessagePort(this)) throw illegalInvocation("postMessage", "MessagePort");
-      const prefix = failedToExecute("postMessage", "MessagePort");
+      const prefix = postMessagePrefix;
       if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
       const transfer = toTransferList(transferOrOptions, prefix);
       const side = this.#side;
@@ -419,6 +423,8 @@
     const sides = trackedSides();
     for (let i = 0; i < sides.length; i++) {
       const side = sides[i];
+      // (A side shipped away, even one still in transit, belongs to the realm it goes to.)
+      if (side.realm !== realm || side.port === null) continue;
       const peer = side.peer;
       side.enabled = false;
       if (peer !== null) {
