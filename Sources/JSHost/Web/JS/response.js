@@ -6,16 +6,16 @@
   "use strict";
   // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
   const {
-    ReflectApply, ReflectOwnKeys, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectCreate,
-    StringPrototypeCharCodeAt, StringPrototypeSlice, ArrayPrototypeSort, JSONParse, JSONStringify, SymbolIterator,
-    SymbolToStringTag, WeakMapCtor, WeakMapGet, WeakMapSet, PromiseCtor, TypeErrorCtor, RangeErrorCtor,
-    TypedArrayPrototype, TypedArrayBuffer, TypedArraySlice, IteratorPrototype, SymbolCtor, Uint8ArrayCtor,
+    ReflectApply, ReflectOwnKeys, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
+    StringPrototypeCharCodeAt, StringPrototypeSlice, ArrayPrototypeSort, JSONParse, JSONStringify,
+    SymbolIterator, SymbolToStringTag, PromiseCtor, TypeErrorCtor, RangeErrorCtor, TypedArrayPrototype,
+    TypedArrayBuffer, TypedArraySlice, SymbolCtor, Uint8ArrayCtor,
   } = internals.capturedBuiltins;
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,
-    finishInterface, installGlobal,
-  } = internals.webIdl || internals.idl;
+    finishInterface, installGlobal, pairIterators,
+  } = internals.webIdl;
   // Installed through web-loader.js (on first use) when it is there.
   const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
   const toUSVString = internals.toUSVString;
@@ -227,28 +227,7 @@
   });
   publishGlobal("Headers", Headers);
 
-  const iteratorState = new WeakMapCtor();
-  const iteratorPrototype = ObjectCreate(IteratorPrototype, {
-    next: {
-      value: {
-        next() {
-          const state = ReflectApply(WeakMapGet, iteratorState, [this]);
-          if (state === undefined) throw new TypeErrorCtor("Illegal invocation: 'next' called on an object that is not a Headers Iterator.");
-          const pairs = sortAndCombine(headerList(state.headers));
-          if (state.index >= pairs.length) return { value: undefined, done: true };
-          const pair = pairs[state.index++];
-          return { value: state.kind === "key" ? pair[0] : state.kind === "value" ? pair[1] : pair, done: false };
-        },
-      }.next,
-      writable: true, enumerable: true, configurable: true,
-    },
-    [SymbolToStringTag]: { value: "Headers Iterator", writable: false, enumerable: false, configurable: true },
-  });
-  function makeIterator(headers, kind) {
-    const it = ObjectCreate(iteratorPrototype);
-    ReflectApply(WeakMapSet, iteratorState, [it, { headers, kind, index: 0 }]);
-    return it;
-  }
+  const makeIterator = pairIterators("Headers", (headers) => sortAndCombine(headerList(headers)));
 
   // ---- Response --------------------------------------------------------------------------------------------
   // Fetch "extract a body": [bytes (Uint8Array, never written), type or null]

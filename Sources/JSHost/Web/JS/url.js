@@ -8,15 +8,16 @@
   "use strict";
   // Intrinsics as they were before any user code ran (this module is loaded on first use; web-loader.js).
   const {
-    ReflectApply, ReflectOwnKeys, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectCreate,
+    ReflectApply, ReflectOwnKeys, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
     StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeIndexOf, NumberPrototypeToString,
-    ArrayPrototypeSplice, SymbolIterator, SymbolToStringTag, MapCtor, MapGet, MapSet, MapDelete, WeakMapSet,
-    TypeErrorCtor, IteratorPrototype, SymbolCtor, WeakMapCtor, WeakMapGet,
+    ArrayPrototypeSplice, SymbolIterator, SymbolToStringTag, MapCtor, MapGet, MapSet, MapDelete, TypeErrorCtor,
+    SymbolCtor,
   } = internals.capturedBuiltins;
 
   const {
     failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, finishInterface, installGlobal,
-  } = internals.webIdl || internals.idl;
+    pairIterators,
+  } = internals.webIdl;
   // Installed through web-loader.js (on first use) when it is there.
   const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
   const toUSVString = internals.toUSVString;
@@ -278,30 +279,7 @@
   });
   publishGlobal("URLSearchParams", URLSearchParams);
 
-  // The default iterator objects (WebIDL §3.7.10.2): live over the list, by index.
-  const iteratorState = new WeakMapCtor();
-  const iteratorPrototype = ObjectCreate(IteratorPrototype, {
-    next: {
-      value: {
-        next() {
-          const state = ReflectApply(WeakMapGet, iteratorState, [this]);
-          if (state === undefined) throw new TypeErrorCtor("Illegal invocation: 'next' called on an object that is not a URLSearchParams Iterator.");
-          const list = listOf(state.params);
-          if (state.index >= list.length) return { value: undefined, done: true };
-          const pair = list[state.index++];
-          const value = state.kind === "key" ? pair[0] : state.kind === "value" ? pair[1] : [pair[0], pair[1]];
-          return { value, done: false };
-        },
-      }.next,
-      writable: true, enumerable: true, configurable: true,
-    },
-    [SymbolToStringTag]: { value: "URLSearchParams Iterator", writable: false, enumerable: false, configurable: true },
-  });
-  function makeIterator(params, kind) {
-    const it = ObjectCreate(iteratorPrototype);
-    ReflectApply(WeakMapSet, iteratorState, [it, { params, kind, index: 0 }]);
-    return it;
-  }
+  const makeIterator = pairIterators("URLSearchParams", listOf);
 
   // ---- URL ------------------------------------------------------------------------------------------------------
   const blobStore = new MapCtor(); // blob: URL string → Blob

@@ -98,12 +98,44 @@
     const article = c === 0x41 || c === 0x45 || c === 0x49 || c === 0x4f || c === 0x55 ? "an" : "a";
     return new TypeError(`Illegal invocation: '${member}' called on an object that is not ${article} ${iface}.`);
   }
+  // WebIDL "default iterator objects" of a pair-iterable interface (§3.7.10.2): `pairsOf(target)` gives the
+  // current [key, value] list, read again at each step (so the iterator is live over the list, by index).
+  // Returns makeIterator(target, kind) for the interface's entries()/keys()/values().
+  const { ObjectCreate, WeakMapCtor, WeakMapGet, WeakMapSet, IteratorPrototype } = capturedBuiltins;
+  function pairIterators(interfaceName, pairsOf) {
+    const states = new WeakMapCtor();
+    const prototype = ObjectCreate(IteratorPrototype, {
+      next: {
+        value: {
+          next() {
+            const state = ReflectApply(WeakMapGet, states, [this]);
+            if (state === undefined) {
+              throw new TypeError(`Illegal invocation: 'next' called on an object that is not a ${interfaceName} Iterator.`);
+            }
+            const pairs = pairsOf(state.target);
+            if (state.index >= pairs.length) return { value: undefined, done: true };
+            const pair = pairs[state.index++];
+            const value = state.kind === "key" ? pair[0] : state.kind === "value" ? pair[1] : [pair[0], pair[1]];
+            return { value, done: false };
+          },
+        }.next,
+        writable: true, enumerable: true, configurable: true,
+      },
+      [SymbolToStringTag]: { value: `${interfaceName} Iterator`, writable: false, enumerable: false, configurable: true },
+    });
+    return function makeIterator(target, kind) {
+      const iterator = ObjectCreate(prototype);
+      ReflectApply(WeakMapSet, states, [iterator, { __proto__: null, target, kind, index: 0 }]);
+      return iterator;
+    };
+  }
+
   internals.webIdl = ObjectFreeze({
     __proto__: null,
     describe: idl.describe, toDOMString: idl.toDOMString, failedToExecute: idl.failedToExecute,
     failedToConstruct: idl.failedToConstruct, notEnoughArguments: idl.notEnoughArguments,
     illegalConstructor: idl.illegalConstructor, checkDictionary: idl.checkDictionary, installGlobal: idl.installGlobal,
-    finishInterface, illegalInvocation,
+    finishInterface, illegalInvocation, pairIterators,
   });
 
   // module → the modules it uses at evaluation time (loaded first)
