@@ -98,16 +98,21 @@
     return true;
   }
 
-  // Make a class look like a WebIDL interface: members enumerable, @@toStringTag, constants.
+  // Make a class look like a WebIDL interface: members enumerable, @@toStringTag, constants. Index loops, no
+  // iterators: modules loaded on first use call this after user code may have patched Array.prototype.
   function finishInterface(ctor, name, constants) {
     const proto = ctor.prototype;
-    for (const key of ObjectGetOwnPropertyNames(proto)) {
+    const members = ObjectGetOwnPropertyNames(proto);
+    for (let i = 0; i < members.length; i++) {
+      const key = members[i];
       if (key === "constructor") continue;
       const d = ObjectGetOwnPropertyDescriptor(proto, key);
       d.enumerable = true;
       ObjectDefineProperty(proto, key, d);
     }
-    for (const key of ObjectGetOwnPropertyNames(ctor)) {
+    const statics = ObjectGetOwnPropertyNames(ctor);
+    for (let i = 0; i < statics.length; i++) {
+      const key = statics[i];
       if (key === "prototype" || key === "length" || key === "name") continue;
       const d = ObjectGetOwnPropertyDescriptor(ctor, key);
       d.enumerable = true;
@@ -117,7 +122,9 @@
       __proto__: null, value: name, writable: false, enumerable: false, configurable: true,
     });
     if (constants) {
-      for (const key in constants) {
+      const keys = ObjectGetOwnPropertyNames(constants);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
         const d = { __proto__: null, value: constants[key], writable: false, enumerable: true, configurable: false };
         ObjectDefineProperty(ctor, key, d);
         ObjectDefineProperty(proto, key, d);

@@ -62,42 +62,9 @@
   const ObjectFreeze = Object.freeze;
   internals.capturedBuiltins = ObjectFreeze(capturedBuiltins);
 
-  // internals.idl for those modules, with the two helpers that would touch patchable built-ins replaced.
   const idl = internals.idl;
   const SymbolToStringTag = Symbol.toStringTag;
-  const StringPrototypeCharCodeAt = S.charCodeAt;
-  function finishInterface(ctor, name, constants) {
-    const proto = ctor.prototype;
-    const keys = ObjectGetOwnPropertyNames(proto);
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === "constructor") continue;
-      const d = ObjectGetOwnPropertyDescriptor(proto, keys[i]);
-      d.enumerable = true;
-      ObjectDefineProperty(proto, keys[i], d);
-    }
-    const statics = ObjectGetOwnPropertyNames(ctor);
-    for (let i = 0; i < statics.length; i++) {
-      const key = statics[i];
-      if (key === "prototype" || key === "length" || key === "name") continue;
-      const d = ObjectGetOwnPropertyDescriptor(ctor, key);
-      d.enumerable = true;
-      ObjectDefineProperty(ctor, key, d);
-    }
-    ObjectDefineProperty(proto, SymbolToStringTag, { __proto__: null, value: name, writable: false, enumerable: false, configurable: true });
-    if (constants) {
-      for (const key in constants) {
-        const d = { __proto__: null, value: constants[key], writable: false, enumerable: true, configurable: false };
-        ObjectDefineProperty(ctor, key, d);
-        ObjectDefineProperty(proto, key, d);
-      }
-    }
-    return ctor;
-  }
-  function illegalInvocation(member, iface) {
-    const c = ReflectApply(StringPrototypeCharCodeAt, iface, [0]);
-    const article = c === 0x41 || c === 0x45 || c === 0x49 || c === 0x4f || c === 0x55 ? "an" : "a";
-    return new TypeError(`Illegal invocation: '${member}' called on an object that is not ${article} ${iface}.`);
-  }
+
   // WebIDL "default iterator objects" of a pair-iterable interface (§3.7.10.2): `pairsOf(target)` gives the
   // current [key, value] list, read again at each step (so the iterator is live over the list, by index).
   // Returns makeIterator(target, kind) for the interface's entries()/keys()/values().
@@ -135,7 +102,7 @@
     describe: idl.describe, toDOMString: idl.toDOMString, failedToExecute: idl.failedToExecute,
     failedToConstruct: idl.failedToConstruct, notEnoughArguments: idl.notEnoughArguments,
     illegalConstructor: idl.illegalConstructor, checkDictionary: idl.checkDictionary, installGlobal: idl.installGlobal,
-    finishInterface, illegalInvocation, pairIterators,
+    finishInterface: idl.finishInterface, illegalInvocation: idl.illegalInvocation, pairIterators,
   });
 
   // module → the modules it uses at evaluation time (loaded first)
