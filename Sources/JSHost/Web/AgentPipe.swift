@@ -99,7 +99,7 @@ final class AgentPipe: Sendable {
             state.sides[side].deliveryScheduled = false
             return nil
         }
-        if let owner { post(owner, side) }
+        if let owner { scheduleDelivery(side, owner) }
     }
 
     /// Under the lock: whether `side` has something to deliver, an owner, and no delivery task yet (then marks one).
@@ -110,11 +110,8 @@ final class AgentPipe: Sendable {
         return true
     }
 
+    /// Posts one delivery task for `side` to its owner's loop.
     private func scheduleDelivery(_ side: Int, _ owner: PipeOwner) {
-        post(owner, side)
-    }
-
-    private func post(_ owner: PipeOwner, _ side: Int) {
         let delivered = owner.mailbox.post { runtime in runtime.deliverPipe(self, side: side, to: owner) }
         if !delivered {
             // The owner's agent has ended: nothing will ever read this side.

@@ -128,9 +128,9 @@ final class RealmRuntime: LoopTaskTarget {
         return context.call(callable, arguments)
     }
 
-    /// Calls `internals[name]()` as a task body; an exception is reported.
-    func callInternal(_ name: String) {
-        if case .thrown(let exception)? = callInternal(name, []) {
+    /// Calls `internals[name](...arguments)` as a task body; an exception is reported.
+    func callInternal(_ name: String, reporting arguments: [JSValue] = []) {
+        if case .thrown(let exception)? = callInternal(name, arguments) {
             reportException(exception)
         }
     }

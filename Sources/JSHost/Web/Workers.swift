@@ -51,7 +51,7 @@ extension AgentRuntime {
             pipe.deliveryDone(side)
         case .closed:
             endpoints.byNumber[owner.endpoint] = nil
-            realm.callInternal("pipeClosed", owner.endpoint)
+            realm.callInternal("pipeClosed", reporting: [realm.context.number(Double(owner.endpoint))])
         case .nothing:
             break
         }
@@ -214,22 +214,13 @@ extension RealmRuntime {
             if pipeMessageHook == nil { pipeMessageHook = hook("pipeMessage") }
             if case .thrown(let exception)? = pipeMessageHook?.call(arguments) { reportException(exception) }
         case .error(let message, let filename, let line, let column):
-            callInternal("pipeError", arguments: [number, context.string(message), context.string(filename),
+            callInternal("pipeError", reporting: [number, context.string(message), context.string(filename),
                                                   context.number(Double(line)), context.number(Double(column))])
         case .loadFailed:
-            callInternal("pipeLoadFailed", arguments: [number])
+            callInternal("pipeLoadFailed", reporting: [number])
         }
     }
 
-    func callInternal(_ name: String, _ endpoint: Int) {
-        callInternal(name, arguments: [context.number(Double(endpoint))])
-    }
-
-    private func callInternal(_ name: String, arguments: [JSValue]) {
-        if case .thrown(let exception)? = callInternal(name, arguments) {
-            reportException(exception)
-        }
-    }
 
     /// The native side of worker.js and worker-global.js.
     func installWorkerOps(into ops: JSObject) {

@@ -23,7 +23,7 @@
     I.FunctionCall = Function.prototype.call; I.hasOwnProperty = ObjectPrototype.hasOwnProperty;
     I.getPrototypeOf = Object.getPrototypeOf; I.defineProperty = Object.defineProperty;
     I.getOwnPropertyDescriptor = getOwnPropertyDescriptor; I.hasOwn = hasOwn;
-    I.freeze = Object.freeze; I.create = Object.create;
+    I.freeze = Object.freeze; I.create = Object.create; I.objectKeys = Object.keys;
     I.isArray = Array.isArray; I.isView = ArrayBuffer.isView;
     I.apply = Reflect.apply; I.reflectDefine = Reflect.defineProperty; I.reflectDelete = Reflect.deleteProperty;
     I.isError = typeof Error.isError === "function" ? Error.isError : null;

@@ -21,10 +21,12 @@
   const { ABByteLength, ABResizable, ABMaxByteLength, TABuffer, TAByteOffset, TALength, TATag } = I;
   const { DVBuffer, DVByteOffset, DVByteLength, TASet } = I;
   const { ArrayCtor, MapCtor, SetCtor, DateCtor, RegExpCtor, BooleanCtor, NumberCtor, StringCtor, ObjectCtor } = I;
-  const { ArrayBufferCtor, DataViewCtor, Uint8ArrayCtor, TypeErrorCtor, reflectDelete } = I;
-  const { stringify: JSONStringify, parse: JSONParse } = JSON;
-  const { keys: ObjectKeys } = Object;
-  const BigIntCtor = BigInt;
+  const { ArrayBufferCtor, DataViewCtor, Uint8ArrayCtor, TypeErrorCtor, reflectDelete, typedArrays, freeze } = I;
+  // This module loads on first use, after user code may have replaced built-ins: everything comes from the
+  // records captured while the realm was new (clone-loader.js, web-loader.js).
+  const { JSONStringify, JSONParse } = internals.capturedBuiltins;
+  const ObjectKeys = I.objectKeys;
+  const BigIntCtor = I.kindConstructors.BigInt;
 
   // Prototype → kind, for the copy's objects (all made by clone.js with this realm's constructors).
   const DatePrototype = DateCtor.prototype, BooleanPrototype = BooleanCtor.prototype;
@@ -32,13 +34,10 @@
   const BigIntPrototype = BigIntCtor.prototype, DataViewPrototype = DataViewCtor.prototype;
   const errorNameOf = new MapCtor();
   for (const name in errorCtors) apply(MapSet, errorNameOf, [errorCtors[name].prototype, name]);
-  const viewConstructors = {
-    __proto__: null, Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
-    Float32Array, Float64Array, BigInt64Array, BigUint64Array, DataView: DataViewCtor,
-  };
-  if (typeof Float16Array === "function") viewConstructors.Float16Array = Float16Array;
+  const viewConstructors = { __proto__: null, DataView: DataViewCtor };
+  for (const name in typedArrays) viewConstructors[name] = typedArrays[name][0];
   const ERROR_EXTRAS = ["stack", "line", "column", "sourceURL"];
-  const EMPTY_LIST = Object.freeze([]);
+  const EMPTY_LIST = freeze([]);
 
   // Tokens. Each value starts with a tag; the fields that follow depend on it.
   const T_UNDEFINED = 0, T_NULL = 1, T_TRUE = 2, T_FALSE = 3, T_NUMBER = 4, T_ODD_NUMBER = 5, T_STRING = 6;
