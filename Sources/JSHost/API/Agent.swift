@@ -190,11 +190,11 @@ final class AgentRuntime: HostTaskSource {
     let interrupt: InterruptFlag
     private var hasWatchdog = false
 
-    /// `pump` must already be the thread's default main context: JSC schedules its timers on the one that
-    /// exists at its first use.
     /// This agent's own mailbox, for the pipes it owns a side of.
     let mailbox: AgentMailbox
 
+    /// `pump` must already be the thread's default main context: JSC schedules its timers on the one that
+    /// exists at its first use.
     init(host: HostCore, pump: MainContextPump, inbox: LoopInbox, slot: RuntimeSlot, cells: HostCells, interrupt: InterruptFlag,
          interruptible: Bool) {
         mailbox = AgentMailbox(inbox: inbox, slot: slot)
