@@ -88,7 +88,7 @@ async_test(t => {
     t.step(() => assert_equals(x, "x"));
   }, 0, "x");
   t.step_timeout(() => {
-    assert_equals(outer_this, undefined);
+    assert_equals(outer_this, self, "a plain call passes the global object as this");
     t.done();
   }, 10);
 }, "global step_timeout");

@@ -172,6 +172,11 @@ private final class TestJob: @unchecked Sendable {
         scripts = [.classic(source: prelude, url: "jshost:test-prelude")] + (external == nil ? [runner.harnessScript] : [])
             + [.module(source: EmbeddedJavaScript.sources["test-adapter.js"]!, name: "test-adapter.js")]
             + scripts + [.classic(source: file.source, url: file.path)]
+        if inWorker && external != nil {
+            // What web-platform-tests' generated `.any.worker.js` wrapper does after the file: upstream's harness
+            // waits for done() in a worker (no load event there). The built-in harness needs no call.
+            scripts.append(.classic(source: "if (typeof done === \"function\") done();", url: "jshost:worker-done"))
+        }
 
         let completion = Completion()
         var options = RealmOptions()

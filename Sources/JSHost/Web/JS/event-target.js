@@ -502,12 +502,27 @@
     } else {
       // Last resort (e.g. a global whose prototype is Object.prototype): the EventTarget methods
       // become own properties of the global; `globalThis instanceof EventTarget` is then false.
-      makeInterfaceObject(last, parentCtor, fresh);
+      const lastCtor = makeInterfaceObject(last, parentCtor, fresh);
       const etProto = EventTarget.prototype;
       for (const key of ["addEventListener", "removeEventListener", "dispatchEvent"]) {
         ObjectDefineProperty(global, key, ObjectGetOwnPropertyDescriptor(etProto, key));
       }
       ObjectDefineProperty(global, Symbol.toStringTag, { value: last, writable: false, enumerable: false, configurable: true });
+      // The global's own interfaces still answer `instanceof` for it (`self instanceof WorkerGlobalScope` is
+      // how scripts, upstream testharness.js among them, tell where they run): a documented deviation, an
+      // own @@hasInstance on these interface objects only (Window, WorkerGlobalScope, DedicatedWorkerGlobalScope).
+      const FunctionHasInstance = Function.prototype[Symbol.hasInstance];
+      const globalInterfaces = [lastCtor];
+      if (parentCtor !== EventTarget) globalInterfaces[1] = parentCtor;
+      for (let i = 0; i < globalInterfaces.length; i++) {
+        ObjectDefineProperty(globalInterfaces[i], Symbol.hasInstance, {
+          __proto__: null,
+          value: {
+            [Symbol.hasInstance](value) { return value === global || ReflectApply(FunctionHasInstance, this, [value]); },
+          }[Symbol.hasInstance],
+          writable: false, enumerable: false, configurable: true,
+        });
+      }
     }
   }
 

@@ -384,8 +384,11 @@
 
   // --- Small helpers ---------------------------------------------------------------------------------
 
+  // The callback gets the `this` step_timeout was called with; a plain call passes the global object, as
+  // upstream's (sloppy-mode) harness does.
   function step_timeout(func, timeout, ...args) {
-    return setTimeout(() => apply(func, undefined, args), timeout * state.timeoutMultiplier);
+    const outerThis = this === undefined ? global : this;
+    return setTimeout(() => apply(func, outerThis, args), timeout * state.timeoutMultiplier);
   }
 
   function generate_tests(func, cases, properties) {
