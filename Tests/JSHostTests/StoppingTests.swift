@@ -275,3 +275,23 @@ struct CLIConcurrencyTests {
         #expect(run.stderr.isEmpty)
     }
 }
+
+@Suite("Quiescence")
+struct QuiescenceTests {
+    @Test("wait() never reports quiescence while a task posted before the call is still to run")
+    func noStaleQuiescence() async throws {
+        // A wake-up from an earlier moment of quiescence can arrive after new work was posted; wait() must look
+        // again instead of trusting it (this once made run() + wait() return before the script printed).
+        let (host, captured) = makeCapturingHost()
+        defer { host.shutdown() }
+        let realm = try await host.makeAgent().makeRealm()
+        for round in 0..<300 {
+            try realm.run("console.log(\(round))", sourceURL: "round.js")
+            #expect(host.wait(timeout: 60) == .quiescent)
+            guard captured.standardOutput.hasSuffix("\(round)\n") else {
+                Issue.record("round \(round): quiescent before the posted script ran")
+                return
+            }
+        }
+    }
+}

@@ -173,24 +173,27 @@ final class HostCore: Sendable {
     var agentCount: Int { state.withLock { $0.agents.count } }
 
     func wait(timeout: Double? = nil) -> RunOutcome? {
-        let semaphore = DispatchSemaphore(value: 0)
-        let immediate = state.withLock { state -> RunOutcome? in
-            if let ended = state.ended { return ended }
-            if tracker.isQuiescent { return .quiescent }
-            state.waiters.append(semaphore)
-            return nil
-        }
-        if let immediate { return immediate }
         let deadline: DispatchTime = timeout.map { .now() + min($0, 1e9) } ?? .distantFuture
-        if semaphore.wait(timeout: deadline) == .timedOut {
-            let stillWaiting = state.withLock { state -> Bool in
-                guard let index = state.waiters.firstIndex(where: { $0 === semaphore }) else { return false }
-                state.waiters.remove(at: index)
-                return true
+        // A wake-up only says that the count touched zero at some point: work may have been posted since (the
+        // signal can arrive late, after another thread posted), so the state is checked again each time.
+        while true {
+            let semaphore = DispatchSemaphore(value: 0)
+            let immediate = state.withLock { state -> RunOutcome? in
+                if let ended = state.ended { return ended }
+                if tracker.isQuiescent { return .quiescent }
+                state.waiters.append(semaphore)
+                return nil
             }
-            if stillWaiting { return nil }
+            if let immediate { return immediate }
+            if semaphore.wait(timeout: deadline) == .timedOut {
+                let stillWaiting = state.withLock { state -> Bool in
+                    guard let index = state.waiters.firstIndex(where: { $0 === semaphore }) else { return false }
+                    state.waiters.remove(at: index)
+                    return true
+                }
+                if stillWaiting { return state.withLock { $0.ended } }
+            }
         }
-        return state.withLock { $0.ended } ?? .quiescent
     }
 
     @discardableResult
