@@ -171,12 +171,8 @@ import Testing
 
     @Test("messages queued as bare copies are rebuilt in the realm a port is shipped to, and cross-realm posts too")
     func queuedCopiesFollowAPortToAnotherRealm() async throws {
-        let host = Host()
+        let (host, _, page, frame) = try await makeConnectedRealms()
         defer { host.shutdown() }
-        let agent = try host.makeAgent(name: "frames")
-        let page = try await agent.makeRealm()
-        let frame = try await agent.makeRealm()
-        try await page.connect(global: "toFrame", to: frame, global: "toPage")
         _ = try await frame.evaluate("""
             globalThis.summary = null;
             toPage.onmessage = (event) => {
@@ -234,12 +230,8 @@ import Testing
 
     @Test("a port the closing realm has just shipped to another realm stays entangled")
     func portInTransitSurvivesItsSendersClose() async throws {
-        let host = Host()
+        let (host, agent, page, frame) = try await makeConnectedRealms()
         defer { host.shutdown() }
-        let agent = try host.makeAgent(name: "frames")
-        let page = try await agent.makeRealm()
-        let frame = try await agent.makeRealm()
-        try await page.connect(global: "toFrame", to: frame, global: "toPage")
         // The frame lends the page one end of a channel; the page sends it back and is closed at once.
         _ = try await page.evaluate("toFrame.onmessage = (e) => { globalThis.lent = e.ports[0]; }; 0")
         _ = try await frame.evaluate("""

@@ -5,12 +5,8 @@ import Testing
 /// seeing objects of its own realm.
 @Suite struct MultiRealmMessagingTests {
     @Test func portTransferredBetweenRealmsCarriesMessagesBothWays() async throws {
-        let host = Host()
+        let (host, _, page, frame) = try await makeConnectedRealms()
         defer { host.shutdown() }
-        let agent = try host.makeAgent(name: "frames")
-        let page = try await agent.makeRealm()
-        let frame = try await agent.makeRealm()
-        try await page.connect(global: "toFrame", to: frame, global: "toPage")
 
         // The frame answers on whatever port it is sent, and records what its objects look like.
         _ = try await frame.evaluate("""

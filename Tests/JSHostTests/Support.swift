@@ -236,3 +236,16 @@ final class ScratchDirectory {
     }
 }
 
+
+// MARK: - Two connected realms
+
+/// A page and a frame: two realms of one agent ("frames"), entangled with `Realm.connect` so the page's global
+/// `toFrame` and the frame's global `toPage` are the two ends of one channel. The caller shuts the host down.
+func makeConnectedRealms(options: RealmOptions = RealmOptions()) async throws -> (host: Host, agent: Agent, page: Realm, frame: Realm) {
+    let host = Host()
+    let agent = try host.makeAgent(name: "frames")
+    let page = try await agent.makeRealm(options: options)
+    let frame = try await agent.makeRealm(options: options)
+    try await page.connect(global: "toFrame", to: frame, global: "toPage")
+    return (host, agent, page, frame)
+}

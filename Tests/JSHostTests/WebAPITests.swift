@@ -64,12 +64,8 @@ struct WebAPICLITests {
 struct BlobAcrossRealmsTests {
     @Test("a Blob and a File posted to another realm of the agent arrive as that realm's objects, bytes intact")
     func blobBetweenRealms() async throws {
-        let host = Host()
+        let (host, _, page, frame) = try await makeConnectedRealms()
         defer { host.shutdown() }
-        let agent = try host.makeAgent(name: "frames")
-        let page = try await agent.makeRealm()
-        let frame = try await agent.makeRealm()
-        try await page.connect(global: "toFrame", to: frame, global: "toPage")
         _ = try await frame.evaluate("""
             globalThis.report = null;
             toPage.onmessage = async (event) => {
