@@ -27,6 +27,15 @@ test(() => {
   assert_throws_js(TypeError, () => Worker("x.js"), "called without new");
   assert_throws_js(TypeError, () => new Worker(), "no argument");
   assert_throws_js(TypeError, () => Worker.prototype.postMessage.call({}, 1), "brand check");
+  const worker = new Worker("data:text/javascript,");
+  try {
+    structuredClone(worker);
+    assert_unreached("a Worker is not serializable");
+  } catch (e) {
+    assert_equals(e.name, "DataCloneError");
+    assert_equals(e.message, "Worker object could not be cloned.");
+  }
+  worker.terminate();
 }, "the Worker interface");
 
 test(() => {

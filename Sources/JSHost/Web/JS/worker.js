@@ -196,4 +196,8 @@
   defineEventHandler(Worker.prototype, "error", { brand: isWorker, interfaceName: "Worker" });
   finishInterface(Worker, "Worker");
   installGlobal("Worker", Worker);
+
+  // A Worker is a platform object that is not serializable: name it in the DataCloneError.
+  const platformObjectKind = internals.platformObjectKind;
+  internals.platformObjectKind = (value) => (isWorker(value) ? "Worker" : platformObjectKind?.(value));
 })
