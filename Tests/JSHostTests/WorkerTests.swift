@@ -50,7 +50,7 @@ struct WorkerTests {
         await withTaskGroup(of: Void.self) { group in
             for side in 0..<2 {
                 group.addTask {
-                    for n in 0..<count { pipe.post(from: side, .message(text: JSStringHandle("\(n)"), buffers: [])) }
+                    for n in 0..<count { pipe.post(from: side, .message(text: JSStringHandle("\(n)"), buffers: [], ports: [])) }
                 }
             }
         }

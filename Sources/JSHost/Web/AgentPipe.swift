@@ -2,13 +2,21 @@ import DequeModule
 
 /// What crosses between agents: thread-neutral data only (DESIGN.md, "Messaging core").
 enum PipeItem: Sendable {
-    /// A structured-clone message: the encoded clone and the bytes of the ArrayBuffers it carries.
-    case message(text: JSStringHandle, buffers: [ByteBlock])
+    /// A structured-clone message: the encoded clone, the bytes of the ArrayBuffers it carries, and the pipe
+    /// sides of the MessagePorts transferred with it (in transfer-list order).
+    case message(text: JSStringHandle, buffers: [ByteBlock], ports: [PortHandoff])
     /// An uncaught exception in a worker that its global did not cancel (HTML "report an exception", step for
     /// workers): fired at the `Worker` object as an `ErrorEvent`.
     case error(message: String, filename: String, line: Int, column: Int)
     /// The worker's script could not be fetched or parsed: a plain `error` event at the `Worker` object.
     case loadFailed
+}
+
+/// A MessagePort on its way to another agent: one side of a pipe, owned by nobody until the receiver attaches it
+/// (what arrives for it meanwhile waits in the pipe, in order).
+struct PortHandoff: Sendable {
+    let pipe: AgentPipe
+    let side: Int
 }
 
 /// Where a pipe side delivers: a realm of an agent, and the endpoint number its JS knows the side by.
@@ -58,6 +66,16 @@ final class AgentPipe: Sendable {
         }
         if let owner { scheduleDelivery(target, owner) }
         return accepted
+    }
+
+    /// Detaches `side` from its owner so it can be handed to another agent: `items` (what the old owner had
+    /// taken but not delivered yet) go back in front of what is still waiting, in order.
+    func handOver(_ side: Int, prepending items: [PipeItem]) {
+        state.withLock { state in
+            state.sides[side].owner = nil
+            state.sides[side].deliveryScheduled = false
+            for item in items.reversed() { state.sides[side].inbox.prepend(item) }
+        }
     }
 
     /// Closes the pipe from either side. Items already queued are still delivered; then each owner hears `close`.

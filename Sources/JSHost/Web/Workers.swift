@@ -25,6 +25,15 @@ final class AgentEndpoints {
 
     var byNumber: [Int: Endpoint] = [:]
     var lastNumber = 0
+    /// Pipe sides made or detached here for MessagePorts being transferred, until the message carrying them is sent.
+    var handoffs: [Int: PortHandoff] = [:]
+    var lastHandoff = 0
+
+    func addHandoff(_ handoff: PortHandoff) -> Int {
+        lastHandoff += 1
+        handoffs[lastHandoff] = handoff
+        return lastHandoff
+    }
     /// In a worker agent: its own agent (to close itself) once started.
     var ownAgent: Agent?
 }
@@ -40,7 +49,9 @@ extension AgentRuntime {
 
     /// A delivery task of a pipe side: hands one item to the realm's JS.
     func deliverPipe(_ pipe: AgentPipe, side: Int, to owner: PipeOwner) {
-        guard let realm = realms[owner.realmID], !realm.isClosed else {
+        // The endpoint's realm now (a port backed by this pipe may have moved to another realm of the agent).
+        let realmID = endpoints.byNumber[owner.endpoint]?.realmID ?? owner.realmID
+        guard let realm = realms[realmID], !realm.isClosed else {
             pipe.close()
             return
         }
@@ -207,8 +218,11 @@ extension RealmRuntime {
     func deliverPipeItem(_ item: PipeItem, endpoint: Int) {
         let number = context.number(Double(endpoint))
         switch item {
-        case .message(let text, let buffers):
-            var arguments = [number, context.string(text)]
+        case .message(let text, let buffers, let ports):
+            // Each transferred port becomes an endpoint of this agent, bound to this realm; JS makes its MessagePort.
+            let portEndpoints = ports.map { context.number(Double(agent.addEndpoint($0.pipe, side: $0.side, realmID: id))) }
+            guard case .normal(let portList) = context.makeArray(portEndpoints) else { return }
+            var arguments = [number, context.string(text), portList]
             for block in buffers { arguments.append(block.makeArrayBuffer(in: context) ?? context.undefined) }
             // The hot path: the hook is looked up once per realm.
             if pipeMessageHook == nil { pipeMessageHook = hook("pipeMessage") }
@@ -236,20 +250,72 @@ extension RealmRuntime {
                 throw .typeError("the worker could not be started: \(error)")
             }
         })
+        // pipePost(endpoint, text, handoffIds, ...buffers)
         context.setProperty(ops, "pipePost", context.makeFunction("pipePost") { [unowned self] call throws(HostFunctionError) in
             guard let endpoint = endpoint(call[0]), let text = call.context.toStringHandle(call[1]) else {
                 return call.context.boolean(false)
             }
+            var ports: [PortHandoff] = []
+            if let list = call.context.object(call[2]) {
+                let count = call.context.toNumber(call.context.propertyIgnoringExceptions(list, PropertyName.length)).flatMap { Int(exactly: $0) } ?? 0
+                for index in 0..<count {
+                    guard case .normal(let value) = call.context.element(list, index),
+                          let id = call.context.toNumber(value).flatMap({ Int(exactly: $0) }),
+                          let handoff = agent.endpoints.handoffs.removeValue(forKey: id) else {
+                        throw .typeError("pipePost: unknown port handoff")
+                    }
+                    ports.append(handoff)
+                }
+            }
             var blocks: [ByteBlock] = []
-            if call.argumentCount > 2 {
-                for index in 2..<call.argumentCount {
+            if call.argumentCount > 3 {
+                for index in 3..<call.argumentCount {
                     guard let block = ByteBlock(copying: call[index], in: call.context) else {
                         throw .typeError("pipePost: argument \(index) is not an ArrayBuffer")
                     }
                     blocks.append(block)
                 }
             }
-            return call.context.boolean(endpoint.pipe.post(from: endpoint.side, .message(text: text, buffers: blocks)))
+            let sent = endpoint.pipe.post(from: endpoint.side, .message(text: text, buffers: blocks, ports: ports))
+            // Ports in a message that can no longer be delivered are lost: their pipes close, so their peers hear it.
+            if !sent { for port in ports { port.pipe.close() } }
+            return call.context.boolean(sent)
+        })
+        // A new pipe for a MessagePort leaving this agent: side 0 stays here (returned as an endpoint of this
+        // realm), side 1 goes with the message (returned as a handoff id). → [endpoint, handoffId]
+        context.setProperty(ops, "pipeCreate", context.makeFunction("pipeCreate") { [unowned self] call throws(HostFunctionError) in
+            let pipe = AgentPipe()
+            let number = agent.addEndpoint(pipe, side: 0, realmID: id)
+            let handoff = agent.endpoints.addHandoff(PortHandoff(pipe: pipe, side: 1))
+            guard case .normal(let pair) = call.context.makeArray([call.context.number(Double(number)), call.context.number(Double(handoff))]) else {
+                throw .typeError("pipeCreate: could not make the result")
+            }
+            return pair
+        })
+        // pipeHandOver(endpoint, ...texts): a port whose side is already a pipe endpoint here leaves this agent;
+        // `texts` are the messages it had received but not delivered yet. → handoffId
+        context.setProperty(ops, "pipeHandOver", context.makeFunction("pipeHandOver") { [unowned self] call throws(HostFunctionError) in
+            guard let number = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }),
+                  let endpoint = agent.endpoints.byNumber.removeValue(forKey: number) else {
+                throw .typeError("pipeHandOver: unknown endpoint")
+            }
+            var items: [PipeItem] = []
+            if call.argumentCount > 1 {
+                for index in 1..<call.argumentCount {
+                    guard let text = call.context.toStringHandle(call[index]) else { continue }
+                    items.append(.message(text: text, buffers: [], ports: []))
+                }
+            }
+            endpoint.pipe.handOver(endpoint.side, prepending: items)
+            return call.context.number(Double(agent.endpoints.addHandoff(PortHandoff(pipe: endpoint.pipe, side: endpoint.side))))
+        })
+        // pipeRebind(endpoint): a port backed by a pipe moved to this realm of the same agent.
+        context.setProperty(ops, "pipeRebind", context.makeFunction("pipeRebind") { [unowned self] call throws(HostFunctionError) in
+            guard let number = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }),
+                  let endpoint = agent.endpoints.byNumber[number] else { return call.context.undefined }
+            agent.endpoints.byNumber[number] = .init(pipe: endpoint.pipe, side: endpoint.side, realmID: id, worker: endpoint.worker)
+            endpoint.pipe.attach(endpoint.side, to: PipeOwner(mailbox: agent.mailbox, realmID: id, endpoint: number))
+            return call.context.undefined
         })
         context.setProperty(ops, "pipeClose", context.makeFunction("pipeClose") { [unowned self] call throws(HostFunctionError) in
             if let number = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }) { agent.closeEndpoint(number) }

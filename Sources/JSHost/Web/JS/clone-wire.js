@@ -8,8 +8,10 @@
 // object is classified by its prototype alone; nothing user-defined runs here.
 //
 // Loaded on first use (ops.loadModule), from worker.js. Published on `internals`:
-//   encodeForAgent(value, transferList) → { text, buffers }   throws DataCloneError like postMessage
-//   decodeFromAgent(text, buffers) → value                    throws on a malformed message (messageerror)
+//   encodeForAgent(value, transferList) → { text, buffers, ports }   throws DataCloneError like postMessage;
+//                                          `ports`: the MessagePorts of the transfer list, for the caller to hand over
+//   decodeFromAgent(text, buffers, ports) → value   `ports`: the receiving realm's new MessagePorts, in order;
+//                                                   throws on a malformed message (messageerror)
 (function (ops, internals, global) {
   "use strict";
 
@@ -43,7 +45,7 @@
   const T_UNDEFINED = 0, T_NULL = 1, T_TRUE = 2, T_FALSE = 3, T_NUMBER = 4, T_ODD_NUMBER = 5, T_STRING = 6;
   const T_BIGINT = 7, T_REF = 8, T_OBJECT = 9, T_ARRAY = 10, T_END = 11, T_DATE = 12, T_REGEXP = 13, T_MAP = 14;
   const T_SET = 15, T_BOXED = 16, T_BUFFER = 17, T_VIEW = 18, T_ERROR = 19, T_DOMEXCEPTION = 20, T_BLOB = 21;
-  const T_HOLE_RUN = 22;
+  const T_HOLE_RUN = 22, T_PORT = 23;
 
   // ---- writing ----------------------------------------------------------------------------------------
 
@@ -65,16 +67,12 @@
       out = []; count = 0;
       try {
         write(value);
-        return { __proto__: null, text: JSONStringify(out), buffers: EMPTY_LIST };
+        return { __proto__: null, text: JSONStringify(out), buffers: EMPTY_LIST, ports: EMPTY_LIST };
       } finally {
         out = null;
       }
     }
     const snapshot = internals.serializeForPost(value, transferList);
-    if (snapshot.ports.length !== 0) {
-      // The caller checks this before serializing; here only as a guard.
-      throw new TypeErrorCtor("MessagePorts cannot be sent to another agent yet");
-    }
     out = []; count = 0; seen = new MapCtor(); objects = 0; buffers = []; bufferNumber = new MapCtor();
     transferred = snapshot.buffers;
     foreign = new MapCtor();
@@ -86,7 +84,7 @@
     }
     try {
       write(snapshot.value);
-      return { __proto__: null, text: JSONStringify(out), buffers };
+      return { __proto__: null, text: JSONStringify(out), buffers, ports: snapshot.ports };
     } finally {
       out = seen = buffers = bufferNumber = transferred = foreign = null;
     }
@@ -240,6 +238,9 @@
         objects++; // the buffer token above counts as an object when read back
         put(record.offset); put(record.length === undefined ? -1 : record.length);
         return;
+      case "port":
+        put(T_PORT); put(record.index);
+        return;
       case "blob": {
         // The blob's bytes are immutable: the host copies them once for the other agent.
         const bytes = new Uint8ArrayCtor(record.length);
@@ -259,15 +260,16 @@
   let at = 0;
   let made = null;
   let received = null;
+  let receivedPorts = null;
 
-  function decodeFromAgent(text, receivedBuffers) {
-    tokens = JSONParse(text); at = 0; made = []; received = receivedBuffers;
+  function decodeFromAgent(text, receivedBuffers, ports) {
+    tokens = JSONParse(text); at = 0; made = []; received = receivedBuffers; receivedPorts = ports;
     try {
       const value = read();
       if (at !== tokens.length) throw new TypeErrorCtor("malformed message: trailing data");
       return value;
     } finally {
-      tokens = made = received = null;
+      tokens = made = received = receivedPorts = null;
     }
   }
 
@@ -335,6 +337,11 @@
         const exception = internals.makeDOMException(message, name);
         if (stack !== undefined) defineProperty(exception, "stack", { __proto__: null, value: stack, writable: true, enumerable: false, configurable: true });
         return (made[index] = exception);
+      }
+      case T_PORT: {
+        const port = receivedPorts === undefined || receivedPorts === null ? undefined : receivedPorts[next()];
+        if (port === undefined) throw new TypeErrorCtor("malformed message: missing port");
+        return remember(port);
       }
       case T_BLOB: {
         const kind = next(), buffer = receivedBuffer(next()), type = `${next()}`, name = `${next()}`;

@@ -93,6 +93,9 @@
     return {
       peer: null, port: null, realm, queue: [], head: 0, more: null, scheduled: 0, enabled: false, peerClosed: false,
       tracked: null,
+      // Non-zero when the peer lives in another agent: this agent's endpoint of the pipe between them
+      // (Web/AgentPipe.swift); posts then go through worker.js's postToPipe.
+      remote: 0,
     };
   }
 
@@ -164,6 +167,11 @@
       dispatchTrusted(port, makeMessageEvent(message, emptyPorts));
       return;
     }
+    if (message.ready === true) {
+      // Decoded from another agent already, ports made: see remoteReceive.
+      dispatchTrusted(port, makeMessageEvent(message.data, message.ports));
+      return;
+    }
     let data;
     let ports = emptyPorts;
     try {
@@ -195,6 +203,10 @@
         s.peer = null;
         peer.peer = null;
       }
+      if (s.remote !== 0) {
+        ops.pipeClose(s.remote);
+        s.remote = 0;
+      }
       eachPending(s, (block, i) => {
         const entry = block[i];
         if (!isParcel(entry)) return;
@@ -219,7 +231,13 @@
       super();
       this.#side = side;
       side.port = this;
+      const previousRealm = side.realm;
       side.realm = realm;
+      // A pipe-backed side that moved to this realm of the agent: its deliveries come here now.
+      if (side.remote !== 0 && previousRealm !== realm) {
+        ops.pipeRebind(side.remote);
+        internals.bindPipeEndpoint(side.remote, { __proto__: null, side });
+      }
       const peer = side.peer;
       if (peer !== null && peer.realm !== realm) {
         realm.track(side);
@@ -243,6 +261,11 @@
         if (transfer[i] === this) {
           throw internals.makeDOMException(`${prefix}Port at index ${i} contains the source port.`, "DataCloneError");
         }
+      }
+      // The peer lives in another agent: the message goes through the pipe between them.
+      if (side !== null && side.remote !== 0) {
+        internals.postToPipe(side.remote, message, transfer, prefix);
+        return;
       }
       // 1. Let targetPort be the port with which this MessagePort is entangled, if any.
       const target = side === null ? null : side.peer;
@@ -291,6 +314,10 @@
       this.#side = null;
       side.port = null;
       side.enabled = false;
+      if (side.remote !== 0) {
+        ops.pipeClose(side.remote); // the other agent's side hears `close` when the pipe tells it
+        side.remote = 0;
+      }
       const peer = side.peer;
       if (peer !== null) {
         side.peer = null;
@@ -437,6 +464,44 @@
     entangledElsewhere = [];
     internals.closeTaskQueue();
   };
+
+  // ---- Ports between agents (worker.js moves them; the pipes are Web/AgentPipe.swift) ----
+
+  // A port leaving the agent: detached here; the caller turns its side into a pipe endpoint.
+  internals.portSideForTransfer = (port) => detach(port);
+  // The entries still queued for a side (in order), removed from it.
+  internals.takePendingEntries = (side) => {
+    const entries = [];
+    eachPending(side, (block, i) => { entries[entries.length] = block[i]; });
+    side.queue = [];
+    side.head = 0;
+    side.more = null;
+    return entries;
+  };
+  // A side whose peer now lives in another agent, behind pipe endpoint `endpoint` of this agent.
+  internals.entangleWithPipe = (side, endpoint) => {
+    side.peer = null;
+    side.remote = endpoint;
+  };
+  // A MessagePort of this realm for a port that arrived from another agent, behind `endpoint`.
+  internals.makeRemotePort = (endpoint) => {
+    const side = makeSide();
+    side.remote = endpoint;
+    return new MessagePort(token, side);
+  };
+  internals.sideOfPort = (port) => sideOf(port);
+  // A message that came through the pipe for `side`, already decoded in this realm (with its new ports).
+  internals.remoteReceive = (side, data, ports) => {
+    enqueue(side, ports.length === 0 ? data : { __proto__: null, ready: true, data, ports, snapshot: null, sides: emptyPorts });
+    if (side.enabled && side.port !== null) side.realm.schedule(side);
+  };
+  // The pipe closed from the other agent's side.
+  internals.remotePeerClosed = (side) => {
+    side.remote = 0;
+    if (side.port !== null) side.realm.scheduleClose(side);
+    else side.peerClosed = true;
+  };
+  internals.isParcelEntry = isParcel;
 
   internals.isMessagePort = isMessagePort;
   internals.toTransferList = toTransferList;

@@ -25,6 +25,7 @@
   const emptyPorts = internals.emptyPorts;
   const makeDOMException = internals.makeDOMException;
   const { apply: ReflectApply } = Reflect;
+  const ObjectFreeze = Object.freeze;
   const MapCtor = Map;
   const { get: MapGet, set: MapSet, delete: MapDelete } = Map.prototype;
   const StringCtor = String;
@@ -44,20 +45,56 @@
     }
   }
 
+  // Serializes `message` for the pipe behind `endpoint` (DataCloneError with no side effect), then hands over
+  // the MessagePorts of the transfer list: each becomes one side of a pipe between this agent and the receiver.
   function postToPipe(endpoint, message, transfer, prefix) {
-    // MessagePorts do not cross agents yet; refuse before anything is detached.
-    const isPort = internals.isMessagePort;
-    for (let i = 0; i < transfer.length; i++) {
-      if (isPort(transfer[i])) {
-        throw makeDOMException(`${prefix}A MessagePort cannot be transferred to a worker yet.`, "DataCloneError");
-      }
-    }
     wire();
     const encoded = internals.encodeForAgent(message, transfer);
+    const handoffs = [];
+    for (let i = 0; i < encoded.ports.length; i++) handoffs[i] = handOver(encoded.ports[i]);
     // Arguments built by index: a spread would go through a patchable array iterator.
-    const args = [endpoint, encoded.text];
-    for (let i = 0; i < encoded.buffers.length; i++) args[i + 2] = encoded.buffers[i];
+    const args = [endpoint, encoded.text, handoffs];
+    for (let i = 0; i < encoded.buffers.length; i++) args[i + 3] = encoded.buffers[i];
     ReflectApply(ops.pipePost, undefined, args);
+  }
+
+  // One MessagePort leaving this agent; returns the handoff id the message carries.
+  function handOver(port) {
+    const side = internals.portSideForTransfer(port);
+    // Messages already queued for it travel too, ahead of anything that comes later.
+    const pending = internals.takePendingEntries(side);
+    const texts = [];
+    for (let i = 0; i < pending.length; i++) {
+      const entry = pending[i];
+      // A parcel still holds another realm's snapshot: rebuild it here first. (Ports inside queued
+      // messages are not carried along yet.)
+      const value = internals.isParcelEntry(entry)
+        ? (entry.ready === true ? entry.data : internals.deserializeFromPost(entry.snapshot, emptyPorts))
+        : entry;
+      texts[i] = internals.encodeForAgent(value, emptyPorts).text;
+    }
+    if (side.remote !== 0) {
+      // Its peer is in another agent already: the pipe side itself moves on.
+      const endpointHere = side.remote;
+      side.remote = 0;
+      ReflectApply(MapDelete, endpoints, [endpointHere]);
+      const args = [endpointHere];
+      for (let i = 0; i < texts.length; i++) args[i + 1] = texts[i];
+      return ReflectApply(ops.pipeHandOver, undefined, args);
+    }
+    // Its peer is here (or gone): a new pipe; the peer keeps side 0, the message carries side 1.
+    const created = ops.pipeCreate();
+    const endpointHere = created[0];
+    for (let i = 0; i < texts.length; i++) ops.pipePost(endpointHere, texts[i], emptyPorts);
+    const peer = side.peer;
+    if (peer !== null) {
+      internals.entangleWithPipe(peer, endpointHere);
+      ReflectApply(MapSet, endpoints, [endpointHere, { __proto__: null, side: peer }]);
+    } else {
+      ops.pipeClose(endpointHere);
+    }
+    side.peer = null;
+    return created[1];
   }
 
   // The text of a script URL that is not a file (data:, blob:), or undefined for a file: URL (the host reads
@@ -73,18 +110,30 @@
   internals.postToPipe = postToPipe;
   internals.bindPipeEndpoint = (endpoint, target) => ReflectApply(MapSet, endpoints, [endpoint, target]);
 
-  internals.pipeMessage = function pipeMessage(endpoint, text, ...buffers) {
+  internals.pipeMessage = function pipeMessage(endpoint, text, portEndpoints, ...buffers) {
     const target = ReflectApply(MapGet, endpoints, [endpoint]);
+    // Transferred ports become MessagePorts of this realm, each behind its own endpoint.
+    let ports = emptyPorts;
+    if (portEndpoints.length !== 0) {
+      const made = [];
+      for (let i = 0; i < portEndpoints.length; i++) {
+        made[i] = internals.makeRemotePort(portEndpoints[i]);
+        ReflectApply(MapSet, endpoints, [portEndpoints[i], { __proto__: null, side: internals.sideOfPort(made[i]) }]);
+      }
+      ports = ObjectFreeze(made);
+    }
     if (target === undefined) return;
     let data;
     try {
       wire();
-      data = internals.decodeFromAgent(text, buffers);
+      data = internals.decodeFromAgent(text, buffers, ports);
     } catch {
-      dispatchTrusted(target, makeMessageEvent(null, emptyPorts, "messageerror"));
+      if (target.side !== undefined) internals.remoteReceive(target.side, null, emptyPorts);
+      else dispatchTrusted(target, makeMessageEvent(null, emptyPorts, "messageerror"));
       return;
     }
-    dispatchTrusted(target, makeMessageEvent(data, emptyPorts));
+    if (target.side !== undefined) internals.remoteReceive(target.side, data, ports);
+    else dispatchTrusted(target, makeMessageEvent(data, ports));
   };
 
   // HTML "runtime script errors" in a worker, step for the Worker object: an ErrorEvent (not cancelled by the
@@ -106,7 +155,11 @@
   };
 
   internals.pipeClosed = function pipeClosed(endpoint) {
+    const target = ReflectApply(MapGet, endpoints, [endpoint]);
     ReflectApply(MapDelete, endpoints, [endpoint]);
+    if (target !== undefined && target.side !== undefined && target.side.remote === endpoint) {
+      internals.remotePeerClosed(target.side);
+    }
   };
 
   // The script of a `data:` URL (fetched here: there is no file to read), per the data: URL processor, as
