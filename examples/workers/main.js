@@ -1,36 +1,39 @@
 // The Channel Messaging scenario across threads: the main script starts two dedicated workers (each its own
-// thread and engine). The main script hands a MessageChannel port between its own handlers, relays work from
-// the "producer" worker to the "squarer" worker, and everything ends on its own when nothing is left to do.
+// thread and engine) and entangles them with a MessageChannel whose ports it transfers with postMessage: the
+// producer then talks to the squarer directly, worker to worker, and the squarer reports to the main script.
+// A same-thread channel shows a port shipped between two handlers, and `close` ends it all.
 const producer = new Worker("producer.js", { name: "producer" });
 const squarer = new Worker("squarer.js", { name: "squarer" });
 
-// A channel inside the main agent: one end is shipped with postMessage to the other end's listener.
+// Worker to worker: each gets one end of a channel made here.
 const { port1, port2 } = new MessageChannel();
+producer.postMessage({ count: 5 }, [port1]);
+squarer.postMessage("listen", [port2]);
+
+// Within this thread: a port shipped in a message keeps its entanglement.
+const local = new MessageChannel();
 const relay = new MessageChannel();
 relay.port2.onmessage = (event) => {
   const [shipped] = event.ports;
-  shipped.onmessage = (e) => console.log(`main: the shipped port says ${e.data}`);
-  port1.postMessage("hello through a transferred port");
+  shipped.onmessage = (e) => {
+    console.log(`main: the shipped port says ${e.data}`);
+    shipped.close();
+  };
 };
-relay.port1.postMessage("here is a port", [port2]);
+relay.port1.postMessage("here is a port", [local.port2]);
+local.port1.postMessage("hello through a transferred port");
 
 let results = 0;
-producer.onmessage = (event) => {
-  if (event.data === "done") {
-    console.log("main: the producer is done");
+squarer.onmessage = (event) => {
+  if (event.data === "producer closed its port") {
+    console.log("main: the squarer heard the producer's port close");
     producer.terminate();
+    squarer.terminate();
+    console.log("main: both workers finished; the process ends when nothing is left to run");
     return;
   }
-  squarer.postMessage(event.data); // a structured clone crosses to the other thread
-};
-squarer.onmessage = (event) => {
-  const { n, square, thread } = event.data;
-  console.log(`main: ${n}² = ${square} (computed in the ${thread} worker)`);
-  if (++results === 5) {
-    squarer.terminate();
-    port1.close();
-    console.log("main: both workers finished; the process ends when nothing is left to run");
-  }
+  const { n, square, from } = event.data;
+  console.log(`main: ${n}² = ${square} (${from} → squarer, worker to worker)`);
+  results++;
 };
 squarer.onerror = (event) => console.log("main: squarer failed:", event.message);
-producer.postMessage({ count: 5 });

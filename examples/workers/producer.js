@@ -1,5 +1,6 @@
-// Sends the numbers 1..count to the main script, then "done".
+// Sends the numbers 1..count to whoever holds the other end of the port it is given, then closes it.
 onmessage = (event) => {
-  for (let n = 1; n <= event.data.count; n++) postMessage({ n, from: self.name });
-  postMessage("done");
+  const port = event.ports[0];
+  for (let n = 1; n <= event.data.count; n++) port.postMessage({ n, from: self.name });
+  port.close();
 };

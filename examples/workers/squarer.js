@@ -1,5 +1,6 @@
-// Squares what it receives and says which worker did it.
+// Squares what arrives on its port and reports each result (and the port's close) to the main script.
 onmessage = (event) => {
-  const { n } = event.data;
-  postMessage({ n, square: n * n, thread: self.name });
+  const port = event.ports[0];
+  port.onmessage = (e) => postMessage({ n: e.data.n, square: e.data.n * e.data.n, from: e.data.from });
+  port.addEventListener("close", () => postMessage("producer closed its port"));
 };
