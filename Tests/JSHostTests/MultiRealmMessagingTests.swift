@@ -51,15 +51,32 @@ import Testing
         #expect(try await page.evaluate("shippedIsDetached()") == .boolean(true))
     }
 
-    @Test func connectingRealmsOfDifferentAgentsIsRefused() async throws {
+    @Test("Realm.connect across agents: the two ports talk through a pipe between the threads, both ways")
+    func connectAcrossAgents() async throws {
         let host = Host()
         defer { host.shutdown() }
-        let one = try await host.makeAgent(name: "one").makeRealm()
-        let two = try await host.makeAgent(name: "two").makeRealm()
-        await #expect(throws: HostError.realmsInDifferentAgents) {
-            try await one.connect(global: "a", to: two, global: "b")
-        }
-        // The refused call changed nothing.
-        #expect(try await one.evaluate("typeof a") == .string("undefined"))
+        let page = try await host.makeAgent(name: "page").makeRealm()
+        let worker = try await host.makeAgent(name: "worker").makeRealm()
+        try await page.connect(global: "toWorker", to: worker, global: "toPage")
+        _ = try await worker.evaluate("""
+            toPage.onmessage = (event) => toPage.postMessage({ echo: event.data, isMine: event.data instanceof Object });
+            0
+            """)
+        _ = try await page.evaluate("""
+            globalThis.answers = [];
+            toWorker.onmessage = (event) => answers.push(event.data);
+            toWorker.postMessage({ n: 1, list: [1, 2] });
+            toWorker.postMessage("two");
+            0
+            """)
+        #expect(await host.quiescence() == .quiescent)
+        let answers = try await page.evaluate("JSON.stringify(answers)")
+        #expect(answers == .string(#"[{"echo":{"n":1,"list":[1,2]},"isMine":true},{"echo":"two","isMine":false}]"#))
+        #expect(try await page.evaluate("toWorker instanceof MessagePort") == .boolean(true))
+        // Closing one end reaches the other thread.
+        _ = try await worker.evaluate("globalThis.closed = false; toPage.addEventListener('close', () => { closed = true; }); 0")
+        _ = try await page.evaluate("toWorker.close(); 0")
+        #expect(await host.quiescence() == .quiescent)
+        #expect(try await worker.evaluate("closed") == .boolean(true))
     }
 }

@@ -19,7 +19,8 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
     case realmClosed
     /// A realm could not be set up (an error in a built-in or extra module).
     case realmSetupFailed(JavaScriptError)
-    /// The operation needs realms of one agent (objects never cross agents).
+    /// The operation needs realms of one agent (objects never cross agents). `Realm.connect` no longer throws
+    /// it (realms of two agents are connected through a pipe); kept for source compatibility.
     case realmsInDifferentAgents
     /// A host operation failed inside JavaScript.
     case scriptFailed(JavaScriptError)

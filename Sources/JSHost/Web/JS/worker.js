@@ -154,6 +154,13 @@
     if (target !== undefined) dispatchTrusted(target, new Event("error"));
   };
 
+  // A MessagePort of this realm behind `endpoint` (the host's Realm.connect across agents).
+  internals.bindNewRemotePort = function bindNewRemotePort(endpoint) {
+    const port = internals.makeRemotePort(endpoint);
+    ReflectApply(MapSet, endpoints, [endpoint, { __proto__: null, side: internals.sideOfPort(port) }]);
+    return port;
+  };
+
   internals.pipeClosed = function pipeClosed(endpoint) {
     const target = ReflectApply(MapGet, endpoints, [endpoint]);
     ReflectApply(MapDelete, endpoints, [endpoint]);
