@@ -121,4 +121,70 @@ struct WorkerTests {
         let report = try await realm.evaluate("JSON.stringify(report)")
         #expect(report == .string(#"{"problems":[],"count":0}"#))
     }
+
+    @Test("8 channels between workers, each port moved to another worker mid-stream: in order, none lost (JSHOST_STRESS=1: 100,000 each)")
+    func portsMoveBetweenWorkersMidStream() async throws {
+        let perChannel = ProcessInfo.processInfo.environment["JSHOST_STRESS"] == "1" ? 100_000 : 20_000
+        let host = Host()
+        defer { host.shutdown() }
+        let realm = try await host.makeAgent().makeRealm()
+        try realm.run("""
+            globalThis.report = null;
+            const count = \(perChannel);
+            const source = `
+              onmessage = (e) => {
+                const d = e.data;
+                const port = e.ports[0];
+                if (d.role === "produce") {
+                  for (let n = 0; n < d.count; n++) port.postMessage({ channel: d.channel, n });
+                  return;
+                }
+                let expected = d.expected, sum = d.sum;
+                port.onmessage = (m) => {
+                  if (m.data.channel !== d.channel || m.data.n !== expected) {
+                    postMessage({ problem: "channel " + d.channel + ": got " + m.data.n + ", expected " + expected });
+                  }
+                  expected = m.data.n + 1;
+                  sum += m.data.n;
+                  if (expected === d.count) {
+                    port.close();
+                    postMessage({ done: d.channel, sum });
+                  } else if (!d.moved && expected === d.moveAt) {
+                    port.onmessage = null;
+                    postMessage({ move: d.channel, expected, sum }, [port]);
+                  }
+                };
+              };
+            `;
+            const workers = [];
+            for (let w = 0; w < 8; w++) workers.push(new Worker("data:text/javascript," + encodeURIComponent(source)));
+            const problems = [];
+            let done = 0;
+            for (let w = 0; w < 8; w++) {
+              workers[w].onmessage = (e) => {
+                const d = e.data;
+                if (d.problem) problems.push(d.problem);
+                else if (d.move !== undefined) {
+                  // The consumer gave the port back mid-stream: the next worker carries on from where it stopped.
+                  workers[(d.move + 2) % 8].postMessage(
+                    { role: "consume", channel: d.move, count, expected: d.expected, sum: d.sum, moved: true }, [e.ports[0]]);
+                } else if (d.done !== undefined) {
+                  if (d.sum !== count * (count - 1) / 2) problems.push("channel " + d.done + ": checksum " + d.sum);
+                  if (++done === 8) {
+                    for (const worker of workers) worker.terminate();
+                    report = { count: problems.length, problems: problems.slice(0, 5) };
+                  }
+                }
+              };
+            }
+            for (let c = 0; c < 8; c++) {
+              const { port1, port2 } = new MessageChannel();
+              workers[(c + 1) % 8].postMessage(
+                { role: "consume", channel: c, count, expected: 0, sum: 0, moveAt: count / 2, moved: false }, [port2]);
+              workers[c].postMessage({ role: "produce", channel: c, count }, [port1]);
+            }
+            """, sourceURL: "stress-ports.js")
+        #expect(await host.quiescence() == .quiescent)
+        #expect(try await realm.evaluate("JSON.stringify(report)") == .string(#"{"count":0,"problems":[]}"#))
+    }
 }

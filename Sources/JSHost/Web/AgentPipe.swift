@@ -24,6 +24,9 @@ struct PipeOwner: Sendable {
     let mailbox: AgentMailbox
     let realmID: Int
     let endpoint: Int
+    /// Set by the pipe on attach: a delivery task scheduled for an earlier owner of the side (it moved to
+    /// another realm or agent since) finds a different generation and does nothing.
+    fileprivate(set) var generation = 0
 }
 
 /// One small thread-safe primitive for a pair of entangled endpoints in two agents (DESIGN.md: "a port pair
@@ -42,14 +45,20 @@ final class AgentPipe: Sendable {
     private struct State {
         var sides = [Side(), Side()]
         var isClosed = false
+        var lastGeneration = 0
     }
 
     private let state = Locked(State())
 
     /// Binds `side` to its owner; items that arrived before are delivered now.
     func attach(_ side: Int, to owner: PipeOwner) {
+        var owner = owner
         let schedule = state.withLock { state -> Bool in
+            state.lastGeneration += 1
+            owner.generation = state.lastGeneration
             state.sides[side].owner = owner
+            // A delivery task of the previous owner, if any, will find itself stale: schedule afresh.
+            state.sides[side].deliveryScheduled = false
             return needsDelivery(&state, side)
         }
         if schedule { scheduleDelivery(side, owner) }
@@ -96,9 +105,11 @@ final class AgentPipe: Sendable {
     }
 
     /// Takes the next item for `side`, or the one-time close notice once the inbox is empty and the pipe closed.
-    /// When it returns an item and more remain, the caller must call ``deliveryDone(_:)`` after handing it over.
-    func takeNext(_ side: Int) -> Next {
+    /// When it returns an item and more remain, the caller must call ``deliveryDone(_:for:)`` after handing it
+    /// over. A task of an earlier owner (`owner` no longer current) gets nothing.
+    func takeNext(_ side: Int, for owner: PipeOwner) -> Next {
         state.withLock { state in
+            guard state.sides[side].owner?.generation == owner.generation else { return .nothing }
             if let item = state.sides[side].inbox.popFirst() { return .item(item) }
             state.sides[side].deliveryScheduled = false
             if state.isClosed, !state.sides[side].closeReported {
@@ -110,8 +121,9 @@ final class AgentPipe: Sendable {
     }
 
     /// After one item was delivered: schedules the next delivery task if more is waiting.
-    func deliveryDone(_ side: Int) {
+    func deliveryDone(_ side: Int, for owner: PipeOwner) {
         let owner = state.withLock { state -> PipeOwner? in
+            guard state.sides[side].owner?.generation == owner.generation else { return nil }
             let more = !state.sides[side].inbox.isEmpty || (state.isClosed && !state.sides[side].closeReported)
             if more { return state.sides[side].owner }
             state.sides[side].deliveryScheduled = false

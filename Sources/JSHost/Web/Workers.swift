@@ -55,11 +55,11 @@ extension AgentRuntime {
             pipe.close()
             return
         }
-        switch pipe.takeNext(side) {
+        switch pipe.takeNext(side, for: owner) {
         case .item(let item):
             cells.markTaskStart()
             realm.deliverPipeItem(item, endpoint: owner.endpoint)
-            pipe.deliveryDone(side)
+            pipe.deliveryDone(side, for: owner)
         case .closed:
             endpoints.byNumber[owner.endpoint] = nil
             realm.callInternal("pipeClosed", reporting: [realm.context.number(Double(owner.endpoint))])
