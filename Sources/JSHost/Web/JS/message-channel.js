@@ -168,8 +168,9 @@
       return;
     }
     if (message.ready === true) {
-      // Decoded from another agent already, ports made: see remoteReceive.
-      dispatchTrusted(port, makeMessageEvent(message.data, message.ports));
+      // Decoded from another agent already, ports made (see remoteReceive), or not decodable.
+      if (message.failed === true) dispatchTrusted(port, makeMessageEvent(null, emptyPorts, "messageerror"));
+      else dispatchTrusted(port, makeMessageEvent(message.data, message.ports));
       return;
     }
     let data;
@@ -493,6 +494,11 @@
   // A message that came through the pipe for `side`, already decoded in this realm (with its new ports).
   internals.remoteReceive = (side, data, ports) => {
     enqueue(side, ports.length === 0 ? data : { __proto__: null, ready: true, data, ports, snapshot: null, sides: emptyPorts });
+    if (side.enabled && side.port !== null) side.realm.schedule(side);
+  };
+  // A message from the pipe that could not be decoded: `messageerror` in its turn.
+  internals.remoteReceiveError = (side) => {
+    enqueue(side, { __proto__: null, ready: true, failed: true, snapshot: null, sides: emptyPorts });
     if (side.enabled && side.port !== null) side.realm.schedule(side);
   };
   // The pipe closed from the other agent's side.

@@ -26,6 +26,7 @@
   const makeDOMException = internals.makeDOMException;
   const { apply: ReflectApply } = Reflect;
   const ObjectFreeze = Object.freeze;
+  const ObjectGetPrototypeOf = Object.getPrototypeOf;
   const MapCtor = Map;
   const { get: MapGet, set: MapSet, delete: MapDelete } = Map.prototype;
   const StringCtor = String;
@@ -33,8 +34,12 @@
   const requireModule = internals.requireModule;
   const { slice: StringSlice, indexOf: StringIndexOf, toLowerCase: StringToLowerCase, endsWith: StringEndsWith } = String.prototype;
 
-  // endpoint number → the object its deliveries are dispatched at (a Worker, or the worker's own global).
+  // endpoint number → where its deliveries go: a Worker, the worker's own global, or (for a MessagePort whose
+  // peer is in another agent) a null-prototype marker `{ side }` — told apart by the prototype, which script
+  // cannot change on a marker.
   const endpoints = new MapCtor();
+  const bindSide = (endpoint, side) => ReflectApply(MapSet, endpoints, [endpoint, { __proto__: null, side }]);
+  const isSideMarker = (target) => ObjectGetPrototypeOf(target) === null;
 
   let wireLoaded = false;
   function wire() {
@@ -89,7 +94,7 @@
     const peer = side.peer;
     if (peer !== null) {
       internals.entangleWithPipe(peer, endpointHere);
-      ReflectApply(MapSet, endpoints, [endpointHere, { __proto__: null, side: peer }]);
+      bindSide(endpointHere, peer);
     } else {
       ops.pipeClose(endpointHere);
     }
@@ -112,27 +117,28 @@
 
   internals.pipeMessage = function pipeMessage(endpoint, text, portEndpoints, ...buffers) {
     const target = ReflectApply(MapGet, endpoints, [endpoint]);
+    if (target === undefined) {
+      // Nobody here to receive it: the ports it carried are lost, and their peers hear `close`.
+      for (let i = 0; i < portEndpoints.length; i++) ops.pipeClose(portEndpoints[i]);
+      return;
+    }
     // Transferred ports become MessagePorts of this realm, each behind its own endpoint.
     let ports = emptyPorts;
     if (portEndpoints.length !== 0) {
       const made = [];
-      for (let i = 0; i < portEndpoints.length; i++) {
-        made[i] = internals.makeRemotePort(portEndpoints[i]);
-        ReflectApply(MapSet, endpoints, [portEndpoints[i], { __proto__: null, side: internals.sideOfPort(made[i]) }]);
-      }
+      for (let i = 0; i < portEndpoints.length; i++) made[i] = internals.bindNewRemotePort(portEndpoints[i]);
       ports = ObjectFreeze(made);
     }
-    if (target === undefined) return;
     let data;
     try {
       wire();
       data = internals.decodeFromAgent(text, buffers, ports);
     } catch {
-      if (target.side !== undefined) internals.remoteReceive(target.side, null, emptyPorts);
+      if (isSideMarker(target)) internals.remoteReceiveError(target.side);
       else dispatchTrusted(target, makeMessageEvent(null, emptyPorts, "messageerror"));
       return;
     }
-    if (target.side !== undefined) internals.remoteReceive(target.side, data, ports);
+    if (isSideMarker(target)) internals.remoteReceive(target.side, data, ports);
     else dispatchTrusted(target, makeMessageEvent(data, ports));
   };
 
@@ -157,14 +163,14 @@
   // A MessagePort of this realm behind `endpoint` (the host's Realm.connect across agents).
   internals.bindNewRemotePort = function bindNewRemotePort(endpoint) {
     const port = internals.makeRemotePort(endpoint);
-    ReflectApply(MapSet, endpoints, [endpoint, { __proto__: null, side: internals.sideOfPort(port) }]);
+    bindSide(endpoint, internals.sideOfPort(port));
     return port;
   };
 
   internals.pipeClosed = function pipeClosed(endpoint) {
     const target = ReflectApply(MapGet, endpoints, [endpoint]);
     ReflectApply(MapDelete, endpoints, [endpoint]);
-    if (target !== undefined && target.side !== undefined && target.side.remote === endpoint) {
+    if (target !== undefined && isSideMarker(target) && target.side.remote === endpoint) {
       internals.remotePeerClosed(target.side);
     }
   };
