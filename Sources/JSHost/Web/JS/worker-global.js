@@ -46,6 +46,9 @@
         resolved[i] = internals.serializeURLRecord(record);
       }
       for (let i = 0; i < resolved.length; i++) {
+        // web-platform-tests' worker files load the harness themselves; under `jshost test` it is loaded
+        // already (built in, or --harness), so those two scripts are skipped.
+        if (harnessLoaded() && isHarnessScript(resolved[i])) continue;
         let source = internals.scriptSource(resolved[i]);
         try {
           if (source === undefined) source = ops.readScript(resolved[i]);
@@ -59,6 +62,15 @@
       }
     },
   };
+  const { endsWith: StringEndsWith, indexOf: StringIndexOf, slice: StringSlice } = String.prototype;
+  const harnessLoaded = () => internals.testharness !== undefined || typeof global.add_completion_callback === "function";
+  function isHarnessScript(url) {
+    const query = ReflectApply(StringIndexOf, url, ["?"]);
+    const path = query < 0 ? url : ReflectApply(StringSlice, url, [0, query]);
+    return ReflectApply(StringEndsWith, path, ["/resources/testharness.js"])
+      || ReflectApply(StringEndsWith, path, ["/resources/testharnessreport.js"]);
+  }
+
   define("postMessage", operations.postMessage);
   define("close", operations.close);
   define("importScripts", operations.importScripts);
