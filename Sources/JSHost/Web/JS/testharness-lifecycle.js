@@ -71,6 +71,7 @@
     haveResults: false, // once a test has a result, setup() has no effect
     promiseQueue: th.promiseResolve(undefined),
     reportedStatus: null, // the harness status object handed to the reporters at completion
+    remotesPending: 0, // workers fetch_tests_from_worker() is waiting for
   };
   const statusView = new TestsStatus();
   // The second argument of result callbacks.
@@ -134,6 +135,7 @@
   // (other than queued promise tests) no longer hold the file open.
   function checkComplete() {
     if (state.phase !== "running") return;
+    if (state.remotesPending > 0) return; // fetch_tests_from_worker: a worker's tests are still coming
     if ((state.explicitDone || state.singleTest !== null) && !state.doneCalled) return;
     const tests = state.tests;
     for (let i = 0; i < tests.length; i++) {
@@ -170,6 +172,7 @@
     }
     const harnessSnapshot = { __proto__: null, status: state.status, message: state.message };
     state.reportedStatus = harnessSnapshot;
+    tellParent(snapshot);
     callEachReportingRejection(callbacks.reporters, [snapshot, harnessSnapshot]);
     callEachReportingRejection(callbacks.completion, [publicTests, statusView, []]);
   }
@@ -418,9 +421,57 @@
     timeoutMultiplier: () => state.timeoutMultiplier,
   };
 
+  // --- Tests that run in a worker (fetch_tests_from_worker) ---------------------------------------------
+  //
+  // In a dedicated worker the harness sends its results to whoever holds the Worker object, as upstream's
+  // does: { type: "complete", tests: [{ name, status, message, stack }], status: { status, message, stack } }.
+  // The parent's fetch_tests_from_worker(worker) adds those tests to its own results and waits for them.
+  const workerPostMessage = typeof global.importScripts === "function" ? global.postMessage : undefined;
+
+  function tellParent(snapshot) {
+    if (workerPostMessage === undefined) return;
+    const tests = [];
+    for (let i = 0; i < snapshot.length; i++) {
+      const t = snapshot[i];
+      append(tests, { name: t.name, status: t.status, message: t.message, stack: null });
+    }
+    try {
+      apply(workerPostMessage, global, [{ type: "complete", tests, status: { status: state.status, message: state.message, stack: null } }]);
+    } catch {
+      // Nobody is listening (a worker run straight by jshost test): nothing to tell.
+    }
+  }
+
+  function fetch_tests_from_worker(worker) {
+    if (state.phase === "complete") return PromiseCtor.resolve();
+    state.remotesPending++;
+    return new PromiseCtor((resolve) => {
+      const onMessage = (event) => {
+        const data = event.data;
+        if (typeof data !== "object" || data === null || data.type !== "complete") return;
+        const tests = isArray(data.tests) ? data.tests : [];
+        for (let i = 0; i < tests.length; i++) {
+          const remote = tests[i];
+          const { test: local } = newTest(undefined, StringCtor(remote.name), {});
+          const status = typeof remote.status === "number" ? remote.status : STATUS.FAIL;
+          finishWith(local, status, remote.message == null ? null : StringCtor(remote.message));
+        }
+        const harness = data.status;
+        if (harness !== null && typeof harness === "object" && harness.status !== HARNESS.OK && state.status === HARNESS.OK) {
+          setHarnessStatus(harness.status, harness.message == null ? null : StringCtor(harness.message));
+        }
+        state.remotesPending--;
+        resolve();
+        checkComplete();
+      };
+      worker.addEventListener("message", onMessage);
+      if (typeof worker.start === "function") worker.start();
+    });
+  }
+
   th.globals = {
     __proto__: null,
-    test, async_test, promise_test, setup, promise_setup, done,
+    test, async_test, promise_test, setup, promise_setup, done, fetch_tests_from_worker,
     timeout: function timeout() { harnessTimeout(); },
     format_value: function format_value(value, seen) { return formatValue(value, isArray(seen) ? seen : undefined); },
     add_start_callback: addCallback(callbacks.start),

@@ -46,9 +46,13 @@
         resolved[i] = internals.serializeURLRecord(record);
       }
       for (let i = 0; i < resolved.length; i++) {
-        // web-platform-tests' worker files load the harness themselves; under `jshost test` it is loaded
-        // already (built in, or --harness), so those two scripts are skipped.
-        if (harnessLoaded() && isHarnessScript(resolved[i])) continue;
+        // web-platform-tests' worker files load the harness themselves: under `jshost test` it is loaded
+        // already (built in, or --harness), and a worker a test starts gets the built-in one.
+        if (isHarnessScript(resolved[i])) {
+          // A worker started by a test (fetch_tests_from_worker) gets the built-in harness.
+          if (!harnessLoaded() && isHarnessItself(resolved[i])) ops.loadModule("testharness.js");
+          continue;
+        }
         let source = internals.scriptSource(resolved[i]);
         try {
           if (source === undefined) source = ops.readScript(resolved[i]);
@@ -64,6 +68,9 @@
   };
   const { endsWith: StringEndsWith, indexOf: StringIndexOf, slice: StringSlice } = String.prototype;
   const harnessLoaded = () => internals.testharness !== undefined || typeof global.add_completion_callback === "function";
+  function isHarnessItself(url) {
+    return ReflectApply(StringIndexOf, url, ["/resources/testharness.js"]) !== -1;
+  }
   function isHarnessScript(url) {
     const query = ReflectApply(StringIndexOf, url, ["?"]);
     const path = query < 0 ? url : ReflectApply(StringSlice, url, [0, query]);
