@@ -129,6 +129,8 @@ final class HostCore: Sendable {
     let configuration: Host.Configuration
     private let state = Locked(State())
     let tracker: WorkTracker
+    /// BroadcastChannel subscribers of every agent (Web/BroadcastChannels.swift).
+    let broadcast = BroadcastRegistry()
     /// Read by every agent's watchdog while JS runs: set once the run must stop.
     let isTerminating = Atomic<Bool>(false)
 

@@ -26,8 +26,20 @@ final class ByteBlock: @unchecked Sendable {
         if length > 0, let source { bytes!.copyMemory(from: source, byteCount: length) }
     }
 
+    private init(bytes: UnsafeMutableRawPointer?, count: Int) {
+        self.bytes = bytes
+        self.count = count
+    }
+
     deinit {
         free(bytes)
+    }
+
+    /// A block of its own with the same bytes (for a message that goes to several receivers).
+    func duplicate() -> ByteBlock {
+        let copy = malloc(max(count, 1))
+        if let bytes, let copy, count > 0 { copy.copyMemory(from: bytes, byteCount: count) }
+        return ByteBlock(bytes: copy, count: count)
     }
 
     /// A new ArrayBuffer of `context` over these bytes, which it now owns. Once only.

@@ -8,7 +8,7 @@ enum WebModules {
     static let order = [
         "intrinsics.js", "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js",
         "clone-loader.js", "message-event.js", "message-channel.js", "web-loader.js", "engine-work.js", "worker.js",
-        "worker-global.js",
+        "worker-global.js", "broadcast-channel.js",
     ]
 }
 
@@ -26,6 +26,8 @@ final class RealmRuntime: LoopTaskTarget {
     private var reportExceptionHook: ProtectedFunction?
     /// `internals.pipeMessage`, looked up on the first message from another agent (Workers.swift).
     var pipeMessageHook: ProtectedFunction?
+    /// This realm's BroadcastChannel subscriptions, dropped when it closes.
+    var broadcastSubscriptions: [Int] = []
     private(set) var isClosed = false
 
     init(id: Int, agent: AgentRuntime, options: RealmOptions) throws(JavaScriptError) {
@@ -49,6 +51,8 @@ final class RealmRuntime: LoopTaskTarget {
         // function of this realm) would keep this whole realm alive for as long as the engine lives. Point it at
         // a function of the agent's own long-lived context instead.
         if let inert = agent.inertFunction { _ = context.setUnhandledRejectionCallback(inert) }
+        for id in broadcastSubscriptions { agent.host.broadcast.unsubscribe(id) }
+        broadcastSubscriptions = []
         fireTimer = nil
         reportExceptionHook = nil
         pipeMessageHook = nil
@@ -276,6 +280,7 @@ final class RealmRuntime: LoopTaskTarget {
             return call.context.undefined
         })
         installWorkerOps(into: ops)
+        installBroadcastOps(into: ops)
         context.setProperty(ops, "hardwareConcurrency", context.number(Double(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))))
         if let url = options.url {
             context.setProperty(ops, "scriptURL", context.string(url))

@@ -112,6 +112,7 @@
   }
 
   internals.scriptSource = scriptSource;
+  internals.loadWire = wire;
   internals.postToPipe = postToPipe;
   internals.bindPipeEndpoint = (endpoint, target) => ReflectApply(MapSet, endpoints, [endpoint, target]);
 
