@@ -79,4 +79,32 @@ import Testing
         #expect(await host.quiescence() == .quiescent)
         #expect(try await worker.evaluate("closed") == .boolean(true))
     }
+
+    @Test("BroadcastChannel reaches realms of other agents; a closed realm's channels stop receiving")
+    func broadcastAcrossAgentsAndRealmClose() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let page = try await host.makeAgent(name: "page").makeRealm()
+        let otherAgent = try host.makeAgent(name: "other")
+        let listener = try await otherAgent.makeRealm()
+        let closing = try await otherAgent.makeRealm()
+        for realm in [listener, closing] {
+            _ = try await realm.evaluate("""
+                globalThis.heard = [];
+                globalThis.channel = new BroadcastChannel("swift-test");
+                channel.onmessage = (event) => heard.push(event.data);
+                0
+                """)
+        }
+        _ = try await page.evaluate("globalThis.sender = new BroadcastChannel('swift-test'); sender.postMessage({ n: 1 }); 0")
+        #expect(await host.quiescence() == .quiescent)
+        #expect(try await listener.evaluate("JSON.stringify(heard)") == .string(#"[{"n":1}]"#))
+        #expect(try await closing.evaluate("JSON.stringify(heard)") == .string(#"[{"n":1}]"#))
+
+        try await closing.close()
+        _ = try await page.evaluate("sender.postMessage('after close'); 0")
+        #expect(await host.quiescence() == .quiescent)
+        #expect(try await listener.evaluate("JSON.stringify(heard)") == .string(#"[{"n":1},"after close"]"#))
+        #expect(host.core.broadcast.subscriberCount(named: "swift-test") == 2, "the closed realm's channel is gone")
+    }
 }

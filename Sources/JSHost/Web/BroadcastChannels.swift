@@ -36,6 +36,11 @@ final class BroadcastRegistry: Sendable {
         }
     }
 
+    /// How many open channels have this name (for tests and diagnostics).
+    func subscriberCount(named name: String) -> Int {
+        state.withLock { $0.byName[name]?.count ?? 0 }
+    }
+
     /// Queues `text` (and a copy of `buffers` each) for every subscriber of the sender's name but the sender.
     func post(from id: Int, text: JSStringHandle, buffers: [ByteBlock]) {
         let targets = state.withLock { state -> [Subscriber] in
