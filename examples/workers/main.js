@@ -1,7 +1,8 @@
 // The Channel Messaging scenario across threads: the main script starts two dedicated workers (each its own
 // thread and engine) and entangles them with a MessageChannel whose ports it transfers with postMessage: the
 // producer then talks to the squarer directly, worker to worker, and the squarer reports to the main script.
-// A same-thread channel shows a port shipped between two handlers, and `close` ends it all.
+// A same-thread channel shows a port shipped between two handlers. At the end a BroadcastChannel announcement
+// is heard in every context (both workers and a second channel on this thread), and each worker answers on it.
 const producer = new Worker("producer.js", { name: "producer" });
 const squarer = new Worker("squarer.js", { name: "squarer" });
 
@@ -23,13 +24,30 @@ relay.port2.onmessage = (event) => {
 relay.port1.postMessage("here is a port", [local.port2]);
 local.port1.postMessage("hello through a transferred port");
 
+// Every BroadcastChannel named "news", on any thread, hears what one of them posts (never the poster itself).
+const news = new BroadcastChannel("news");
+const alsoNews = new BroadcastChannel("news");
+alsoNews.onmessage = (event) => {
+  if (event.data.announcement) console.log(`main: a second channel on this thread heard "${event.data.announcement}"`);
+};
+const answered = new Set();
+news.onmessage = (event) => {
+  if (!event.data.answer) return;
+  answered.add(event.data.from);
+  if (answered.size < 2) return;
+  console.log(`main: both workers answered the broadcast (${[...answered].sort().join(", ")})`);
+  producer.terminate();
+  squarer.terminate();
+  news.close();
+  alsoNews.close();
+  console.log("main: both workers finished; the process ends when nothing is left to run");
+};
+
 let results = 0;
 squarer.onmessage = (event) => {
   if (event.data === "producer closed its port") {
     console.log("main: the squarer heard the producer's port close");
-    producer.terminate();
-    squarer.terminate();
-    console.log("main: both workers finished; the process ends when nothing is left to run");
+    news.postMessage({ announcement: "all numbers squared" });
     return;
   }
   const { n, square, from } = event.data;

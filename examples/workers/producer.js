@@ -4,3 +4,9 @@ onmessage = (event) => {
   for (let n = 1; n <= event.data.count; n++) port.postMessage({ n, from: self.name });
   port.close();
 };
+
+// Answers the main script's broadcast (and ignores the other worker's answer, which it hears too).
+const news = new BroadcastChannel("news");
+news.onmessage = (event) => {
+  if (event.data.announcement) news.postMessage({ answer: `heard "${event.data.announcement}"`, from: self.name });
+};

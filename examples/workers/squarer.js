@@ -4,3 +4,9 @@ onmessage = (event) => {
   port.onmessage = (e) => postMessage({ n: e.data.n, square: e.data.n * e.data.n, from: e.data.from });
   port.addEventListener("close", () => postMessage("producer closed its port"));
 };
+
+// Answers the main script's broadcast (and ignores the other worker's answer, which it hears too).
+const news = new BroadcastChannel("news");
+news.onmessage = (event) => {
+  if (event.data.announcement) news.postMessage({ answer: `heard "${event.data.announcement}"`, from: self.name });
+};
