@@ -30,3 +30,23 @@ function rate(fn, seconds = 1) {
   }
   return ops / (elapsed / 1000);
 }
+// Starts a classic worker running `source`. jshost, Bun and Deno have Web Workers (Deno only module workers,
+// which a classic-compatible source also is); Node gets a small shim over worker_threads.
+function startWorker(source) {
+  if (typeof Worker === "function" && typeof process === "undefined" || typeof Bun !== "undefined" || typeof Deno !== "undefined") {
+    const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+    return new Worker(url, typeof Deno !== "undefined" ? { type: "module" } : undefined);
+  }
+  // Node: worker_threads with the same script behind a Web-style prelude.
+  const { Worker: NodeWorker } = require("worker_threads");
+  const prelude = `const { parentPort } = require("worker_threads");
+    globalThis.postMessage = (d, t) => parentPort.postMessage(d, t);
+    parentPort.on("message", (d) => globalThis.onmessage({ data: d }));`;
+  const worker = new NodeWorker(prelude + source, { eval: true });
+  const shim = {
+    set onmessage(fn) { worker.removeAllListeners("message"); worker.on("message", (data) => fn({ data })); },
+    postMessage: (d, t) => worker.postMessage(d, t),
+    terminate: () => worker.terminate(),
+  };
+  return shim;
+}

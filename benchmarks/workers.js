@@ -1,7 +1,5 @@
 // Workers: spawn to first message, main ⇄ worker ping-pong (median and p99 round trip), a 1 KB object round
 // trip, and ArrayBuffers of 1 MiB and 16 MiB transferred to a worker and back.
-// Portable: jshost, Bun and Deno have Web Workers (Deno only module workers, which this classic-compatible
-// code also is); Node gets a small shim over worker_threads.
 const WORKER_SOURCE = `
   onmessage = (e) => {
     const d = e.data;
@@ -10,25 +8,6 @@ const WORKER_SOURCE = `
   };
   postMessage("ready");
 `;
-
-function startWorker() {
-  if (typeof Worker === "function" && typeof process === "undefined" || typeof Bun !== "undefined" || typeof Deno !== "undefined") {
-    const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" }));
-    return new Worker(url, typeof Deno !== "undefined" ? { type: "module" } : undefined);
-  }
-  // Node: worker_threads with the same script behind a Web-style prelude.
-  const { Worker: NodeWorker } = require("worker_threads");
-  const prelude = `const { parentPort } = require("worker_threads");
-    globalThis.postMessage = (d, t) => parentPort.postMessage(d, t);
-    parentPort.on("message", (d) => globalThis.onmessage({ data: d }));`;
-  const worker = new NodeWorker(prelude + WORKER_SOURCE, { eval: true });
-  const shim = {
-    set onmessage(fn) { worker.removeAllListeners("message"); worker.on("message", (data) => fn({ data })); },
-    postMessage: (d, t) => worker.postMessage(d, t),
-    terminate: () => worker.terminate(),
-  };
-  return shim;
-}
 
 function next(worker) {
   return new Promise((resolve) => { worker.onmessage = (e) => resolve(e.data); });
@@ -43,7 +22,7 @@ function percentile(sorted, p) {
   const spawns = [];
   for (let i = 0; i < 10; i++) {
     const t0 = now();
-    const worker = startWorker();
+    const worker = startWorker(WORKER_SOURCE);
     await next(worker);
     spawns.push(now() - t0);
     worker.terminate();
@@ -51,7 +30,7 @@ function percentile(sorted, p) {
   spawns.sort((a, b) => a - b);
   report("worker-spawn", percentile(spawns, 0.5).toFixed(2), "ms");
 
-  const worker = startWorker();
+  const worker = startWorker(WORKER_SOURCE);
   await next(worker);
   // Ping-pong of a small number: median and p99 of 5,000 round trips after 500 warm-up ones.
   const trips = [];

@@ -98,3 +98,21 @@ promise_test(async () => {
   worker.terminate();
   channel.close();
 }, "a channel in a worker receives and answers");
+
+promise_test(async () => {
+  const sender = new BroadcastChannel("one-task-each"), first = new BroadcastChannel("one-task-each");
+  const second = new BroadcastChannel("one-task-each");
+  const log = [];
+  first.onmessage = () => {
+    log.push("first");
+    Promise.resolve().then(() => log.push("first's microtask"));
+  };
+  const done = new Promise((resolve) => {
+    second.onmessage = () => { log.push("second"); resolve(); };
+  });
+  sender.postMessage("x");
+  await done;
+  assert_array_equals(log, ["first", "first's microtask", "second"],
+    "destinations in creation order, a microtask checkpoint after each delivery");
+  sender.close(); first.close(); second.close();
+}, "each destination's delivery is its own task");

@@ -158,6 +158,9 @@ struct AgentMailbox: Sendable {
     fileprivate let inbox: LoopInbox
     fileprivate let slot: RuntimeSlot
 
+    /// The same for every mailbox of one agent.
+    var identity: ObjectIdentifier { ObjectIdentifier(inbox) }
+
     /// Queues `body` as a task. Returns false (dropping it) once the agent's loop has ended.
     @discardableResult
     func post(_ body: @escaping @Sendable (AgentRuntime) -> Void) -> Bool {
@@ -253,6 +256,13 @@ final class AgentRuntime: HostTaskSource {
             _ = entry.call()
             entryBody = nil
         }
+    }
+
+    /// A microtask checkpoint between two tasks that share one loop turn (BroadcastChannel deliveries to one
+    /// agent). Only needed inside ``runAsOneEntry(_:)``: elsewhere each call into JS is an outermost entry, and
+    /// JSC has run the checkpoint when it returned.
+    func microtaskCheckpoint(in context: JSContext) {
+        if oneEntryFunction != nil { jshost_drain_microtasks(context.ref) }
     }
 
     private var oneEntryFunction: ProtectedFunction?

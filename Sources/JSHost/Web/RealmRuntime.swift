@@ -26,6 +26,8 @@ final class RealmRuntime: LoopTaskTarget {
     private var reportExceptionHook: ProtectedFunction?
     /// `internals.pipeMessage`, looked up on the first message from another agent (Workers.swift).
     var pipeMessageHook: ProtectedFunction?
+    /// `internals.broadcastDeliver`, looked up on the first broadcast to this realm (BroadcastChannels.swift).
+    var broadcastDeliverHook: ProtectedFunction?
     /// This realm's BroadcastChannel subscriptions, dropped when it closes.
     var broadcastSubscriptions: [Int] = []
     private(set) var isClosed = false
@@ -56,6 +58,7 @@ final class RealmRuntime: LoopTaskTarget {
         fireTimer = nil
         reportExceptionHook = nil
         pipeMessageHook = nil
+        broadcastDeliverHook = nil
         ops = nil
         internals = nil
         agent.group.releaseGlobalContext(context)
