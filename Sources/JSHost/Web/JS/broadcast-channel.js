@@ -20,6 +20,7 @@
   const emptyPorts = internals.emptyPorts;
   const makeDOMException = internals.makeDOMException;
   const hasEventListeners = internals.hasEventListeners;
+  const opArguments = internals.opArguments;
   const watchEventListeners = internals.watchEventListeners;
   const { apply: ReflectApply } = Reflect;
   const MapCtor = Map;
@@ -75,9 +76,7 @@
       if (this.#closed) throw makeDOMException(`${postMessagePrefix}Channel is closed`, "InvalidStateError");
       internals.loadWire();
       const encoded = internals.encodeForAgent(message, emptyPorts);
-      const args = [this.#id, encoded.text];
-      for (let i = 0; i < encoded.buffers.length; i++) args[i + 2] = encoded.buffers[i];
-      ReflectApply(ops.broadcastPost, undefined, args);
+      ReflectApply(ops.broadcastPost, undefined, opArguments([this.#id, encoded.text], encoded.buffers));
     }
 
     close() {

@@ -26,7 +26,10 @@
   const { ArrayBufferCtor, DataViewCtor, Uint8ArrayCtor, TypeErrorCtor, reflectDelete, typedArrays, freeze } = I;
   // This module loads on first use, after user code may have replaced built-ins: everything comes from the
   // records captured while the realm was new (clone-loader.js, web-loader.js).
-  const { JSONStringify, JSONParse } = internals.capturedBuiltins;
+  const { JSONStringify, JSONParse, ObjectSetPrototypeOf } = internals.capturedBuiltins;
+  // The module's own working lists: arrays without a prototype, so that storing past their end never reaches
+  // a setter user code defined for that index on Array.prototype.
+  function newList() { return ObjectSetPrototypeOf([], null); }
   const ObjectKeys = I.objectKeys;
   const BigIntCtor = I.kindConstructors.BigInt;
 
@@ -64,7 +67,7 @@
     const type = typeof value;
     if (transferList.length === 0 && (value === null || (type !== "object" && type !== "function" && type !== "symbol"))) {
       // A primitive needs no clone: write its tokens directly.
-      out = []; count = 0;
+      out = newList(); count = 0;
       try {
         write(value);
         return { __proto__: null, text: JSONStringify(out), buffers: EMPTY_LIST, ports: EMPTY_LIST };
@@ -73,7 +76,7 @@
       }
     }
     const snapshot = internals.serializeForPost(value, transferList);
-    out = []; count = 0; seen = new MapCtor(); objects = 0; buffers = []; bufferNumber = new MapCtor();
+    out = newList(); count = 0; seen = new MapCtor(); objects = 0; buffers = newList(); bufferNumber = new MapCtor();
     transferred = snapshot.buffers;
     foreign = new MapCtor();
     if (snapshot.foreign !== null) {
@@ -134,7 +137,7 @@
     }
     if (proto === MapProto) {
       put(T_MAP);
-      const entries = [];
+      const entries = newList();
       let n = 0;
       apply(MapForEach, v, [(value, key) => { entries[n++] = key; entries[n++] = value; }]);
       for (let i = 0; i < n; i++) write(entries[i]);
@@ -142,7 +145,7 @@
     }
     if (proto === SetProto) {
       put(T_SET);
-      const entries = [];
+      const entries = newList();
       let n = 0;
       apply(SetForEach, v, [(value) => { entries[n++] = value; }]);
       for (let i = 0; i < n; i++) write(entries[i]);
@@ -263,7 +266,7 @@
   let receivedPorts = null;
 
   function decodeFromAgent(text, receivedBuffers, ports) {
-    tokens = JSONParse(text); at = 0; made = []; received = receivedBuffers; receivedPorts = ports;
+    tokens = JSONParse(text); at = 0; made = newList(); received = receivedBuffers; receivedPorts = ports;
     try {
       const value = read();
       if (at !== tokens.length) throw new TypeErrorCtor("malformed message: trailing data");

@@ -32,6 +32,7 @@
     ReflectApply, ReflectOwnKeys: Reflect.ownKeys,
     ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectGetPrototypeOf,
     ObjectCreate: Object.create, ObjectFreeze: Object.freeze, ObjectHasOwn: Object.hasOwn,
+    ObjectSetPrototypeOf: Object.setPrototypeOf,
     StringFromCharCode: String.fromCharCode, StringFromCodePoint: String.fromCodePoint,
     StringPrototypeCharCodeAt: S.charCodeAt, StringPrototypeCodePointAt: S.codePointAt, StringPrototypeSlice: S.slice,
     StringPrototypeToLowerCase: S.toLowerCase, StringPrototypeToWellFormed: S.toWellFormed,

@@ -57,10 +57,17 @@
     const encoded = internals.encodeForAgent(message, transfer);
     const handoffs = [];
     for (let i = 0; i < encoded.ports.length; i++) handoffs[i] = handOver(encoded.ports[i]);
-    // Arguments built by index: a spread would go through a patchable array iterator.
-    const args = [endpoint, encoded.text, handoffs];
-    for (let i = 0; i < encoded.buffers.length; i++) args[i + 3] = encoded.buffers[i];
-    ReflectApply(ops.pipePost, undefined, args);
+    ReflectApply(ops.pipePost, undefined, opArguments([endpoint, encoded.text, handoffs], encoded.buffers));
+  }
+
+  // `head` then `buffers`, as the argument list of an op. A null-prototype array-like built by index: a spread
+  // would go through a patchable array iterator, and storing past an array's end reaches any setter user code
+  // defined for that index on Array.prototype.
+  function opArguments(head, buffers) {
+    const args = { __proto__: null, length: head.length + buffers.length };
+    for (let i = 0; i < head.length; i++) args[i] = head[i];
+    for (let i = 0; i < buffers.length; i++) args[head.length + i] = buffers[i];
+    return args;
   }
 
   // One MessagePort leaving this agent; returns the handoff id the message carries.
@@ -113,6 +120,7 @@
 
   internals.scriptSource = scriptSource;
   internals.loadWire = wire;
+  internals.opArguments = opArguments;
   internals.postToPipe = postToPipe;
   internals.bindPipeEndpoint = (endpoint, target) => ReflectApply(MapSet, endpoints, [endpoint, target]);
 
