@@ -239,13 +239,30 @@ struct TestRunnerTests {
 
     // MARK: - META
 
-    @Test("`// META: global=sharedworker` only: reported SKIP with the reason, counted as skipped, exit 0")
+    @Test("`// META: global=sharedworker` only: the file runs in a shared worker's global, reported as [sharedworker]")
+    func sharedWorkerOnly() async throws {
+        let result = try await runTestCommand(["meta/shared-worker-only.any.js"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            meta/shared-worker-only.any.js
+              PASS    runs in a shared worker's global
+
+            1 passed, 0 failed
+
+            """)
+        let json = try await runTestCommand(["--reporter", "json", "meta/shared-worker-only.any.js"])
+        let report = try JSONReport(json.standardOutput)
+        #expect(report.files.map(\.context) == ["sharedworker"])
+        #expect(report.files.map(\.status) == ["OK"])
+    }
+
+    @Test("`// META: global=serviceworker` only: reported SKIP with the reason, counted as skipped, exit 0")
     func workerOnly() async throws {
         let result = try await runTestCommand(["meta/worker-only.any.js"])
         #expect(result.status == 0)
         #expect(result.stdout == """
             meta/worker-only.any.js
-              SKIP    the sharedworker context is not supported yet
+              SKIP    the serviceworker context is not supported yet
 
             0 passed, 0 failed, 1 skipped
 
@@ -255,7 +272,7 @@ struct TestRunnerTests {
         let json = try await runTestCommand(["--reporter", "json", "meta/worker-only.any.js"])
         let report = try JSONReport(json.standardOutput)
         #expect(report.files.map(\.status) == ["SKIP"])
-        #expect(report.files.map(\.context) == ["sharedworker"])
+        #expect(report.files.map(\.context) == ["serviceworker"])
         #expect(report.files.first?.subtests.isEmpty == true)
         #expect(report.summary == .init(passed: 0, failed: 0, skipped: 1, expectedFailures: 0, unexpectedPasses: 0))
     }
@@ -451,7 +468,7 @@ struct TestRunnerTests {
               ---
               message: "Uncaught TypeError: top-level boom"
               ...
-            ok 7 - meta/worker-only.any.js # SKIP the sharedworker context is not supported yet
+            ok 7 - meta/worker-only.any.js # SKIP the serviceworker context is not supported yet
             1..7
             # 4 passed, 2 failed, 1 skipped
 
@@ -512,7 +529,7 @@ struct TestRunnerTests {
             "outcomes/pass.window.js", "outcomes/fail.window.js", "outcomes/top-level-throw.window.js",
             "meta/worker-only.any.js",
         ])
-        #expect(report.files.map(\.context) == ["window", "window", "window", "sharedworker"])
+        #expect(report.files.map(\.context) == ["window", "window", "window", "serviceworker"])
         #expect(report.files.map(\.status) == ["OK", "OK", "ERROR", "SKIP"])
         #expect(report.files.map(\.subtests.count) == [2, 2, 1, 0])
         #expect(report.files[1].subtests.map(\.status) == ["PASS", "FAIL"])
@@ -520,7 +537,7 @@ struct TestRunnerTests {
         #expect(report.files[1].subtests[1].expected == "PASS")
         #expect(report.files[2].message == "Uncaught TypeError: top-level boom")
         #expect(report.files[2].uncaught.first?.hasPrefix("Uncaught TypeError: top-level boom\n") == true)
-        #expect(report.files[3].message == "the sharedworker context is not supported yet")
+        #expect(report.files[3].message == "the serviceworker context is not supported yet")
         #expect(report.summary == .init(passed: 4, failed: 2, skipped: 1, expectedFailures: 0, unexpectedPasses: 0))
     }
 

@@ -325,6 +325,11 @@ final class AgentRuntime: HostTaskSource {
     }
 
     func tearDown() {
+        // A shared worker ending with its host: the connections it never took are dropped, not handed on.
+        if let membership = endpoints.sharedWorker {
+            endpoints.sharedWorker = nil
+            for connection in host.sharedWorkers.remove(membership.start.key, id: membership.id) { connection.drop() }
+        }
         closeAllEndpoints()
         for realm in realms.values { realm.close() }
         realms = [:]

@@ -131,6 +131,8 @@ final class HostCore: Sendable {
     let tracker: WorkTracker
     /// BroadcastChannel subscribers of every agent (Web/BroadcastChannels.swift).
     let broadcast = BroadcastRegistry()
+    /// Running shared workers by (URL, name) (SharedWorkers.swift).
+    let sharedWorkers = SharedWorkerRegistry()
     /// Read by every agent's watchdog while JS runs: set once the run must stop.
     let isTerminating = Atomic<Bool>(false)
 

@@ -51,10 +51,15 @@ public struct RealmOptions: Sendable {
         return url
     }
 
-    /// Set for the global of a dedicated worker (made by the host, never by an embedder).
+    /// Set for the global of a worker (made by the host, never by an embedder).
     struct WorkerGlobal: Sendable {
+        enum Kind: String, Sendable {
+            case dedicated, shared
+        }
+        let kind: Kind
         let name: String
-        /// The endpoint number of the worker's end of its pipe, in its agent.
+        /// For a dedicated worker, the endpoint number of the worker's end of its pipe, in its agent (0 for a
+        /// shared worker: its clients connect later, each through pipes of their own).
         let endpoint: Int
         let url: String
     }

@@ -24,7 +24,7 @@ public final class TestRunner: Sendable {
     private let harness: RealmRuntime.Script
 
     /// The contexts this build can run a test file in.
-    public static let supportedContexts: Set<String> = ["window", "dedicatedworker"]
+    public static let supportedContexts: Set<String> = ["window", "dedicatedworker", "sharedworker"]
 
     public struct SetupError: Error, CustomStringConvertible, Sendable {
         public let description: String
@@ -78,7 +78,7 @@ private final class TestJob: @unchecked Sendable {
     let runner: TestRunner
     private(set) var host: Host
     private(set) var agent: Agent?
-    /// The agent `dedicatedworker` files run in: a thread of its own, made on first use.
+    /// The agent `dedicatedworker` and `sharedworker` files run in: a thread of its own, made on first use.
     private var workerAgent: Agent?
 
     init(runner: TestRunner) {
@@ -114,7 +114,7 @@ private final class TestJob: @unchecked Sendable {
     }
 
     private func agent(for context: String) -> Agent? {
-        guard context == "dedicatedworker" else { return agent }
+        guard context == "dedicatedworker" || context == "sharedworker" else { return agent }
         if workerAgent == nil { workerAgent = try? host.core.makeAgent(name: "test-worker", interruptible: true) }
         return workerAgent
     }
@@ -151,7 +151,7 @@ private final class TestJob: @unchecked Sendable {
                            uncaughtReports: uncaught, duration: Double(MonotonicClock.nanoseconds() - started) / 1e9)
         }
         guard let agent = agent(for: context) else { return result(.error, "could not start an agent") }
-        let inWorker = context == "dedicatedworker"
+        let inWorker = context == "dedicatedworker" || context == "sharedworker"
 
         var scripts: [RealmRuntime.Script] = []
         for script in file.scripts {
@@ -189,9 +189,12 @@ private final class TestJob: @unchecked Sendable {
             realmID = try agent.performBlocking { runtime throws(HostError) -> Int in
                 let realm: RealmRuntime
                 do throws(JavaScriptError) {
-                    // A dedicatedworker file runs in a worker's global, on the worker agent's own thread.
-                    realm = inWorker ? try runtime.makeStandaloneWorkerRealm(options: realmOptions)
-                        : try runtime.makeRealm(options: realmOptions)
+                    // A worker file runs in a worker's global, on the worker agent's own thread.
+                    switch context {
+                    case "dedicatedworker": realm = try runtime.makeStandaloneWorkerRealm(options: realmOptions)
+                    case "sharedworker": realm = try runtime.makeStandaloneSharedWorkerRealm(options: realmOptions)
+                    default: realm = try runtime.makeRealm(options: realmOptions)
+                    }
                 } catch {
                     throw .realmSetupFailed(error)
                 }

@@ -21,6 +21,8 @@ final class AgentEndpoints {
         let realmID: Int
         /// For the parent's end of a worker's pipe: the worker's agent, to terminate it.
         var worker: Agent?
+        /// In a shared worker: this is the link to one owner (client), which closes when the owner is gone.
+        var linksSharedWorkerOwner = false
     }
 
     var byNumber: [Int: Endpoint] = [:]
@@ -36,6 +38,10 @@ final class AgentEndpoints {
     }
     /// In a worker agent: its own agent (to close itself) once started.
     var ownAgent: Agent?
+    /// In a shared worker agent: its entry in the host's registry, while it accepts connections.
+    var sharedWorker: SharedWorkerMembership?
+    /// In a shared worker agent: how many owner links are open.
+    var sharedWorkerOwners = 0
 }
 
 extension AgentRuntime {
@@ -61,7 +67,8 @@ extension AgentRuntime {
             realm.deliverPipeItem(item, endpoint: owner.endpoint)
             pipe.deliveryDone(side, for: owner)
         case .closed:
-            endpoints.byNumber[owner.endpoint] = nil
+            let closed = endpoints.byNumber.removeValue(forKey: owner.endpoint)
+            if closed?.linksSharedWorkerOwner == true { sharedWorkerOwnerLeft() }
             realm.callInternal("pipeClosed", reporting: [realm.context.number(Double(owner.endpoint))])
         case .nothing:
             break
@@ -105,18 +112,7 @@ extension AgentRuntime {
     /// On the worker's own thread: makes its global, binds its end of the pipe and runs its script.
     func runWorker(_ start: WorkerStart, agent: Agent) {
         endpoints.ownAgent = agent
-        let source: String
-        if let given = start.source {
-            source = given
-        } else if let path = filePath(fromFileURL: start.url) {
-            do {
-                source = try readUTF8File(path)
-            } catch {
-                start.pipe.post(from: 1, .loadFailed)
-                closeSelf()
-                return
-            }
-        } else {
+        guard let source = workerScript(url: start.url, given: start.source) else {
             start.pipe.post(from: 1, .loadFailed)
             closeSelf()
             return
@@ -140,13 +136,20 @@ extension AgentRuntime {
         realm.runScript(source, sourceURL: start.url)
     }
 
+    /// A worker's script: `given` (what JS fetched itself), else the file of a `file:` URL; nil when unreadable.
+    func workerScript(url: String, given: String?) -> String? {
+        if let given { return given }
+        guard let path = filePath(fromFileURL: url) else { return nil }
+        return try? readUTF8File(path)
+    }
+
     /// A realm whose global is a `DedicatedWorkerGlobalScope`, bound to side 1 of `pipe`.
     func makeWorkerRealm(options: RealmOptions, name: String, pipe: AgentPipe) throws(JavaScriptError) -> RealmRuntime {
         var options = options
         options.globalName = "DedicatedWorkerGlobalScope"
         // worker-global.js learns its endpoint number while the realm is made, before the endpoint exists.
         let number = endpoints.lastNumber + 1
-        options.worker = RealmOptions.WorkerGlobal(name: name, endpoint: number, url: options.url ?? "")
+        options.worker = RealmOptions.WorkerGlobal(kind: .dedicated, name: name, endpoint: number, url: options.url ?? "")
         let realm = try makeRealm(options: options)
         let added = addEndpoint(pipe, side: 1, realmID: realm.id)
         precondition(added == number, "an endpoint was added while the worker's realm was made")
@@ -165,6 +168,7 @@ extension AgentRuntime {
     /// The worker's `close()` (or a failed start): stop after the running task and discard the queued ones.
     /// The pipes close when the loop has ended (``tearDown()``), so what this task still posts is delivered.
     func closeSelf() {
+        leaveSharedWorkerRegistry()
         if let agent = endpoints.ownAgent {
             endpoints.ownAgent = nil
             host.retire(agent)
@@ -321,6 +325,17 @@ extension RealmRuntime {
             if let number = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }) { agent.closeEndpoint(number) }
             return call.context.undefined
         })
+        // sharedWorkerConnect(url, source, name, loadFailed) → [portEndpoint, ownerEndpoint] (SharedWorkers.swift)
+        context.setProperty(ops, "sharedWorkerConnect", context.makeFunction("sharedWorkerConnect") { [unowned self] call throws(HostFunctionError) in
+            let source = call.context.isNullOrUndefined(call[1]) ? nil : call.context.toSwiftString(call[1])
+            let (port, owner) = agent.connectSharedWorker(url: call.context.toSwiftString(call[0]), source: source,
+                                                          name: call.context.toSwiftString(call[2]),
+                                                          loadFailed: call.context.toBoolean(call[3]), realmID: id)
+            guard case .normal(let pair) = call.context.makeArray([call.context.number(Double(port)), call.context.number(Double(owner))]) else {
+                throw .typeError("sharedWorkerConnect: could not make the result")
+            }
+            return pair
+        })
         context.setProperty(ops, "workerTerminate", context.makeFunction("workerTerminate") { [unowned self] call throws(HostFunctionError) in
             if let number = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }) { agent.closeEndpoint(number) }
             return call.context.undefined
@@ -344,6 +359,7 @@ extension RealmRuntime {
             }
         })
         guard let worker = options.worker else { return }
+        context.setProperty(ops, "workerKind", context.string(worker.kind.rawValue))
         context.setProperty(ops, "workerName", context.string(worker.name))
         context.setProperty(ops, "workerURL", context.string(worker.url))
         context.setProperty(ops, "workerEndpoint", context.number(Double(worker.endpoint)))

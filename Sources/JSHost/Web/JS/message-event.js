@@ -65,6 +65,10 @@
         super(arguments[3] === undefined ? "message" : arguments[3]);
         this.#data = eventInitDict;
         this.#ports = arguments[2];
+        if (arguments.length > 4) {
+          this.#origin = arguments[4];
+          this.#source = arguments[5];
+        }
         return;
       }
       if (arguments.length < 1) throw notEnoughArguments(ctorPrefix, 1, 0);
@@ -148,5 +152,7 @@
   internals.isMessageEvent = isMessageEvent;
   // A trusted-to-be MessageEvent for port delivery: `data` and a frozen `ports` array, everything else default.
   internals.makeMessageEvent = (data, ports, type = undefined) => new MessageEvent(fast, data, ports, type);
+  // An event with an origin and a source (a port or a window), `ports` already a frozen array of ports.
+  internals.makeSourcedMessageEvent = (type, data, ports, origin, source) => new MessageEvent(fast, data, ports, type, origin, source);
   internals.emptyPorts = emptyPorts;
 })

@@ -111,7 +111,7 @@
     __proto__: null,
     "encoding.js": [], "base64.js": [], "crypto.js": [], "navigator.js": [],
     "blob.js": ["encoding.js"], "url.js": ["encoding.js"], "location.js": ["url.js"],
-    "file-reader.js": ["blob.js", "base64.js"], "response.js": ["blob.js", "url.js"],
+    "file-reader.js": ["blob.js", "base64.js"], "response.js": ["blob.js", "url.js"], "shared-worker.js": ["url.js"],
   };
   const interfaces = {
     __proto__: null,
@@ -121,6 +121,8 @@
     [ops.globalName === "Window" ? "Navigator" : "WorkerNavigator"]: "navigator.js",
     [ops.globalName === "Window" ? "Location" : "WorkerLocation"]: "location.js",
   };
+  // [Exposed=Window]
+  if (ops.globalName === "Window") interfaces.SharedWorker = "shared-worker.js";
   const loaded = { __proto__: null };
   const stubs = { __proto__: null }; // interface name → the getter standing in for it
 

@@ -1,11 +1,17 @@
-// Dedicated workers, the inside view (HTML "Web workers": DedicatedWorkerGlobalScope). Evaluated in every realm,
-// it does something only in a worker's own realm: the global gets `name`, `postMessage`, `close`,
-// `importScripts` and the `message`/`messageerror` handlers, deliveries from the Worker object are dispatched
-// at the global, and an uncaught error that the global does not cancel goes to the Worker object.
+// Workers, the inside view (HTML "Web workers": WorkerGlobalScope, DedicatedWorkerGlobalScope,
+// SharedWorkerGlobalScope). Evaluated in every realm, it does something only in a worker's own realm: the
+// global gets `name`, `close` and `importScripts`.
+// - A dedicated worker's global also gets `postMessage` and the `message`/`messageerror` handlers; deliveries
+//   from the Worker object are dispatched at the global, and an uncaught error that the global does not cancel
+//   goes to the Worker object.
+// - A shared worker's global gets `onconnect`: each client's connection is a `connect` event whose `ports[0]`
+//   (and `source`) is entangled with the client's `port`. Its uncaught errors are reported here, like a
+//   window's (HTML leaves them to the developer console: no client hears of them).
 (function (ops, internals, global) {
   "use strict";
 
-  if (typeof ops.workerEndpoint !== "number") return;
+  if (typeof ops.workerKind !== "string") return;
+  const isShared = ops.workerKind === "shared";
 
   const { failedToExecute, notEnoughArguments } = internals.idl;
   const defineEventHandler = internals.defineEventHandler;
@@ -16,7 +22,7 @@
   const workerURL = ops.workerURL;
   const isGlobal = (value) => value === global || value === undefined || value === null;
 
-  internals.bindPipeEndpoint(endpoint, global);
+  if (!isShared) internals.bindPipeEndpoint(endpoint, global);
 
   function define(name, value) {
     ReflectDefineProperty(global, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
@@ -78,7 +84,7 @@
       || ReflectApply(StringEndsWith, path, ["/resources/testharnessreport.js"]);
   }
 
-  define("postMessage", operations.postMessage);
+  if (!isShared) define("postMessage", operations.postMessage);
   define("close", operations.close);
   define("importScripts", operations.importScripts);
   ReflectDefineProperty(global, "name", {
@@ -90,6 +96,20 @@
     enumerable: true,
     configurable: true,
   });
+  if (isShared) {
+    defineEventHandler(global, "connect");
+    const makeSourcedMessageEvent = internals.makeSourcedMessageEvent;
+    const ObjectFreeze = Object.freeze;
+    // HTML "run a worker", shared case: "fire an event named connect at worker global scope, using
+    // MessageEvent, with data initialized to the empty string, ports initialized to a new frozen array
+    // containing inside port, and source initialized to inside port."
+    internals.sharedWorkerConnect = function sharedWorkerConnect(portEndpoint) {
+      const port = internals.bindNewRemotePort(portEndpoint);
+      const ports = ObjectFreeze([port]);
+      internals.dispatchTrusted(global, makeSourcedMessageEvent("connect", "", ports, "", port));
+    };
+    return;
+  }
   defineEventHandler(global, "message");
   defineEventHandler(global, "messageerror");
 
