@@ -1,6 +1,10 @@
 // Sends the numbers 1..count to whoever holds the other end of the port it is given, then closes it.
 onmessage = (event) => {
   const port = event.ports[0];
+  if (event.data === "join the hub") {
+    port.postMessage(`hello from the ${self.name}, through the shared worker`);
+    return;
+  }
   for (let n = 1; n <= event.data.count; n++) port.postMessage({ n, from: self.name });
   port.close();
 };
