@@ -14,7 +14,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCRIPTS = ["pingpong", "burst", "fanout", "clone", "post-roundtrip", "transfer", "channels", "web-apis", "workers", "broadcast"]
+SCRIPTS = ["pingpong", "burst", "fanout", "clone", "post-roundtrip", "transfer", "channels", "web-apis", "workers", "broadcast", "shared-worker"]
 # Figures where smaller is better (everything else: bigger is better).
 LOWER_IS_BETTER = ("us/message", "ms", "MB")
 

@@ -19,8 +19,12 @@
     ReflectApply, ObjectGetPrototypeOf, ObjectHasOwn, StringFromCharCode, StringFromCodePoint,
     StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeSlice, StringPrototypeToLowerCase,
     StringPrototypeToWellFormed, StringPrototypeNormalize, StringPrototypeSplit, MathFloor, ArrayPrototypeJoin,
-    FunctionPrototype, FunctionCall, NumberPrototypeToString, Uint8ArrayCtor, TypedArraySubarray,
+    FunctionPrototype, FunctionCall, NumberPrototypeToString, Uint8ArrayCtor, TypedArraySubarray, ObjectSetPrototypeOf,
   } = internals.capturedBuiltins;
+  // The parser's working lists (code points, IPv4 parts, a URL record's path) grow by storing past their end,
+  // which on an ordinary array reaches any setter user code defined for that index on Array.prototype.
+  const newList = () => ObjectSetPrototypeOf([], null);
+  internals.newURLPathList = newList;
 
   // Reading characters is the parser's inner loop. `charCodeAt.call(s, i)` is several times faster in JSC than
   // Reflect.apply (which allocates the argument list), and equally safe while `call` is still the original
@@ -170,7 +174,7 @@
 
   // RFC 3492 Punycode encoding of one label.
   function punycodeEncode(label) {
-    const codePoints = [];
+    const codePoints = newList();
     for (let i = 0; i < label.length; i++) {
       const c = codePointAt(label, i);
       if (c > 0xffff) i++;
@@ -255,7 +259,7 @@
     const parts = ReflectApply(StringPrototypeSplit, s, ["."]);
     if (parts[parts.length - 1] === "" && parts.length > 1) parts.length--;
     if (parts.length > 4) return null;
-    const numbers = [];
+    const numbers = newList();
     for (let i = 0; i < parts.length; i++) {
       const n = parseIPv4Number(parts[i]);
       if (n === null) return null;
@@ -388,12 +392,12 @@
   const EOF = -1;
 
   function copyPath(path) { // (no spread: that would run the script's array iterator)
-    const out = [];
+    const out = newList();
     for (let i = 0; i < path.length; i++) out[i] = path[i];
     return out;
   }
   function newRecord() {
-    return { scheme: "", username: "", password: "", host: null, port: null, path: [], query: null, fragment: null };
+    return { scheme: "", username: "", password: "", host: null, port: null, path: newList(), query: null, fragment: null };
   }
   const hasOpaquePath = (url) => typeof url.path === "string";
   const includesCredentials = (url) => url.username !== "" || url.password !== "";
@@ -424,7 +428,7 @@
   const isTabOrNewline = (c) => c === 0x09 || c === 0x0a || c === 0x0d;
 
   function toCodePoints(s) {
-    const out = [];
+    const out = newList();
     for (let i = 0; i < s.length; i++) {
       const c = codePointAt(s, i);
       if (c > 0xffff) i++;
@@ -698,7 +702,7 @@
             } else if (c !== EOF) {
               url.query = null;
               if (!startsWithWindowsDriveLetter(cps, pointer)) shortenPath(url);
-              else url.path = [];
+              else url.path = newList();
               state = PATH;
               pointer--;
             }

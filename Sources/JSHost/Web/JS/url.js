@@ -416,7 +416,7 @@
       const holder = this.#set("pathname", arguments.length);
       value = toUSVString(value, "");
       if (typeof holder.record.path === "string") return;
-      holder.record.path = [];
+      holder.record.path = internals.newURLPathList();
       p().parse(value, null, holder.record, p().STATE.PATH_START);
     }
 
