@@ -161,12 +161,17 @@ final class HostCore: Sendable {
 
     /// Stops an agent that ended on its own or was terminated (a worker), off the calling thread, and forgets
     /// it: thousands of workers started and stopped leave nothing behind.
+    ///
+    /// Until the agent has torn down, the host is not quiescent: its teardown closes its pipes, and the peers
+    /// that hear `close` from it must still get to run.
     func retire(_ agent: Agent) {
+        tracker.acquire()
         agent.requestStop()
         let timeout = configuration.shutdownTimeout
         DispatchQueue.global().async { [self] in
             agent.stop(timeout: timeout)
             state.withLock { state in state.agents.removeAll { $0 === agent } }
+            tracker.release()
         }
     }
 
