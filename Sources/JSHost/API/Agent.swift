@@ -106,6 +106,14 @@ public final class Agent: Sendable {
         inbox.requestStop()
     }
 
+    func holdWorkUntilTornDown() {
+        inbox.holdWorkUntilTornDown()
+    }
+
+    func tornDown() {
+        inbox.tornDown()
+    }
+
     /// Stops the loop, tears the engine down and joins the thread, waiting at most `timeout` seconds.
     /// Returns false when the thread is still running then (it is left to finish on its own).
     ///
@@ -188,6 +196,8 @@ final class AgentRuntime: HostTaskSource {
     private(set) var realms: [Int: RealmRuntime] = [:]
     /// Pipes to other agents and the workers this agent started (Workers.swift).
     let endpoints = AgentEndpoints()
+    /// ArrayBuffer bytes lent to other agents and borrowed from them (LentBuffers.swift).
+    let lent = LentBuffers()
     private var closedRealms: [RealmRuntime] = []
     private var nextRealmID = 0
     let interrupt: InterruptFlag
@@ -311,12 +321,19 @@ final class AgentRuntime: HostTaskSource {
     private var utilityContext: JSContext?
     private var inertFunctionStorage: ProtectedFunction?
 
+    /// The agent's own context: protects and unprotects lent buffers without keeping any realm alive.
+    var utilityContextForLoans: JSContext {
+        if let utilityContext { return utilityContext }
+        let context = group.makeGlobalContext()
+        utilityContext = context
+        return context
+    }
+
     /// A function that does nothing, owned by no realm: what a closing realm's engine hooks are pointed at, so
     /// that they keep nothing of the realm alive.
     var inertFunction: JSObject? {
         if inertFunctionStorage == nil {
-            let context = utilityContext ?? group.makeGlobalContext()
-            utilityContext = context
+            let context = utilityContextForLoans
             if case .normal(let function) = context.evaluate("(function () {})", sourceURL: "jshost:inert") {
                 inertFunctionStorage = ProtectedFunction(function, in: context)
             }
@@ -331,12 +348,14 @@ final class AgentRuntime: HostTaskSource {
             for connection in host.sharedWorkers.remove(membership.start.key, id: membership.id) { connection.drop() }
         }
         closeAllEndpoints()
+        loop.inbox.tornDown()
         for realm in realms.values { realm.close() }
         realms = [:]
         closedRealms = []
         hostTaskQueue = nil
         runQueuedTask = nil
         oneEntryFunction = nil
+        waitForLoans()
         inertFunctionStorage = nil
         if let utilityContext { group.releaseGlobalContext(utilityContext) }
         utilityContext = nil

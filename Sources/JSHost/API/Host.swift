@@ -162,16 +162,17 @@ final class HostCore: Sendable {
     /// Stops an agent that ended on its own or was terminated (a worker), off the calling thread, and forgets
     /// it: thousands of workers started and stopped leave nothing behind.
     ///
-    /// Until the agent has torn down, the host is not quiescent: its teardown closes its pipes, and the peers
-    /// that hear `close` from it must still get to run.
+    /// Until the agent has closed its pipes, the host is not quiescent: the peers that hear `close` from them
+    /// must still get to run.
     func retire(_ agent: Agent) {
-        tracker.acquire()
+        agent.holdWorkUntilTornDown()
         agent.requestStop()
         let timeout = configuration.shutdownTimeout
         DispatchQueue.global().async { [self] in
             agent.stop(timeout: timeout)
             state.withLock { state in state.agents.removeAll { $0 === agent } }
-            tracker.release()
+            // (Normally given back by the teardown already; this covers a thread that never got there.)
+            agent.tornDown()
         }
     }
 
@@ -214,6 +215,9 @@ final class HostCore: Sendable {
             defer { state.agents = [] }
             return state.agents
         }
+        // Every agent is asked first, then each joined: an agent whose bytes another one borrows ends only after
+        // that one has ended too (LentBuffers.swift).
+        for agent in agents { agent.requestStop() }
         var allStopped = true
         for agent in agents where !agent.stop(timeout: timeout ?? configuration.shutdownTimeout) {
             allStopped = false

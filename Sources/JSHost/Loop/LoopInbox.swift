@@ -8,6 +8,7 @@ final class LoopInbox: Sendable {
         var ownerIsWaiting = false
         var isClosed = false
         var stopRequested = false
+        var holdsRetirement = false
     }
 
     private let state = Locked(State())
@@ -46,6 +47,26 @@ final class LoopInbox: Sendable {
                 waker.wake()
             }
         }
+    }
+
+    /// The agent is being retired: the host stays busy (one unit of work) until ``tornDown()``, so that the
+    /// peers its teardown closes pipes to still get to run before anyone decides the run is over.
+    func holdWorkUntilTornDown() {
+        let acquire = state.withLock { state -> Bool in
+            guard !state.holdsRetirement else { return false }
+            state.holdsRetirement = true
+            return true
+        }
+        if acquire { tracker.acquire() }
+    }
+
+    /// The agent's pipes are closed (or its thread is gone): gives back the unit of ``holdWorkUntilTornDown()``.
+    func tornDown() {
+        let release = state.withLock { state -> Bool in
+            defer { state.holdsRetirement = false }
+            return state.holdsRetirement
+        }
+        if release { tracker.release() }
     }
 
     // MARK: Owner thread only

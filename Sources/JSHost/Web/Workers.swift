@@ -227,7 +227,7 @@ extension RealmRuntime {
             let portEndpoints = ports.map { context.number(Double(agent.addEndpoint($0.pipe, side: $0.side, realmID: id))) }
             guard case .normal(let portList) = context.makeArray(portEndpoints) else { return }
             var arguments = [number, context.string(text), portList]
-            for block in buffers { arguments.append(block.makeArrayBuffer(in: context) ?? context.undefined) }
+            for block in buffers { arguments.append(block.makeArrayBuffer(in: context, borrowed: agent.lent.borrowed) ?? context.undefined) }
             // The hot path: the hook is looked up once per realm.
             if pipeMessageHook == nil { pipeMessageHook = hook("pipeMessage") }
             if case .thrown(let exception)? = pipeMessageHook?.call(arguments) { reportException(exception) }
@@ -274,7 +274,8 @@ extension RealmRuntime {
             var blocks: [ByteBlock] = []
             if call.argumentCount > 3 {
                 for index in 3..<call.argumentCount {
-                    guard let block = ByteBlock(copying: call[index], in: call.context) else {
+                    // The message's own buffers (clone-wire.js): lent to the receiver, not copied.
+                    guard let block = agent.lendBuffer(call[index], in: call.context) else {
                         throw .typeError("pipePost: argument \(index) is not an ArrayBuffer")
                     }
                     blocks.append(block)
