@@ -33,6 +33,7 @@ let package = Package(
                 "CJSHostSupport",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             exclude: ["Web/JS"],
             plugins: ["EmbedJavaScript"]

@@ -134,7 +134,7 @@ struct EngineTests {
                 return
             }
             let error = JavaScriptError(thrown: exception, in: context)
-            #expect(error == JavaScriptError(name: "", message: "42"))
+            #expect(error == JavaScriptError(name: "", message: "42", thrownValue: .number(42)))
         }
     }
 

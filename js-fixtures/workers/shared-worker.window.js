@@ -178,24 +178,21 @@ promise_test(async () => {
 }, "close() ends the shared worker; its clients' ports hear close; a new constructor starts a new one");
 
 promise_test(async () => {
+  // The worker's own error listener answers on the port, once the error has happened.
   const source = `
-    addEventListener("error", (event) => { event.preventDefault(); report = [event.constructor.name, event.message]; });
-    let report = null;
+    let port = null;
+    addEventListener("error", (event) => { event.preventDefault(); port.postMessage([event.constructor.name, event.message]); });
     onconnect = (e) => {
-      const port = e.ports[0];
-      port.onmessage = (m) => {
-        if (m.data === "throw") setTimeout(() => { throw new RangeError("from the shared worker"); });
-        else port.postMessage(report);
-      };
+      port = e.ports[0];
+      port.onmessage = () => setTimeout(() => { throw new RangeError("from the shared worker"); });
     };`;
   const worker = new SharedWorker("data:text/javascript," + encodeURIComponent(source), "errors");
   let heardError = false;
   worker.onerror = () => { heardError = true; };
-  worker.port.postMessage("throw");
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const report = await ask(worker, "report");
+  const report = await ask(worker, "throw");
   assert_equals(report[0], "ErrorEvent");
   assert_true(report[1].includes("from the shared worker"), report[1]);
+  await new Promise((resolve) => setTimeout(resolve, 20));
   assert_false(heardError, "a runtime error is not reported to the client objects");
   worker.port.close();
 }, "an uncaught exception in a shared worker is an ErrorEvent at its own global");

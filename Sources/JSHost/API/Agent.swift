@@ -198,6 +198,13 @@ final class AgentRuntime: HostTaskSource {
     let endpoints = AgentEndpoints()
     /// ArrayBuffer bytes lent to other agents and borrowed from them (LentBuffers.swift).
     let lent = LentBuffers()
+    /// The time limit of the embedder's call running now (`Realm.evaluate(_:timeLimit:)`), read by the watchdog.
+    let callDeadline = CallDeadline()
+    /// Promises of async Swift functions called from JS, until their Swift work settles them (Realm+Scripting.swift).
+    var pendingSwiftCalls: [Int: PendingSwiftCall] = [:]
+    var lastSwiftCallID = 0
+    /// Swift tasks awaiting a promise of one of this agent's realms (`Realm.evaluateAwaitingPromise`).
+    var promiseWaiters: [(realmID: Int, waiter: PromiseWaiter)] = []
     private var closedRealms: [RealmRuntime] = []
     private var nextRealmID = 0
     let interrupt: InterruptFlag
@@ -219,13 +226,17 @@ final class AgentRuntime: HostTaskSource {
         loop = EventLoop(pump: pump, inbox: inbox)
         loop.hostTasks = self
         if interruptible {
+            let deadline = callDeadline
             hasWatchdog = group.installWatchdog(interval: 0.05) {
-                host.isTerminating.load(ordering: .relaxed) || interrupt.isRaised
+                host.isTerminating.load(ordering: .relaxed) || interrupt.isRaised || deadline.hasPassed
             }
         }
     }
 
     var isTerminating: Bool { host.isTerminating.load(ordering: .relaxed) }
+
+    /// Whether a running script can be stopped (a watchdog is installed).
+    var canInterrupt: Bool { hasWatchdog }
 
     var sharedTaskQueue: JSValue? { hostTaskQueue?.value }
 
@@ -308,6 +319,7 @@ final class AgentRuntime: HostTaskSource {
 
     func closeRealm(_ id: Int) {
         guard let realm = realms.removeValue(forKey: id) else { return }
+        failPromiseWaiters(ofRealm: id)
         closeEndpoints(ofRealm: id)
         // Its ports are disentangled (peers in other realms get `close`) and its queued tasks dropped.
         realm.callInternal("closeRealm")
@@ -349,6 +361,7 @@ final class AgentRuntime: HostTaskSource {
         }
         closeAllEndpoints()
         loop.inbox.tornDown()
+        failPromiseWaiters(ofRealm: nil)
         for realm in realms.values { realm.close() }
         realms = [:]
         closedRealms = []

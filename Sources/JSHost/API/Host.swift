@@ -24,6 +24,12 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
     case realmsInDifferentAgents
     /// A host operation failed inside JavaScript.
     case scriptFailed(JavaScriptError)
+    /// A path such as `"app.log"` is empty, has an empty component, or cannot be set.
+    case invalidPath(String)
+    /// A script ran longer than the time limit of the call and was stopped; the realm stays usable.
+    case timeLimitExceeded(seconds: Double)
+    /// A time limit needs an agent that can interrupt scripts (``Host/Configuration/canInterruptScripts``).
+    case cannotInterrupt
 
     public var description: String {
         switch self {
@@ -32,6 +38,9 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
         case .realmSetupFailed(let error): "the realm could not be set up: \(error)"
         case .realmsInDifferentAgents: "the realms belong to different agents"
         case .scriptFailed(let error): "a host operation failed in JavaScript: \(error)"
+        case .invalidPath(let path): "'\(path)' is not a usable property path"
+        case .timeLimitExceeded(let seconds): "the script ran longer than its time limit of \(formatSeconds(seconds)) s and was stopped"
+        case .cannotInterrupt: "this host cannot interrupt scripts (Host.Configuration.canInterruptScripts is off)"
         }
     }
 }

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+@testable import JSHost
+
+/// The embedding API for apps that script with JS: Swift functions in JS, values both ways, errors and limits.
+@Suite("Scripting API")
+struct ScriptingAPITests {
+    struct Point: Codable, Equatable, Sendable {
+        var x: Double
+        var y: Double
+    }
+
+    struct Order: Codable, Equatable, Sendable {
+        var id: Int
+        var customer: String
+        var items: [String]
+        var placed: Date
+        var note: String?
+        var payload: Data
+        var position: Point
+    }
+
+    private func makeRealm() async throws -> (Host, Realm) {
+        let host = Host()
+        return (host, try await host.makeAgent().makeRealm())
+    }
+
+    @Test("a Swift function is callable from JS, at a global name or a dotted path, with typed arguments")
+    func syncFunctions() async throws {
+        let (host, realm) = try await makeRealm()
+        defer { host.shutdown() }
+        try await realm.defineFunction("add") { args in try args.decode(0, as: Double.self) + args.decode(1, as: Double.self) }
+        try await realm.defineFunction("app.math.scale") { args in
+            let point = try args.decode(0, as: Point.self)
+            let factor = try args.decode(1, as: Double?.self) ?? 2
+            return Point(x: point.x * factor, y: point.y * factor)
+        }
+        try await realm.defineFunction("describe") { args in "\(args.count) \(args[0]) \(args[5]) this=\(args.this)" }
+        #expect(try await realm.evaluate("add(2, 3)") == .number(5))
+        #expect(try await realm.evaluate("JSON.stringify(app.math.scale({ x: 1, y: 2 }, 3))") == .string(#"{"x":3,"y":6}"#))
+        #expect(try await realm.evaluate("app.math.scale({ x: 1, y: 2 }).y") == .number(4), "a missing optional argument decodes as nil")
+        #expect(try await realm.evaluate("describe.call({ k: 1 }, 'a')") == .string(#"1 "a" undefined this={ k: 1 }"#))
+        #expect(try await realm.evaluate("typeof app.math.scale") == .string("function"))
+    }
+
+    @Test("a Swift error becomes a JS exception; a bad argument is a TypeError JS can catch")
+    func errorsIntoJS() async throws {
+        let (host, realm) = try await makeRealm()
+        defer { host.shutdown() }
+        struct Refused: Error, CustomStringConvertible { var description: String { "refused by Swift" } }
+        try await realm.defineFunction("refuse") { _ -> ScriptValue in throw Refused() }
+        try await realm.defineFunction("picky") { _ -> ScriptValue in throw ScriptFunctionError(.rangeError, "out of range") }
+        try await realm.defineFunction("typed") { args in try args.decode(0, as: Int.self) }
+        #expect(try await realm.evaluate("try { refuse(); 'no' } catch (e) { `${e.name}: ${e.message}` }") == .string("Error: refused by Swift"))
+        #expect(try await realm.evaluate("try { picky(); 'no' } catch (e) { e instanceof RangeError && e.message }") == .string("out of range"))
+        #expect(try await realm.evaluate("try { typed('x'); 'no' } catch (e) { e instanceof Error }") == .boolean(true))
+        #expect(try await realm.evaluate("typed(7)") == .number(7))
+    }
+
+    @Test("an async Swift function returns a Promise; quiescence waits for it; a thrown error rejects")
+    func asyncFunctions() async throws {
+        let (host, realm) = try await makeRealm()
+        defer { host.shutdown() }
+        try await realm.defineFunction("fetchGreeting") { args async throws -> String in
+            try await Task.sleep(nanoseconds: 50_000_000)
+            return "hello \(try args.decode(0, as: String.self))"
+        }
+        try await realm.defineFunction("failLater") { _ async throws -> ScriptValue in
+            try await Task.sleep(nanoseconds: 10_000_000)
+            throw ScriptFunctionError(.typeError, "later")
+        }
+        _ = try await realm.evaluate("""
+            globalThis.log = [];
+            fetchGreeting('swift').then((text) => log.push(text));
+            failLater().catch((e) => log.push(e.name + ': ' + e.message));
+            log.push(fetchGreeting('x') instanceof Promise);
+            0
+            """)
+        #expect(await host.quiescence() == .quiescent)
+        #expect(try await realm.evaluate("JSON.stringify(log)") == .string(#"[true,"TypeError: later","hello swift"]"#))
+        #expect(try await realm.evaluateAwaitingPromise("fetchGreeting('again')") == .string("hello again"))
+    }
+
+    @Test("Codable values cross both ways: structs, optionals, dates, bytes, nested arrays, key order kept")
+    func codableRoundTrip() async throws {
+        let (host, realm) = try await makeRealm()
+        defer { host.shutdown() }
+        let order = Order(id: 7, customer: "Ada", items: ["tea", "scones"], placed: Date(timeIntervalSince1970: 1_700_000_000),
+                          note: nil, payload: Data([1, 2, 255]), position: Point(x: 1.5, y: -2))
+        try await realm.setGlobal("order", to: order)
+        #expect(try await realm.evaluate("""
+            [order.placed instanceof Date, order.placed.getTime(), order.payload instanceof ArrayBuffer,
+             new Uint8Array(order.payload).join(), "note" in order, Object.keys(order).join()].join(' ')
+            """) == .string("true 1700000000000 true 1,2,255 false id,customer,items,placed,payload,position"),
+                "a nil optional is left out, as JSONEncoder does")
+        let back = try await realm.global("order", as: Order.self)
+        #expect(back == order)
+        _ = try await realm.evaluate("order.items.push('jam'); order.note = 'extra'; 0")
+        let changed = try await realm.global("order", as: Order.self)
+        #expect(changed.items == ["tea", "scones", "jam"])
+        #expect(changed.note == "extra")
+        await #expect(throws: DecodingError.self) { try await realm.evaluate("({ id: 1.5 })", as: [String: Int].self) }
+    }
+
+    @Test("ScriptValue covers Date, BigInt, bytes, Map, Set and Error, both ways, and prints like JS")
+    func richValues() async throws {
+        let (host, realm) = try await makeRealm()
+        defer { host.shutdown() }
+        let value = try await realm.evaluate("""
+            ({ when: new Date(86400000), big: -(2n ** 70n), bytes: new Uint16Array([1, 258]), view: new DataView(new ArrayBuffer(2)),
+               map: new Map([['a', 1], [2, 'b']]), set: new Set([3, 'x']), error: new RangeError('bad', { cause: 'why' }) })
+            """)
+        #expect(value["when"] == .date(86_400_000))
+        #expect(value["big"] == .bigint("-1180591620717411303424"))
+        #expect(value["bytes"] == .bytes([1, 0, 2, 1]))
+        #expect(value["view"] == .bytes([0, 0]))
+        #expect(value["map"] == .map([.init(key: "a", value: 1), .init(key: 2, value: "b")]))
+        #expect(value["set"] == .set([3, "x"]))
+        guard case .error(let error)? = value["error"] else {
+            Issue.record("expected an error, got \(String(describing: value["error"]))")
+            return
+        }
+        #expect(error.name == "RangeError")
+        #expect(error.message == "bad")
+        #expect(error.cause == .string("why"))
+        #expect(value.description.hasPrefix(#"{ when: Date(86400000), big: -1180591620717411303424n, bytes: ArrayBuffer { byteLength: 4 }"#))
+
+        // Back into JS: each becomes the JS type it came from.
+        _ = try await realm.evaluate("""
+            globalThis.kinds = (v) => [v.when instanceof Date && v.when.getTime(), typeof v.big, v.big === -(2n ** 70n),
+              v.bytes instanceof ArrayBuffer && v.bytes.byteLength, v.map instanceof Map && v.map.get(2), v.set instanceof Set && v.set.has('x'),
+              v.error instanceof RangeError && v.error.cause].join(' ')
+            """)
+        #expect(try await realm.call("kinds", [value]) == .string("86400000 bigint true 4 b true why"))
+    }
+
+    @Test("globals by path, and calling a JS function by path with its object as this")
+    func globalsAndCalls() async throws {
+        let (host, realm) = try await makeRealm()
+        defer { host.shutdown() }
+        _ = try await realm.evaluate("globalThis.counter = { n: 10, add(k) { this.n += k; return this.n; }, async later() { return this.n * 2; } }; 0")
+        #expect(try await realm.call("counter.add", [5]) == .number(15))
+        #expect(try await realm.call("counter.add", [1], as: Int.self) == 16)
+        #expect(try await realm.call("counter.later", awaitPromise: true) == .number(32))
+        #expect(try await realm.global("counter.n") == .number(16))
+        #expect(try await realm.global("counter.missing.deeper") == .undefined)
+        try await realm.setGlobal("settings.theme.name", to: "dark")
+        #expect(try await realm.evaluate("settings.theme.name") == .string("dark"))
+        await #expect(throws: JavaScriptError.self) { try await realm.call("counter.nope") }
+        await #expect(throws: HostError.invalidPath("a..b")) { try await realm.setGlobal("a..b", to: 1) }
+    }
+
+    @Test("awaiting a promise: fulfilled, rejected with the thrown value kept, and the realm closing first")
+    func awaitingPromises() async throws {
+        let (host, realm) = try await makeRealm()
+        defer { host.shutdown() }
+        #expect(try await realm.evaluateAwaitingPromise("Promise.resolve(41).then((n) => n + 1)") == .number(42))
+        #expect(try await realm.evaluateAwaitingPromise("'not a promise'") == .string("not a promise"))
+        do {
+            _ = try await realm.evaluateAwaitingPromise("Promise.reject(Object.assign(new TypeError('no'), { code: 'E_NO' }))")
+            Issue.record("expected a rejection")
+        } catch let error as JavaScriptError {
+            #expect(error.name == "TypeError")
+            #expect(error.properties["code"] == .string("E_NO"))
+        }
+        do {
+            _ = try await realm.evaluateAwaitingPromise("Promise.reject({ status: 404 })")
+            Issue.record("expected a rejection")
+        } catch let error as JavaScriptError {
+            #expect(error.thrownValue == ["status": 404])
+        }
+        let other = try await host.makeAgent().makeRealm()
+        let waiting = Task { try await other.evaluateAwaitingPromise("new Promise(() => {})") }
+        try await Task.sleep(nanoseconds: 50_000_000)
+        try await other.close()
+        await #expect(throws: HostError.agentStopped) { try await waiting.value }
+    }
+
+    @Test("a per-call time limit stops a runaway script with a typed error and leaves the realm usable")
+    func timeLimit() async throws {
+        let (host, realm) = try await makeRealm()
+        defer { host.shutdown() }
+        _ = try await realm.evaluate("globalThis.kept = 'still here'; 0")
+        await #expect(throws: HostError.timeLimitExceeded(seconds: 0.2)) {
+            try await realm.evaluate("while (true) {}", timeLimit: 0.2)
+        }
+        #expect(try await realm.evaluate("kept + ' ' + (1 + 1)") == .string("still here 2"))
+        #expect(try await realm.evaluate("6 * 7", timeLimit: 1) == .number(42))
+        await #expect(throws: JavaScriptError.self) { try await realm.evaluate("null.x", timeLimit: 1) }
+
+        var configuration = Host.Configuration()
+        configuration.canInterruptScripts = false
+        let plain = Host(configuration: configuration)
+        defer { plain.shutdown() }
+        let uninterruptible = try await plain.makeAgent().makeRealm()
+        await #expect(throws: HostError.cannotInterrupt) { try await uninterruptible.evaluate("1", timeLimit: 1) }
+    }
+}
