@@ -203,6 +203,8 @@ final class AgentRuntime: HostTaskSource {
     /// Promises of async Swift functions called from JS, until their Swift work settles them (Realm+Scripting.swift).
     var pendingSwiftCalls: [Int: PendingSwiftCall] = [:]
     var lastSwiftCallID = 0
+    /// Swift's ends of channels served by this agent (ScriptPort.swift).
+    let swiftPorts = SwiftPorts()
     /// Swift tasks awaiting a promise of one of this agent's realms (`Realm.evaluateAwaitingPromise`).
     var promiseWaiters: [(realmID: Int, waiter: PromiseWaiter)] = []
     private var closedRealms: [RealmRuntime] = []
@@ -362,6 +364,7 @@ final class AgentRuntime: HostTaskSource {
         closeAllEndpoints()
         loop.inbox.tornDown()
         failPromiseWaiters(ofRealm: nil)
+        finishSwiftPorts()
         for realm in realms.values { realm.close() }
         realms = [:]
         closedRealms = []

@@ -30,6 +30,8 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
     case timeLimitExceeded(seconds: Double)
     /// A time limit needs an agent that can interrupt scripts (``Host/Configuration/canInterruptScripts``).
     case cannotInterrupt
+    /// Ports sent together must be served by the same agent.
+    case portsOfAnotherAgent
 
     public var description: String {
         switch self {
@@ -41,6 +43,7 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidPath(let path): "'\(path)' is not a usable property path"
         case .timeLimitExceeded(let seconds): "the script ran longer than its time limit of \(formatSeconds(seconds)) s and was stopped"
         case .cannotInterrupt: "this host cannot interrupt scripts (Host.Configuration.canInterruptScripts is off)"
+        case .portsOfAnotherAgent: "a transferred port belongs to another agent"
         }
     }
 }

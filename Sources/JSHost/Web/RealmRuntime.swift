@@ -32,6 +32,9 @@ final class RealmRuntime: LoopTaskTarget {
     var broadcastSubscriptions: [Int] = []
     private(set) var isClosed = false
 
+    /// The realm's `internals` object (for host tooling that installs listeners calling into it).
+    var internalsObject: JSObject? { internals?.object }
+
     init(id: Int, agent: AgentRuntime, options: RealmOptions) throws(JavaScriptError) {
         self.id = id
         self.agent = agent
