@@ -195,4 +195,69 @@ struct ScriptingAPITests {
         let uninterruptible = try await plain.makeAgent().makeRealm()
         await #expect(throws: HostError.cannotInterrupt) { try await uninterruptible.evaluate("1", timeLimit: 1) }
     }
+
+    final class Counter: Sendable {
+        private let count = Locked(0)
+        var value: Int { count.withLock { $0 } }
+        func increment(by step: Int) -> Int { count.withLock { $0 += step; return $0 } }
+        func reset(to value: Int) { count.withLock { $0 = value } }
+    }
+
+    @Test("a Swift object with methods, accessor properties and values, in a few lines")
+    func swiftObject() async throws {
+        let (host, realm) = try await makeRealm()
+        defer { host.shutdown() }
+        let counter = Counter()
+        try await realm.defineObject("app.counter") { object in
+            object.function("increment") { args in counter.increment(by: try args.decode(0, as: Int?.self) ?? 1) }
+            object.property("value", get: { counter.value }, set: { counter.reset(to: try $0.decode(as: Int.self)) })
+            object.property("doubled", get: { counter.value * 2 })
+            try object.value("unit", "clicks")
+        }
+        #expect(try await realm.evaluate("app.counter.increment(); app.counter.increment(4)") == .number(5))
+        #expect(try await realm.evaluate("[app.counter.value, app.counter.doubled, app.counter.unit].join()") == .string("5,10,clicks"))
+        _ = try await realm.evaluate("app.counter.value = 40; 0")
+        #expect(counter.value == 40, "the setter ran in Swift")
+        #expect(try await realm.evaluate("try { app.counter.value = 'x'; 'no' } catch (e) { e.name }") == .string("Error"))
+        #expect(try await realm.evaluate("Object.keys(app.counter).join()") == .string("increment,value,doubled,unit"))
+    }
+
+    @Test("an agent can be terminated alone, even in a loop; other agents go on")
+    func terminateOneAgent() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let spinning = try host.makeAgent(name: "spinning")
+        let spinner = try await spinning.makeRealm()
+        let survivor = try await host.makeAgent(name: "survivor").makeRealm()
+        #expect(spinning.host === host)
+        try spinner.run("while (true) {}", sourceURL: "spin.js")
+        try await Task.sleep(nanoseconds: 50_000_000)
+        spinning.terminate()
+        await #expect(throws: HostError.agentStopped) { try await spinner.evaluate("1") }
+        #expect(try await survivor.evaluate("6 * 7") == .number(42))
+        #expect(await host.quiescence() == .quiescent)
+    }
+
+    @Test("an uncaught error goes to the realm's structured handler, with its realm; the run goes on")
+    func structuredUncaughtHandler() async throws {
+        let host = Host()
+        defer { host.shutdown() }
+        let seen = Locked<[UncaughtError]>([])
+        var options = RealmOptions()
+        options.uncaughtErrorHandler = { error in seen.withLock { $0.append(error) } }
+        let realm = try await host.makeAgent().makeRealm(options: options)
+        try realm.run("setTimeout(() => { throw Object.assign(new TypeError('late', { cause: 7 }), { code: 'E1' }); }); Promise.reject({ why: 'no' });",
+                      sourceURL: "fails.js")
+        #expect(await host.quiescence() == .quiescent, "the run goes on")
+        let errors = seen.withLock { $0 }
+        try #require(errors.count == 2)
+        let rejection = try #require(errors.first { $0.isUnhandledRejection })
+        #expect(rejection.error.thrownValue == ["why": "no"])
+        let thrown = try #require(errors.first { !$0.isUnhandledRejection })
+        #expect(thrown.error.name == "TypeError")
+        #expect(thrown.error.cause == .number(7))
+        #expect(thrown.error.properties["code"] == .string("E1"))
+        #expect(thrown.report.hasPrefix("Uncaught TypeError: late"))
+        #expect(thrown.realm.agent.host === host, "the handler reaches its host through the error, capturing nothing")
+    }
 }

@@ -13,12 +13,15 @@ public final class Agent: Sendable {
     private let runtime: RuntimeSlot
     /// Set from any thread to stop the script this agent is running now (its watchdog polls it).
     let interruptFlag: InterruptFlag
+    /// This object, for the runtime on the agent's thread (made before it exists).
+    private let selfBox = WeakBox<Agent>()
 
     init(core: HostCore, name: String, interruptible: Bool = false) throws {
         self.core = core
         self.name = name
         let ready = DispatchSemaphore(value: 0)
         let slot = RuntimeSlot()
+        let agentBox = selfBox
         let interrupt = InterruptFlag()
         let inboxSlot = Locked<LoopInbox?>(nil)
         interruptFlag = interrupt
@@ -35,6 +38,7 @@ public final class Agent: Sendable {
             withExtendedLifetime((pump, cells)) {
                 slot.runtime = AgentRuntime(host: core, pump: pump, inbox: inbox, slot: slot, cells: cells, interrupt: interrupt,
                                             interruptible: interruptible || core.configuration.canInterruptScripts)
+                slot.runtime!.agentBox = agentBox
                 slot.runtime!.loop.run()
                 slot.runtime!.tearDown()
                 slot.runtime = nil
@@ -43,6 +47,18 @@ public final class Agent: Sendable {
         ready.wait()
         runtime = slot
         inbox = inboxSlot.withLock { $0! }
+        selfBox.value = self
+    }
+
+    /// The host this agent belongs to (nil once the host is gone).
+    public var host: Host? { core.publicHost.value }
+
+    /// Stops this agent alone, at once, even a script in a loop (when the host can interrupt scripts): no task
+    /// runs on it again, its realms' ports are disentangled (their peers hear `close`), other agents go on.
+    /// Never blocks; the thread is joined in the background.
+    public func terminate() {
+        interruptFlag.raise()
+        core.retire(self)
     }
 
     /// Creates a realm in this agent.
@@ -203,6 +219,9 @@ final class AgentRuntime: HostTaskSource {
     /// Promises of async Swift functions called from JS, until their Swift work settles them (Realm+Scripting.swift).
     var pendingSwiftCalls: [Int: PendingSwiftCall] = [:]
     var lastSwiftCallID = 0
+    /// The public object of this agent (set right after the agent starts).
+    var agentBox: WeakBox<Agent>?
+    var publicAgent: Agent? { agentBox?.value }
     /// Swift's ends of channels served by this agent (ScriptPort.swift).
     let swiftPorts = SwiftPorts()
     /// Swift tasks awaiting a promise of one of this agent's realms (`Realm.evaluateAwaitingPromise`).

@@ -84,6 +84,7 @@ public final class Host: Sendable {
 
     public init(configuration: Configuration = Configuration()) {
         core = HostCore(configuration: configuration)
+        core.publicHost.value = self
     }
 
     deinit {
@@ -143,6 +144,8 @@ final class HostCore: Sendable {
     let tracker: WorkTracker
     /// BroadcastChannel subscribers of every agent (Web/BroadcastChannels.swift).
     let broadcast = BroadcastRegistry()
+    /// The embedder's object, for `Agent.host` (weak: dropping the last `Host` still shuts the host down).
+    let publicHost = WeakBox<Host>()
     /// Running shared workers by (URL, name) (SharedWorkers.swift).
     let sharedWorkers = SharedWorkerRegistry()
     /// Read by every agent's watchdog while JS runs: set once the run must stop.

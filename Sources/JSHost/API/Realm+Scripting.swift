@@ -297,7 +297,7 @@ extension Realm {
     }
 
     /// Makes the value on the agent's thread and stores it at `path`.
-    private func install(_ path: String, _ makeValue: @escaping @Sendable (RealmRuntime) throws(HostFunctionError) -> JSValue) async throws {
+    func install(_ path: String, _ makeValue: @escaping @Sendable (RealmRuntime) throws(HostFunctionError) -> JSValue) async throws {
         let id = self.id
         let components = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !components.isEmpty, components.allSatisfy({ !$0.isEmpty }) else { throw HostError.invalidPath(path) }
@@ -329,7 +329,7 @@ extension Realm {
         path.split(separator: ".").last.map(String.init) ?? path
     }
 
-    private static func arguments(of call: HostCall) -> ScriptArguments {
+    static func arguments(of call: HostCall) -> ScriptArguments {
         ScriptArguments((0..<call.argumentCount).map { ScriptValue.copy(call[$0], in: call.context) },
                         this: ScriptValue.copy(call.this, in: call.context))
     }

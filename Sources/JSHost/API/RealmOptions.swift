@@ -12,8 +12,14 @@ public struct RealmOptions: Sendable {
     /// Defines `gc()`, which forces a full garbage collection.
     public var exposeGarbageCollection = false
     /// When set, an uncaught exception's report goes here instead of standard error, and the run goes on.
-    /// When nil, the report is printed and the host's run ends with ``RunOutcome/uncaughtException``.
+    /// When nil (and ``uncaughtErrorHandler`` is nil too), the report is printed and the host's run ends with
+    /// ``RunOutcome/uncaughtException``.
     public var uncaughtExceptionHandler: (@Sendable (String) -> Void)?
+    /// When set, an uncaught exception or unhandled rejection in this realm is handed here as a structured
+    /// ``UncaughtError`` (on the agent's thread), and the run goes on. Takes precedence over
+    /// ``uncaughtExceptionHandler``. The error carries its ``Realm``, so the handler reaches its agent and host
+    /// (`error.realm.agent.host`) without capturing them.
+    public var uncaughtErrorHandler: (@Sendable (UncaughtError) -> Void)?
 
     /// The URL of the realm's main script: `location.href` (and the base of relative URLs the script resolves).
     /// For a file, its absolute `file:` URL. When nil, `location` is `about:blank`.
@@ -65,4 +71,16 @@ public struct RealmOptions: Sendable {
     }
 
     var worker: WorkerGlobal?
+}
+
+/// An exception nothing handled in a realm (``RealmOptions/uncaughtErrorHandler``).
+public struct UncaughtError: Sendable {
+    /// The error, with its name, message, stack, cause and properties (or the thrown value).
+    public let error: JavaScriptError
+    /// The text `jshost` would print for it (`Uncaught TypeError: ...` and the stack).
+    public let report: String
+    /// Whether it was a rejected promise nobody handled, rather than a thrown exception.
+    public let isUnhandledRejection: Bool
+    /// The realm it happened in.
+    public let realm: Realm
 }

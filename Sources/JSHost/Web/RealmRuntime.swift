@@ -151,10 +151,18 @@ final class RealmRuntime: LoopTaskTarget {
         if let hook = reportExceptionHook, case .normal = hook.call([exception]) { return }
         // The reporting path itself failed: say so plainly rather than lose the error.
         let error = JavaScriptError(thrown: exception, in: context)
-        uncaught("Uncaught \(error.name.isEmpty ? "" : "\(error.name): ")\(error.message)\n")
+        uncaught("Uncaught \(error.name.isEmpty ? "" : "\(error.name): ")\(error.message)\n", error: error)
     }
 
-    func uncaught(_ text: String) {
+    /// An exception nothing handled: to the realm's structured handler, else its text handler, else printed (and
+    /// the run ends). `error` is made from the thrown value when the handler wants it.
+    func uncaught(_ text: String, error: @autoclosure () -> JavaScriptError? = nil, isUnhandledRejection: Bool = false) {
+        if let handler = options.uncaughtErrorHandler, let publicAgent = agent.publicAgent {
+            let structured = error() ?? JavaScriptError(name: "", message: text)
+            handler(UncaughtError(error: structured, report: text, isUnhandledRejection: isUnhandledRejection,
+                                  realm: Realm(agent: publicAgent, id: id)))
+            return
+        }
         agent.host.reportUncaught(text, handler: options.uncaughtExceptionHandler)
     }
 
@@ -282,7 +290,9 @@ final class RealmRuntime: LoopTaskTarget {
             return call.context.undefined
         })
         context.setProperty(ops, "uncaught", context.makeFunction("uncaught") { [unowned self] call throws(HostFunctionError) in
-            uncaught(call.context.toSwiftString(call[0]))
+            let thrown = call.argumentCount > 1 ? call[1] : nil
+            uncaught(call.context.toSwiftString(call[0]), error: thrown.map { JavaScriptError(thrown: $0, in: call.context) },
+                     isUnhandledRejection: call.argumentCount > 2 && call.context.toBoolean(call[2]))
             return call.context.undefined
         })
         installWorkerOps(into: ops)

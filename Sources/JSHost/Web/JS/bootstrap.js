@@ -153,7 +153,7 @@
   }
 
   function printUncaught(value, inPromise) {
-    ops.uncaught(describeUncaught(value, inPromise) + "\n");
+    ops.uncaught(describeUncaught(value, inPromise) + "\n", value, inPromise);
   }
 
   // Reporting needs some stack of its own (the error event's listeners, formatting). An error caught just
