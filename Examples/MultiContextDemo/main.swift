@@ -12,7 +12,7 @@ func say(_ line: String) {
 @main
 struct MultiContextDemo {
     static func main() async throws {
-        let host = Host()
+        let host = ScriptHost()
         let mainAgent = try host.makeAgent(name: "main")
         let workerAgent = try host.makeAgent(name: "worker")
 
@@ -39,7 +39,7 @@ struct MultiContextDemo {
         }
 
         // The host knows when no agent can run JavaScript any more.
-        let outcome = await host.quiescence()
+        let outcome = try await host.quiescence()
         say("host outcome: \(outcome)")
 
         // Exceptions come back to Swift with their location.

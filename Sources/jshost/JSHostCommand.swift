@@ -199,10 +199,10 @@ struct Eval: AsyncParsableCommand {
 }
 
 func runScript(_ source: String, sourceURL: String, arguments: [String], options: RunOptions, printResult: Bool) async -> Never {
-    var configuration = Host.Configuration()
+    var configuration = ScriptHost.Configuration()
     // Interrupting a running script costs a little on every call into JS; only --timeout needs it.
     configuration.canInterruptScripts = options.timeLimit != nil
-    let host = Host(configuration: configuration)
+    let host = ScriptHost(configuration: configuration)
     var realmOptions = RealmOptions()
     realmOptions.arguments = arguments
     realmOptions.exposeGarbageCollection = options.exposeGC
@@ -214,7 +214,12 @@ func runScript(_ source: String, sourceURL: String, arguments: [String], options
         writeStandardError("jshost: \(error)\n")
         exit(70)
     }
-    let outcome = host.wait(timeout: options.timeLimit)
+    let outcome: RunOutcome?
+    if let limit = options.timeLimit {
+        outcome = (try? await host.quiescence(timeout: limit)) ?? nil
+    } else {
+        outcome = try? await host.quiescence()
+    }
     let status: Int32
     switch outcome {
     case .quiescent: status = 0

@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import JSHost
 
-/// The public embedding surface: Host, Agent, Realm, ScriptValue, JavaScriptError, output, run outcomes.
+/// The public embedding surface: ScriptHost, Agent, Realm, ScriptValue, JavaScriptError, output, run outcomes.
 @Suite("Public API")
 struct APITests {
     @Test("evaluate returns primitives as ScriptValue")
     func primitives() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         #expect(try await realm.evaluate("6 * 7") == .number(42))
@@ -26,7 +26,7 @@ struct APITests {
 
     @Test("evaluate copies arrays and plain objects, nested")
     func structures() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         #expect(try await realm.evaluate("[1, 'two', [true, null], []]") ==
@@ -42,7 +42,7 @@ struct APITests {
 
     @Test("functions, symbols and cycles come back as .other; a BigInt as .bigint")
     func otherValues() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         #expect(try await realm.evaluate("(function named(a) { return a; })") == .other("function named(a) { return a; }"))
@@ -62,7 +62,7 @@ struct APITests {
 
     @Test("a thrown error reaches Swift as JavaScriptError with its details")
     func errorsThrowToSwift() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         do {
@@ -101,7 +101,7 @@ struct APITests {
 
     @Test("two realms in one agent have distinct globals and built-ins")
     func twoRealms() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let agent = try host.makeAgent()
         let first = try await agent.makeRealm()
@@ -115,7 +115,7 @@ struct APITests {
 
     @Test("host.wait returns .quiescent once timers have finished")
     func waitForQuiescence() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("""
@@ -123,23 +123,23 @@ struct APITests {
             setTimeout(() => { steps.push('a'); setTimeout(() => steps.push('c'), 20); }, 10);
             setTimeout(() => steps.push('b'), 15);
             """, sourceURL: "timers.js")
-        #expect(host.wait(timeout: 60) == .quiescent)
+        #expect((try await host.quiescence(timeout: 60)) == .quiescent)
         #expect(try await realm.evaluate("steps") == .array([.string("a"), .string("b"), .string("c")]))
         #expect(host.outcome == nil)
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
     }
 
     @Test("host.wait returns nil on timeout while an interval runs")
     func waitTimesOut() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("globalThis.ticks = 0; globalThis.interval = setInterval(() => ticks++, 1)", sourceURL: "interval.js")
-        #expect(host.wait(timeout: 0.2) == nil)
+        #expect((try await host.quiescence(timeout: 0.2)) == nil)
         #expect(host.outcome == nil)
         // Clearing the interval lets the host become quiescent.
         _ = try await realm.evaluate("clearInterval(interval)")
-        #expect(host.wait(timeout: 60) == .quiescent)
+        #expect((try await host.quiescence(timeout: 60)) == .quiescent)
         guard case .number(let ticks) = try await realm.evaluate("ticks") else {
             Issue.record("ticks is not a number")
             return
@@ -153,7 +153,7 @@ struct APITests {
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("setTimeout(function late() { throw new RangeError('too far'); }, 1); setInterval(() => {}, 1)", sourceURL: "uncaught.js")
-        #expect(host.wait(timeout: 60) == .uncaughtException)
+        #expect((try await host.quiescence(timeout: 60)) == .uncaughtException)
         #expect(host.outcome == .uncaughtException)
         let report = captured.standardError
         #expect(report.hasPrefix("Uncaught RangeError: too far\n"))
@@ -167,7 +167,7 @@ struct APITests {
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("Promise.reject(new Error('nobody caught me'))", sourceURL: "rejection.js")
-        #expect(host.wait(timeout: 60) == .uncaughtException)
+        #expect((try await host.quiescence(timeout: 60)) == .uncaughtException)
         #expect(captured.standardError.hasPrefix("Uncaught (in promise) Error: nobody caught me\n"))
     }
 
@@ -185,7 +185,7 @@ struct APITests {
             setTimeout(() => after.push('second timer ran'), 5);
             Promise.reject(new Error('rejected'));
             """, sourceURL: "handled.js")
-        #expect(host.wait(timeout: 60) == .quiescent)
+        #expect((try await host.quiescence(timeout: 60)) == .quiescent)
         #expect(host.outcome == nil)
         #expect(try await realm.evaluate("after") == .array([.string("second timer ran")]))
         let all = reports.all
@@ -197,7 +197,7 @@ struct APITests {
 
     @Test("misuse: evaluate after close() throws realmClosed; after shutdown(), agentStopped")
     func misuse() async throws {
-        let host = Host()
+        let host = ScriptHost()
         let agent = try host.makeAgent()
         let closing = try await agent.makeRealm()
         let survivor = try await agent.makeRealm()
@@ -211,7 +211,7 @@ struct APITests {
         #expect(throws: HostError.agentStopped) { try survivor.run("1", sourceURL: "late.js") }
         #expect(throws: HostError.agentStopped) { try host.makeAgent() }
         #expect(host.outcome == .terminated)
-        #expect(host.wait(timeout: 1) == .terminated)
+        #expect((try await host.quiescence(timeout: 1)) == .terminated)
     }
 
     @Test("evaluate after the run ended throws agentStopped rather than hanging")
@@ -223,7 +223,7 @@ struct APITests {
                 defer { host.shutdown() }
                 let realm = try await host.makeAgent().makeRealm()
                 try realm.run("throw new Error('end the run')", sourceURL: "end.js")
-                #expect(host.wait(timeout: 60) == .uncaughtException)
+                #expect((try await host.quiescence(timeout: 60)) == .uncaughtException)
                 let outcome = await withHangGuard(seconds: 5) {
                     do {
                         _ = try await realm.evaluate("1")
@@ -261,22 +261,22 @@ struct APITests {
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("setInterval(() => console.log('tick'), 1); setTimeout(() => console.log('late'), 50)", sourceURL: "closing.js")
         try await realm.close()
-        #expect(host.wait(timeout: 60) == .quiescent)
+        #expect((try await host.quiescence(timeout: 60)) == .quiescent)
         #expect(!captured.standardOutput.contains("late"))
     }
 
     @Test("terminate() stops a running infinite loop")
     func terminateInfiniteLoop() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("while (true) {}", sourceURL: "spin.js")
-        #expect(host.wait(timeout: 0.1) == nil)
+        #expect((try await host.quiescence(timeout: 0.1)) == nil)
         host.terminate()
-        #expect(host.wait(timeout: 60) == .terminated)
+        #expect((try await host.quiescence(timeout: 60)) == .terminated)
     }
 
-    @Test("console output goes to Host.Configuration.output as UTF-8")
+    @Test("console output goes to ScriptHost.Configuration.output as UTF-8")
     func capturedConsole() async throws {
         let (host, captured) = makeCapturingHost()
         defer { host.shutdown() }
@@ -296,7 +296,7 @@ struct APITests {
         options.globalName = "Window"
         let realm = try await host.makeAgent().makeRealm(options: options)
         try realm.run("({ args: jshost.args, version: jshost.version })", sourceURL: "print.js", printingResult: true)
-        #expect(host.wait(timeout: 60) == .quiescent)
+        #expect((try await host.quiescence(timeout: 60)) == .quiescent)
         #expect(captured.standardOutput == "{ args: [ 'first', 'sécond' ], version: '\(JSHostVersion.current)' }\n")
         #expect(try await realm.evaluate("Object.prototype.toString.call(globalThis)") == .string("[object Window]"))
         #expect(try await realm.evaluate("typeof gc") == .string("undefined"))
@@ -304,7 +304,7 @@ struct APITests {
 
     @Test("exposeGarbageCollection defines gc()")
     func exposeGC() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         var options = RealmOptions()
         options.exposeGarbageCollection = true
@@ -315,7 +315,7 @@ struct APITests {
 
     @Test("agents in one host run in parallel on their own threads")
     func twoAgents() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let first = try await host.makeAgent(name: "one").makeRealm()
         let second = try await host.makeAgent(name: "two").makeRealm()

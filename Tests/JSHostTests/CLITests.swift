@@ -423,7 +423,7 @@ struct CLITests {
             }
             for (let i = 0; i < patchList.length; i++) reportUnderPatch(i);
             """, sourceURL: "reports.js")
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         let output = captured.standardOutput
         let names = output.split(separator: "\n").filter { $0.hasPrefix("patch ") }
             .map { $0.split(separator: " ", maxSplits: 2).last.map(String.init) ?? "" }

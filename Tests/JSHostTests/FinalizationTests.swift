@@ -5,7 +5,7 @@ import JSHost
 /// because each agent's loop pumps that context.
 @Suite struct FinalizationTests {
     @Test func finalizationRegistryCallbacksFire() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         var options = RealmOptions()
         options.exposeGarbageCollection = true
@@ -19,7 +19,7 @@ import JSHost
             let checks = 0;
             const poll = setInterval(() => { if (fired > 0 || ++checks > 1000) clearInterval(poll); }, 5);
             """, sourceURL: "finalization.js")
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         let fired = try await realm.evaluate("fired")
         guard case .number(let count) = fired else {
             Issue.record("fired is \(fired)")

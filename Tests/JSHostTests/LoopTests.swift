@@ -33,7 +33,7 @@ struct LoopTests {
     @Test("two agents on two threads pass 100,000 strings each way: none lost, none reordered")
     func crossAgentStress() async throws {
         let count = 100_000
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let a = try host.makeAgent(name: "stress-a")
         let b = try host.makeAgent(name: "stress-b")
@@ -42,7 +42,7 @@ struct LoopTests {
         // Both senders start as tasks on their own threads and run at the same time.
         a.post { _ in sendChunk(from: a, to: b, into: receivedByB, label: "a→b", start: 0, count: count, chunk: 257) }
         b.post { _ in sendChunk(from: b, to: a, into: receivedByA, label: "b→a", start: 0, count: count, chunk: 311) }
-        #expect(host.wait(timeout: 300) == .quiescent, "hang guard: the exchange did not finish")
+        #expect((try await host.quiescence(timeout: 300)) == .quiescent, "hang guard: the exchange did not finish")
         #expect(host.core.tracker.isQuiescent)
 
         let gotByA = try await a.perform { _ in receivedByA.received }
@@ -59,18 +59,18 @@ struct LoopTests {
             Issue.record("a's inbox first differs at \(first.offset): \(first.element.0) vs \(first.element.1)")
         }
         // After the checks (themselves posted work), the host is quiescent again.
-        #expect(host.wait(timeout: 60) == .quiescent)
+        #expect((try await host.quiescence(timeout: 60)) == .quiescent)
         #expect(host.core.tracker.isQuiescent)
     }
 
     @Test("a post from another thread wakes an idle agent that has no timer armed")
     func crossThreadWake() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let agent = try host.makeAgent(name: "sleeper")
         for round in 0..<20 {
             // Let the agent go idle: nothing queued, no timer, so it blocks with no deadline.
-            #expect(host.wait(timeout: 60) == .quiescent)
+            #expect((try await host.quiescence(timeout: 60)) == .quiescent)
             if round % 4 == 0 { try await Task.sleep(for: .milliseconds(20)) }
             let woke = DispatchSemaphore(value: 0)
             let posted = agent.post { _ in woke.signal() }
@@ -82,7 +82,7 @@ struct LoopTests {
 
     @Test("perform runs on the agent's own thread, one task after another, returning results and errors")
     func performOrdering() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let agent = try host.makeAgent(name: "performer")
         let threads = Collected<String>()
@@ -166,7 +166,7 @@ struct LoopTests {
             const victim = setTimeout(() => order.push('victim'), 1);
             setTimeout(() => console.log(order.join(' ')), 200);
             """, sourceURL: "order.js")
-        #expect(host.wait(timeout: 60) == .quiescent)
+        #expect((try await host.quiescence(timeout: 60)) == .quiescent)
         let zeros = (0..<10).map { "zero\($0)" }.joined(separator: " ")
         #expect(captured.standardOutput == "\(zeros) clears 50 100 150\n")
     }
@@ -210,7 +210,7 @@ private func runLoopOnFreshThread(_ setUp: @escaping @Sendable (EventLoop, Recor
 struct TimerHeapTests {
     @Test("a debounce loop (arm, cancel, re-arm) keeps the timer heap proportional to the armed timers")
     func debounceKeepsHeapSmall() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         _ = try await realm.evaluate("""

@@ -15,8 +15,8 @@ import Testing
         return 0
     }
 
-    private func realmWithGC() async throws -> (Host, Realm) {
-        let host = Host()
+    private func realmWithGC() async throws -> (ScriptHost, Realm) {
+        let host = ScriptHost()
         var options = RealmOptions()
         options.exposeGarbageCollection = true
         let realm = try await host.makeAgent().makeRealm(options: options)
@@ -127,7 +127,7 @@ import Testing
 
     @Test("closing a realm disentangles its ports: the peer in another realm gets close, later posts are dropped, and the closed realm's queued tasks never run")
     func closingARealmDisentanglesItsPorts() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let agent = try host.makeAgent(name: "frames")
         let reports = Locked<[String]>([])
@@ -143,7 +143,7 @@ import Testing
             0
             """)
         _ = try await page.evaluate("toFrame.postMessage('before'); 0")
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         // The page queues work of its own (a message to itself, a message to the frame, a shipped port's
         // message) and is closed before any of it runs.
         let pageID = page.id
@@ -159,13 +159,13 @@ import Testing
                 """, sourceURL: "page.js")
             runtime.closeRealm(pageID)
         }
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         let events = try await frame.evaluate("JSON.stringify(events)")
         #expect(events == .string(#"["message before","message last words","close"]"#))
         // Posting to the closed realm's port goes nowhere, and nothing breaks.
         let posted = try await frame.evaluate("toPage.postMessage('anyone?'); toPage.close(); 'ok'")
         #expect(posted == .string("ok"))
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(reports.withLock { $0 } == [])
     }
 
@@ -202,7 +202,7 @@ import Testing
             toFrame.postMessage(null, [port2]);
             0
             """)
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await frame.evaluate("direct") == .boolean(true))
         #expect(try await frame.evaluate("JSON.stringify(summary)") == .string(#"{"inOrder":true,"mine":true}"#))
     }
@@ -246,14 +246,14 @@ import Testing
             toPage.postMessage(null, [channel.port2]);
             0
             """)
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         let pageID = page.id
         try await agent.perform { runtime throws(HostError) in
             let realm = try runtime.realm(pageID)
             _ = realm.context.evaluate("toFrame.postMessage(null, [lent]); 0", sourceURL: "page.js")
             runtime.closeRealm(pageID)
         }
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await frame.evaluate("JSON.stringify(log)") == .string(#"["back got hello"]"#))
     }
 }

@@ -42,7 +42,7 @@ import Testing
             globalThis.shippedIsDetached = () => { try { structuredClone(null, { transfer: [channel.port2] }); return false; } catch (e) { return e.name === "DataCloneError"; } };
             0
             """)
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
 
         let frameSeen = try await frame.evaluate("JSON.stringify(seen)")
         #expect(frameSeen == .string(#"[{"portIsMine":true,"dataIsMine":true,"text":"here is a port"},{"fromPage":["ping"],"dataIsMine":true}]"#))
@@ -53,7 +53,7 @@ import Testing
 
     @Test("Realm.connect across agents: the two ports talk through a pipe between the threads, both ways")
     func connectAcrossAgents() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let page = try await host.makeAgent(name: "page").makeRealm()
         let worker = try await host.makeAgent(name: "worker").makeRealm()
@@ -69,20 +69,20 @@ import Testing
             toWorker.postMessage("two");
             0
             """)
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         let answers = try await page.evaluate("JSON.stringify(answers)")
         #expect(answers == .string(#"[{"echo":{"n":1,"list":[1,2]},"isMine":true},{"echo":"two","isMine":false}]"#))
         #expect(try await page.evaluate("toWorker instanceof MessagePort") == .boolean(true))
         // Closing one end reaches the other thread.
         _ = try await worker.evaluate("globalThis.closed = false; toPage.addEventListener('close', () => { closed = true; }); 0")
         _ = try await page.evaluate("toWorker.close(); 0")
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await worker.evaluate("closed") == .boolean(true))
     }
 
     @Test("BroadcastChannel reaches realms of other agents; a closed realm's channels stop receiving")
     func broadcastAcrossAgentsAndRealmClose() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let page = try await host.makeAgent(name: "page").makeRealm()
         let otherAgent = try host.makeAgent(name: "other")
@@ -97,13 +97,13 @@ import Testing
                 """)
         }
         _ = try await page.evaluate("globalThis.sender = new BroadcastChannel('swift-test'); sender.postMessage({ n: 1 }); 0")
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await listener.evaluate("JSON.stringify(heard)") == .string(#"[{"n":1}]"#))
         #expect(try await closing.evaluate("JSON.stringify(heard)") == .string(#"[{"n":1}]"#))
 
         try await closing.close()
         _ = try await page.evaluate("sender.postMessage('after close'); 0")
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await listener.evaluate("JSON.stringify(heard)") == .string(#"[{"n":1},"after close"]"#))
         #expect(host.core.broadcast.subscriberCount(named: "swift-test") == 2, "the closed realm's channel is gone")
     }

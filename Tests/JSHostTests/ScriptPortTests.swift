@@ -18,7 +18,7 @@ struct ScriptPortTests {
 
     @Test("Swift and JS exchange ScriptValues and Codable values through a channel")
     func echo() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let port = try await realm.makeChannel(global: "native")
@@ -33,19 +33,19 @@ struct ScriptPortTests {
 
     @Test("a message Swift sends counts as pending work until JS has it")
     func inFlightCountsForQuiescence() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let port = try await realm.makeChannel(global: "native")
         _ = try await realm.evaluate("globalThis.got = []; native.onmessage = (e) => got.push(e.data); 0")
         for n in 0..<100 { try port.send(.number(Double(n))) }
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await realm.evaluate("got.length + ':' + got[99]") == .string("100:99"))
     }
 
     @Test("when JS closes its end, the messages sequence ends; when Swift closes, JS hears close")
     func closing() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let fromJS = try await realm.makeChannel(global: "first")
@@ -57,14 +57,14 @@ struct ScriptPortTests {
         let fromSwift = try await realm.makeChannel(global: "second")
         _ = try await realm.evaluate("globalThis.heardClose = false; second.addEventListener('close', () => { heardClose = true; }); second.start(); 0")
         fromSwift.close()
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await realm.evaluate("heardClose") == .boolean(true))
         #expect(throws: Never.self) { try fromSwift.send(1) }   // queued, and dropped: the channel is closed
     }
 
     @Test("ports both ways: JS sends Swift a port, Swift transfers one of its ends into JS")
     func portsBothWays() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let control = try await realm.makeChannel(global: "control")
@@ -86,7 +86,7 @@ struct ScriptPortTests {
         let fromJS = try #require(message.ports.first)
         try fromJS.send("hello from Swift")
         try control.send("take this", transferring: [spare])
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await realm.evaluate("log.sort().join(' | ')")
                 == .string("port1 got hello from Swift | spare got through the transferred end"))
         let other = try await host.makeAgent().makeRealm()
@@ -96,7 +96,7 @@ struct ScriptPortTests {
 
     @Test("the JS end can move to a worker: Swift then talks to the worker's thread")
     func jsEndInAWorker() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let port = try await realm.makeChannel(global: "native")

@@ -20,8 +20,8 @@ struct ScriptingAPITests {
         var position: Point
     }
 
-    private func makeRealm() async throws -> (Host, Realm) {
-        let host = Host()
+    private func makeRealm() async throws -> (ScriptHost, Realm) {
+        let host = ScriptHost()
         return (host, try await host.makeAgent().makeRealm())
     }
 
@@ -76,7 +76,7 @@ struct ScriptingAPITests {
             log.push(fetchGreeting('x') instanceof Promise);
             0
             """)
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await realm.evaluate("JSON.stringify(log)") == .string(#"[true,"TypeError: later","hello swift"]"#))
         #expect(try await realm.evaluateAwaitingPromise("fetchGreeting('again')") == .string("hello again"))
     }
@@ -188,9 +188,9 @@ struct ScriptingAPITests {
         #expect(try await realm.evaluate("6 * 7", timeLimit: 1) == .number(42))
         await #expect(throws: JavaScriptError.self) { try await realm.evaluate("null.x", timeLimit: 1) }
 
-        var configuration = Host.Configuration()
+        var configuration = ScriptHost.Configuration()
         configuration.canInterruptScripts = false
-        let plain = Host(configuration: configuration)
+        let plain = ScriptHost(configuration: configuration)
         defer { plain.shutdown() }
         let uninterruptible = try await plain.makeAgent().makeRealm()
         await #expect(throws: HostError.cannotInterrupt) { try await uninterruptible.evaluate("1", timeLimit: 1) }
@@ -224,7 +224,7 @@ struct ScriptingAPITests {
 
     @Test("an agent can be terminated alone, even in a loop; other agents go on")
     func terminateOneAgent() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let spinning = try host.makeAgent(name: "spinning")
         let spinner = try await spinning.makeRealm()
@@ -235,12 +235,12 @@ struct ScriptingAPITests {
         spinning.terminate()
         await #expect(throws: HostError.agentStopped) { try await spinner.evaluate("1") }
         #expect(try await survivor.evaluate("6 * 7") == .number(42))
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
     }
 
     @Test("an uncaught error goes to the realm's structured handler, with its realm; the run goes on")
     func structuredUncaughtHandler() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let seen = Locked<[UncaughtError]>([])
         var options = RealmOptions()
@@ -248,7 +248,7 @@ struct ScriptingAPITests {
         let realm = try await host.makeAgent().makeRealm(options: options)
         try realm.run("setTimeout(() => { throw Object.assign(new TypeError('late', { cause: 7 }), { code: 'E1' }); }); Promise.reject({ why: 'no' });",
                       sourceURL: "fails.js")
-        #expect(await host.quiescence() == .quiescent, "the run goes on")
+        #expect(try await host.quiescence() == .quiescent, "the run goes on")
         let errors = seen.withLock { $0 }
         try #require(errors.count == 2)
         let rejection = try #require(errors.first { $0.isUnhandledRejection })
@@ -259,5 +259,18 @@ struct ScriptingAPITests {
         #expect(thrown.error.properties["code"] == .string("E1"))
         #expect(thrown.report.hasPrefix("Uncaught TypeError: late"))
         #expect(thrown.realm.agent.host === host, "the handler reaches its host through the error, capturing nothing")
+    }
+
+    @Test("quiescence() honours task cancellation; quiescence(timeout:) gives up with nil")
+    func quiescenceCancellation() async throws {
+        let host = ScriptHost()
+        defer { host.shutdown() }
+        let realm = try await host.makeAgent().makeRealm()
+        try realm.run("setInterval(() => {}, 5)", sourceURL: "forever.js")
+        let waiting = Task { try await host.quiescence() }
+        try await Task.sleep(nanoseconds: 50_000_000)
+        waiting.cancel()
+        await #expect(throws: CancellationError.self) { try await waiting.value }
+        #expect(try await host.quiescence(timeout: 0.1) == nil)
     }
 }

@@ -35,25 +35,25 @@ struct SharedWorkerTests {
 
     @Test("two clients in two agents share one worker and talk through it; the worker ends with its last owner")
     func clientsInTwoAgents() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let first = try await host.makeAgent(name: "first").makeRealm()
         let second = try await host.makeAgent(name: "second").makeRealm()
         let third = try await host.makeAgent(name: "third").makeRealm()
         for realm in [first, second, third] { try await Self.connect(realm) }
-        #expect(await host.quiescence() == .quiescent, "an idle shared worker does not keep the run going")
+        #expect(try await host.quiescence() == .quiescent, "an idle shared worker does not keep the run going")
         #expect(host.core.sharedWorkers.count == 1, "one worker for one (URL, name)")
 
         _ = try await first.evaluate("worker.port.postMessage({ from: 'first' }); 0")
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await second.evaluate("JSON.stringify(heard)") == .string(#"[{"from":"first"}]"#))
         #expect(try await third.evaluate("JSON.stringify(heard)") == .string(#"[{"from":"first"}]"#))
 
         // One owner goes: its port in the worker hears `close`, the worker stays for the others.
         try await first.close()
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         _ = try await second.evaluate("heard = []; worker.port.postMessage('closed'); 0")
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await second.evaluate("JSON.stringify(heard)") == .string(#"[{"closed":1,"connections":3}]"#))
         #expect(host.core.sharedWorkers.count == 1)
 
@@ -61,7 +61,7 @@ struct SharedWorkerTests {
         let agentsBefore = host.core.agentCount
         try await second.close()
         try await third.close()
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         await Self.waitUntil { host.core.sharedWorkers.count == 0 && host.core.agentCount == agentsBefore - 1 }
         #expect(host.core.sharedWorkers.count == 0)
         #expect(host.core.agentCount == agentsBefore - 1, "the worker's agent is gone")
@@ -69,7 +69,7 @@ struct SharedWorkerTests {
 
     @Test("100 clients connecting and closing in a loop leave no worker, thread or registry entry behind")
     func churn() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let agent = try host.makeAgent(name: "churn")
         let baseline = host.core.agentCount
@@ -77,11 +77,11 @@ struct SharedWorkerTests {
             let realm = try await agent.makeRealm()
             try await Self.connect(realm)
             _ = try await realm.evaluate("worker.port.postMessage('closed'); 0")
-            #expect(await host.quiescence() == .quiescent)
+            #expect(try await host.quiescence() == .quiescent)
             #expect(try await realm.evaluate("heard.length") == .number(1))
             try await realm.close()
         }
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         await Self.waitUntil { host.core.sharedWorkers.count == 0 && host.core.agentCount == baseline }
         #expect(host.core.sharedWorkers.count == 0)
         #expect(host.core.agentCount == baseline)

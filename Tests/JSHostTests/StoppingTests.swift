@@ -78,7 +78,7 @@ struct StoppingTests {
     func terminateStopsMicrotaskLoops() async throws {
         for source in ["function again() { queueMicrotask(again); } again();",
                        "function again() { return Promise.resolve().then(again); } again();"] {
-            let host = Host()
+            let host = ScriptHost()
             let realm = try await host.makeAgent().makeRealm()
             try realm.run(source, sourceURL: "loop.js")
             try await Task.sleep(nanoseconds: 100_000_000)
@@ -106,7 +106,7 @@ struct StoppingTests {
 
     @Test("the wrapped WebAssembly functions keep their names and lengths")
     func webAssemblyWrappersLookNative() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let shape = try await realm.evaluate("""
@@ -117,16 +117,16 @@ struct StoppingTests {
 
     @Test("shutdown() from an agent's own console output does not crash or hang")
     func shutdownFromOwnCallback() async throws {
-        let hostBox = Locked<Host?>(nil)
-        var configuration = Host.Configuration()
+        let hostBox = Locked<ScriptHost?>(nil)
+        var configuration = ScriptHost.Configuration()
         configuration.output = ConsoleOutput { _, _ in
             hostBox.withLock { $0 }?.shutdown()
         }
-        let host = Host(configuration: configuration)
+        let host = ScriptHost(configuration: configuration)
         hostBox.withLock { $0 = host }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("console.log('bye'); setTimeout(() => console.log('never'), 10)", sourceURL: "self-stop.js")
-        let outcome = await withHangGuard(seconds: 20) { await host.quiescence() }
+        let outcome = await withHangGuard(seconds: 20) { try? await host.quiescence() }
         #expect(outcome == .terminated)
         await #expect(throws: HostError.agentStopped) { try await realm.evaluate("1") }
         hostBox.withLock { $0 = nil }
@@ -134,21 +134,21 @@ struct StoppingTests {
 
     @Test("shutdown() from an uncaught-exception handler does not crash or hang")
     func shutdownFromUncaughtHandler() async throws {
-        let hostBox = Locked<Host?>(nil)
-        let host = Host()
+        let hostBox = Locked<ScriptHost?>(nil)
+        let host = ScriptHost()
         hostBox.withLock { $0 = host }
         var options = RealmOptions()
         options.uncaughtExceptionHandler = { _ in hostBox.withLock { $0 }?.shutdown() }
         let realm = try await host.makeAgent().makeRealm(options: options)
         try realm.run("throw new Error('boom')", sourceURL: "throws.js")
-        let outcome = await withHangGuard(seconds: 20) { await host.quiescence() }
+        let outcome = await withHangGuard(seconds: 20) { try? await host.quiescence() }
         #expect(outcome == .terminated)
         hostBox.withLock { $0 = nil }
     }
 
     @Test("a host dropped while JS runs stops its agents; their handles report agentStopped")
     func hostDroppedWhileRunning() async throws {
-        var host: Host? = Host()
+        var host: ScriptHost? = ScriptHost()
         let realm = try await host!.makeAgent().makeRealm()
         try realm.run("let n = 0; while (true) { n++; }", sourceURL: "spin.js")
         try await Task.sleep(nanoseconds: 50_000_000)
@@ -169,7 +169,7 @@ struct StoppingTests {
 
     @Test("an error's line number far out of Int range does not trap")
     func hugeLineNumber() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         do {
@@ -183,20 +183,20 @@ struct StoppingTests {
     }
 }
 
-func makeCapturingHost(canInterruptScripts: Bool, shutdownTimeout: Double) -> (Host, CapturedOutput) {
+func makeCapturingHost(canInterruptScripts: Bool, shutdownTimeout: Double) -> (ScriptHost, CapturedOutput) {
     let captured = CapturedOutput()
-    var configuration = Host.Configuration()
+    var configuration = ScriptHost.Configuration()
     configuration.output = captured.output
     configuration.canInterruptScripts = canInterruptScripts
     configuration.shutdownTimeout = shutdownTimeout
-    return (Host(configuration: configuration), captured)
+    return (ScriptHost(configuration: configuration), captured)
 }
 
 @Suite("Memory stays bounded", .serialized)
 struct BoundedMemoryTests {
     @Test("closed realms are freed: the globals of 300 closed realms are collected")
     func closedRealmsAreFreed() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let agent = try host.makeAgent()
         var options = RealmOptions()
@@ -287,7 +287,7 @@ struct QuiescenceTests {
         let realm = try await host.makeAgent().makeRealm()
         for round in 0..<300 {
             try realm.run("console.log(\(round))", sourceURL: "round.js")
-            #expect(host.wait(timeout: 60) == .quiescent)
+            #expect((try await host.quiescence(timeout: 60)) == .quiescent)
             guard captured.standardOutput.hasSuffix("\(round)\n") else {
                 Issue.record("round \(round): quiescent before the posted script ran")
                 return

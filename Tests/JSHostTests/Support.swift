@@ -4,8 +4,6 @@ import Synchronization
 import Testing
 @testable import JSHost
 
-/// Foundation also has a `Host`; in this module the name means the JSHost one.
-typealias Host = JSHost.Host
 
 // MARK: - Engine on the current thread
 
@@ -81,11 +79,11 @@ final class Collected<Element: Sendable>: Sendable {
 }
 
 /// A host whose console output is captured.
-func makeCapturingHost() -> (Host, CapturedOutput) {
+func makeCapturingHost() -> (ScriptHost, CapturedOutput) {
     let captured = CapturedOutput()
-    var configuration = Host.Configuration()
+    var configuration = ScriptHost.Configuration()
     configuration.output = captured.output
-    return (Host(configuration: configuration), captured)
+    return (ScriptHost(configuration: configuration), captured)
 }
 
 // MARK: - Paths
@@ -241,8 +239,8 @@ final class ScratchDirectory {
 
 /// A page and a frame: two realms of one agent ("frames"), entangled with `Realm.connect` so the page's global
 /// `toFrame` and the frame's global `toPage` are the two ends of one channel. The caller shuts the host down.
-func makeConnectedRealms(options: RealmOptions = RealmOptions()) async throws -> (host: Host, agent: Agent, page: Realm, frame: Realm) {
-    let host = Host()
+func makeConnectedRealms(options: RealmOptions = RealmOptions()) async throws -> (host: ScriptHost, agent: Agent, page: Realm, frame: Realm) {
+    let host = ScriptHost()
     let agent = try host.makeAgent(name: "frames")
     let page = try await agent.makeRealm(options: options)
     let frame = try await agent.makeRealm(options: options)

@@ -22,7 +22,7 @@ struct TransferTests {
 
     @Test("a buffer sent to a worker is lent (not copied) while the worker holds it, and let go when the worker ends")
     func lentUntilCollected() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let agent = try host.makeAgent()
         let realm = try await agent.makeRealm()
@@ -43,19 +43,19 @@ struct TransferTests {
             worker.postMessage(buffer, [buffer]);
             buffer.detached
             """) == .boolean(true))
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await realm.evaluate("JSON.stringify(answer)") == .string("[4194304,11,99]"))
         #expect(try await Self.lentCount(agent) == 1, "the bytes are lent to the worker, not copied")
         // The worker ends: what it borrowed is returned, and this agent lets the buffer go.
         _ = try await realm.evaluate("worker.terminate(); 0")
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         try await Self.waitUntil { try await Self.lentCount(agent) == 0 }
         #expect(try await Self.lentCount(agent) == 0)
     }
 
     @Test("bytes from a worker that ended stay readable; the worker's engine goes once they are let go")
     func lenderEndsFirst() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm(options: Self.gcOptions())
         let agentsBefore = host.core.agentCount
@@ -69,7 +69,7 @@ struct TransferTests {
             worker.onmessage = (e) => { received = e.data; };
             0
             """)
-        #expect(await host.quiescence() == .quiescent, "a worker that waits for its loans is not pending work")
+        #expect(try await host.quiescence() == .quiescent, "a worker that waits for its loans is not pending work")
         // Its loop has ended; its engine waits for this realm to let go of the bytes.
         try await Task.sleep(nanoseconds: 100_000_000)
         #expect(host.core.agentCount == agentsBefore + 1, "the ended worker's thread waits for its last loan")
@@ -86,7 +86,7 @@ struct TransferTests {
 
     @Test("two agents that lent each other bytes both end at shutdown, without waiting on each other")
     func mutualLoansShutDown() async throws {
-        let host = Host()
+        let host = ScriptHost()
         let realm = try await host.makeAgent().makeRealm()
         _ = try await realm.evaluate("""
             globalThis.kept = [];
@@ -97,7 +97,7 @@ struct TransferTests {
             for (let i = 0; i < 4; i++) { const b = new ArrayBuffer(1 << 20); worker.postMessage(b, [b]); }
             0
             """)
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await realm.evaluate("kept.length") == .number(4))
         let stopped = await withHangGuard(seconds: 20) { host.shutdown(timeout: 10) }
         #expect(stopped == true, "shutdown returned, every agent stopped")
@@ -105,7 +105,7 @@ struct TransferTests {
 
     @Test("a 4 MiB buffer relayed 50 times through two workers and a port keeps its bytes; every loan ends")
     func relayAndChurn() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let agent = try host.makeAgent()
         let realm = try await agent.makeRealm(options: Self.gcOptions())
@@ -132,7 +132,7 @@ struct TransferTests {
             first.postMessage(buffer, [buffer]);
             0
             """)
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await realm.evaluate("result") == .string("4194304,5,100,6"), "each of the 100 hops added one")
         _ = try await realm.evaluate("gc(); 0")
         try await Self.waitUntil { try await Self.lentCount(agent) == 0 }

@@ -16,7 +16,7 @@ struct WebAPITests {
 
     @Test("location reflects RealmOptions.url; without one it is about:blank")
     func location() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let agent = try host.makeAgent()
         var options = RealmOptions()
@@ -32,7 +32,7 @@ struct WebAPITests {
 
     @Test("crypto draws from the OS: distinct values across realms")
     func randomness() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let agent = try host.makeAgent()
         let first = try await agent.makeRealm().evaluate("crypto.randomUUID()")
@@ -85,7 +85,7 @@ struct BlobAcrossRealmsTests {
             toFrame.postMessage({ blob, file, slice: blob.slice(7) });
             0
             """)
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         let report = try await frame.evaluate("JSON.stringify(report)")
         #expect(report == .string(#"{"blobIsMine":true,"fileIsMine":true,"type":"text/plain","name":"f.txt","lastModified":99,"text":"héllo world","sliceText":"world","fileText":"héllo world"}"#))
     }

@@ -16,7 +16,7 @@ struct WorkerTests {
 
     @Test("an AgentPipe between two agents delivers 100,000 items each way in order, one task each, none lost")
     func pipeOrdersAcrossThreads() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let a = try host.makeAgent(name: "pipe-a")
         let b = try host.makeAgent(name: "pipe-b")
@@ -54,7 +54,7 @@ struct WorkerTests {
                 }
             }
         }
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         for realm in [realmA, realmB] {
             #expect(try await realm.evaluate("expected") == .number(Double(count)))
             #expect(try await realm.evaluate("bad") == .number(0))
@@ -63,7 +63,7 @@ struct WorkerTests {
 
     @Test("200 workers started and terminated in a loop leave the thread count and memory flat")
     func workersLeaveNothingBehind() async throws {
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         func churn(_ count: Int) async throws {
@@ -76,7 +76,7 @@ struct WorkerTests {
                   }
                 })();
                 """, sourceURL: "churn.js")
-            #expect(await host.quiescence() == .quiescent)
+            #expect(try await host.quiescence() == .quiescent)
             // Retired agents are joined off-thread: give the joins a moment.
             for _ in 0..<50 where host.core.agentCount > 1 { try await Task.sleep(nanoseconds: 20_000_000) }
         }
@@ -92,7 +92,7 @@ struct WorkerTests {
     @Test("8 workers × 20,000 messages each way at once: 0 lost, 0 duplicated, 0 reordered (JSHOST_STRESS=1: 100,000)")
     func eightWorkersStress() async throws {
         let perWorker = ProcessInfo.processInfo.environment["JSHOST_STRESS"] == "1" ? 100_000 : 20_000
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("""
@@ -117,7 +117,7 @@ struct WorkerTests {
               for (let n = 0; n < perWorker; n++) worker.postMessage({ n });
             }
             """, sourceURL: "stress.js")
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         let report = try await realm.evaluate("JSON.stringify(report)")
         #expect(report == .string(#"{"problems":[],"count":0}"#))
     }
@@ -125,7 +125,7 @@ struct WorkerTests {
     @Test("8 channels between workers, each port moved to another worker mid-stream: in order, none lost (JSHOST_STRESS=1: 100,000 each)")
     func portsMoveBetweenWorkersMidStream() async throws {
         let perChannel = ProcessInfo.processInfo.environment["JSHOST_STRESS"] == "1" ? 100_000 : 20_000
-        let host = Host()
+        let host = ScriptHost()
         defer { host.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("""
@@ -184,7 +184,7 @@ struct WorkerTests {
               workers[c].postMessage({ role: "produce", channel: c, count }, [port1]);
             }
             """, sourceURL: "stress-ports.js")
-        #expect(await host.quiescence() == .quiescent)
+        #expect(try await host.quiescence() == .quiescent)
         #expect(try await realm.evaluate("JSON.stringify(report)") == .string(#"{"count":0,"problems":[]}"#))
     }
 }

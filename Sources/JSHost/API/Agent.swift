@@ -51,7 +51,7 @@ public final class Agent: Sendable {
     }
 
     /// The host this agent belongs to (nil once the host is gone).
-    public var host: Host? { core.publicHost.value }
+    public var host: ScriptHost? { core.publicHost.value }
 
     /// Stops this agent alone, at once, even a script in a loop (when the host can interrupt scripts): no task
     /// runs on it again, its realms' ports are disentangled (their peers hear `close`), other agents go on.

@@ -1,5 +1,5 @@
 /// A JSON document, parsed or built without Foundation (the CLI's start-up time matters).
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -8,22 +8,22 @@ public enum JSONValue: Sendable, Equatable {
     /// Members in document order.
     case object(JSONObject)
 
-    public struct ParseError: Error, CustomStringConvertible, Sendable {
-        public let description: String
-        public init(description: String) { self.description = description }
+    package struct ParseError: Error, CustomStringConvertible, Sendable {
+        package let description: String
+        package init(description: String) { self.description = description }
     }
 
     /// An object's members, in order, with lookup by key (the last duplicate wins).
-    public struct JSONObject: Sendable, Equatable {
-        public var members: [(key: String, value: JSONValue)]
-        public init(_ members: [(key: String, value: JSONValue)] = []) { self.members = members }
-        public subscript(key: String) -> JSONValue? { members.last { $0.key == key }?.value }
-        public static func == (a: JSONObject, b: JSONObject) -> Bool {
+    package struct JSONObject: Sendable, Equatable {
+        package var members: [(key: String, value: JSONValue)]
+        package init(_ members: [(key: String, value: JSONValue)] = []) { self.members = members }
+        package subscript(key: String) -> JSONValue? { members.last { $0.key == key }?.value }
+        package static func == (a: JSONObject, b: JSONObject) -> Bool {
             a.members.count == b.members.count && zip(a.members, b.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         }
     }
 
-    public static func parse(_ text: String) throws(ParseError) -> JSONValue {
+    package static func parse(_ text: String) throws(ParseError) -> JSONValue {
         var parser = Parser(bytes: Array(text.utf8))
         let value = try parser.value()
         parser.skipSpace()
@@ -32,7 +32,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Compact JSON text.
-    public var serialized: String {
+    package var serialized: String {
         switch self {
         case .null: "null"
         case .bool(let value): value ? "true" : "false"
@@ -44,7 +44,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// A JSON string literal (also a valid JavaScript string literal).
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -121,7 +121,7 @@ extension Realm {
     }
 
     /// Defines `path` as a JS function that starts `body` and returns a Promise of its result. While `body` runs
-    /// the host is not quiescent (``Host/quiescence()`` waits for it); its result or error settles the promise
+    /// the host is not quiescent (``ScriptHost/quiescence()`` waits for it); its result or error settles the promise
     /// on the agent's thread, as a task.
     public func defineFunction<Result: Encodable>(_ path: String, _ body: @escaping @Sendable (ScriptArguments) async throws -> Result) async throws {
         let realmID = id
@@ -238,7 +238,7 @@ extension Realm {
     /// Evaluates `source` with a time limit: a script still running after `timeLimit` seconds (measured in the
     /// engine's own checks, about every 50 ms) is stopped and the call throws ``HostError/timeLimitExceeded``;
     /// the realm and agent stay usable. Needs an agent that can interrupt scripts
-    /// (``Host/Configuration/canInterruptScripts``); otherwise it throws ``HostError/cannotInterrupt``.
+    /// (``ScriptHost/Configuration/canInterruptScripts``); otherwise it throws ``HostError/cannotInterrupt``.
     public func evaluate(_ source: String, sourceURL: String = "eval.js", timeLimit: Double) async throws -> ScriptValue {
         let id = self.id
         let result = try await agent.perform { runtime throws(HostError) -> Swift.Result<ScriptValue, JavaScriptError> in

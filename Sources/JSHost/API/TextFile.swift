@@ -3,13 +3,13 @@ import Glibc
 #endif
 
 /// Why a file could not be read: the system's words (`No such file or directory`).
-public struct FileReadError: Error, Sendable, CustomStringConvertible {
-    public let reason: String
-    public var description: String { reason }
+package struct FileReadError: Error, Sendable, CustomStringConvertible {
+    package let reason: String
+    package var description: String { reason }
 }
 
 /// Reads a whole file as UTF-8 (invalid sequences become U+FFFD), without Foundation: start-up time matters.
-public func readUTF8File(_ path: String) throws(FileReadError) -> String {
+package func readUTF8File(_ path: String) throws(FileReadError) -> String {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw FileReadError(reason: String(cString: strerror(errno))) }
     defer { close(descriptor) }

@@ -6,18 +6,18 @@ import Glibc
 ///
 /// Recognised META keys (as web-platform-tests writes them): `title=`, `script=PATH` (repeatable; relative to
 /// the test file, or absolute against the runner's root directory), `timeout=long`, `global=LIST`.
-public struct TestFile: Sendable, Equatable {
-    public var path: String
-    public var source: String
-    public var title: String?
+package struct TestFile: Sendable, Equatable {
+    package var path: String
+    package var source: String
+    package var title: String?
     /// Paths of the scripts to load before the test, resolved to readable paths.
-    public var scripts: [String]
-    public var isLongTimeout: Bool
+    package var scripts: [String]
+    package var isLongTimeout: Bool
     /// The contexts to run the file in, in order.
-    public var contexts: [String]
+    package var contexts: [String]
 
     /// Parses the META block at the top of `source`. `root` resolves absolute `script=` paths.
-    public init(path: String, source: String, root: String?) {
+    package init(path: String, source: String, root: String?) {
         self.path = path
         self.source = source
         title = nil
@@ -57,7 +57,7 @@ public struct TestFile: Sendable, Equatable {
     }
 
     /// The context names `// META: global=` may use (web-platform-tests' list; `worker` expands to three).
-    public static let knownContexts: Set<String> = [
+    package static let knownContexts: Set<String> = [
         "window", "dedicatedworker", "dedicatedworker-module", "sharedworker", "sharedworker-module", "serviceworker",
         "serviceworker-module", "jsshell", "shadowrealm", "shadowrealm-in-window", "shadowrealm-in-shadowrealm",
         "shadowrealm-in-dedicatedworker", "shadowrealm-in-sharedworker", "shadowrealm-in-serviceworker",
@@ -95,19 +95,19 @@ extension Substring {
 }
 
 /// Finding test files.
-public enum TestDiscovery {
+package enum TestDiscovery {
     /// File-name endings that mark a test inside a searched directory.
-    public static let testSuffixes = [".any.js", ".window.js", ".worker.js", ".test.js"]
+    package static let testSuffixes = [".any.js", ".window.js", ".worker.js", ".test.js"]
 
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    package struct Failure: Error, CustomStringConvertible, Sendable {
+        package let description: String
     }
 
     /// Files given explicitly are always tests. Directories are searched recursively for files whose names end
     /// in one of ``testSuffixes``, skipping `resources` folders (helper scripts) and hidden entries; the files
     /// of each directory come in name order. Symbolic links are followed, but a directory is searched only once
     /// (a link back to an ancestor would otherwise loop until paths grew too long).
-    public static func findTests(in paths: [String]) throws(Failure) -> [String] {
+    package static func findTests(in paths: [String]) throws(Failure) -> [String] {
         var found: [String] = []
         var searched = Set<FileID>()
         for path in paths {

@@ -1,5 +1,5 @@
 /// The outcome of one subtest, as testharness.js reports it.
-public enum SubtestStatus: String, Sendable, Codable, CaseIterable {
+package enum SubtestStatus: String, Sendable, Codable, CaseIterable {
     case pass = "PASS"
     case fail = "FAIL"
     case timeout = "TIMEOUT"
@@ -20,7 +20,7 @@ public enum SubtestStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// The outcome of one run of a test file, as a whole.
-public enum HarnessStatus: String, Sendable, Codable, CaseIterable {
+package enum HarnessStatus: String, Sendable, Codable, CaseIterable {
     case ok = "OK"
     case error = "ERROR"
     case timeout = "TIMEOUT"
@@ -39,13 +39,13 @@ public enum HarnessStatus: String, Sendable, Codable, CaseIterable {
     }
 }
 
-public struct SubtestResult: Sendable, Equatable {
-    public var name: String
-    public var status: SubtestStatus
+package struct SubtestResult: Sendable, Equatable {
+    package var name: String
+    package var status: SubtestStatus
     /// The failure message (`assert_equals: expected 3 but got 4`), when there is one.
-    public var message: String?
+    package var message: String?
 
-    public init(name: String, status: SubtestStatus, message: String? = nil) {
+    package init(name: String, status: SubtestStatus, message: String? = nil) {
         self.name = name
         self.status = status
         self.message = message
@@ -53,21 +53,21 @@ public struct SubtestResult: Sendable, Equatable {
 }
 
 /// One run of a test file in one context (`window`, `dedicatedworker`, ...).
-public struct TestFileResult: Sendable, Equatable {
+package struct TestFileResult: Sendable, Equatable {
     /// The file's path as given or discovered.
-    public var path: String
+    package var path: String
     /// The global the file ran in (`// META: global=`).
-    public var context: String
-    public var harnessStatus: HarnessStatus
+    package var context: String
+    package var harnessStatus: HarnessStatus
     /// Why the harness status is not OK, or why the file was skipped.
-    public var message: String?
-    public var subtests: [SubtestResult]
+    package var message: String?
+    package var subtests: [SubtestResult]
     /// Uncaught-exception reports the host printed while the file ran.
-    public var uncaughtReports: [String]
+    package var uncaughtReports: [String]
     /// Wall-clock seconds the run took.
-    public var duration: Double
+    package var duration: Double
 
-    public init(path: String, context: String, harnessStatus: HarnessStatus, message: String? = nil,
+    package init(path: String, context: String, harnessStatus: HarnessStatus, message: String? = nil,
                 subtests: [SubtestResult] = [], uncaughtReports: [String] = [], duration: Double = 0) {
         self.path = path
         self.context = context

@@ -2,35 +2,35 @@ import Dispatch
 import Synchronization
 
 /// How ``TestRunner`` runs files.
-public struct TestRunnerOptions: Sendable {
+package struct TestRunnerOptions: Sendable {
     /// How many files run at once, each in its own agent.
-    public var jobs = 1
+    package var jobs = 1
     /// Scales the per-file time limits (10 s, or 60 s for `// META: timeout=long`).
-    public var timeoutMultiplier = 1.0
+    package var timeoutMultiplier = 1.0
     /// An external `testharness.js` to use instead of the built-in harness.
-    public var harnessPath: String?
+    package var harnessPath: String?
     /// The directory absolute `// META: script=/...` paths are resolved against.
-    public var root: String?
+    package var root: String?
 
-    public init() {}
+    package init() {}
 
     static let defaultTimeout = 10.0
     static let longTimeout = 60.0
 }
 
 /// Runs web-platform-tests-style test files, each in a fresh realm, and collects their results.
-public final class TestRunner: Sendable {
-    public let options: TestRunnerOptions
+package final class TestRunner: Sendable {
+    package let options: TestRunnerOptions
     private let harness: RealmRuntime.Script
 
     /// The contexts this build can run a test file in.
-    public static let supportedContexts: Set<String> = ["window", "dedicatedworker", "sharedworker"]
+    package static let supportedContexts: Set<String> = ["window", "dedicatedworker", "sharedworker"]
 
-    public struct SetupError: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    package struct SetupError: Error, CustomStringConvertible, Sendable {
+        package let description: String
     }
 
-    public init(options: TestRunnerOptions = TestRunnerOptions()) throws(SetupError) {
+    package init(options: TestRunnerOptions = TestRunnerOptions()) throws(SetupError) {
         self.options = options
         if let path = options.harnessPath {
             do {
@@ -48,7 +48,7 @@ public final class TestRunner: Sendable {
 
     /// Runs every file and calls `report` with each file's results (one per context), in the order of `paths`,
     /// as soon as a file and all before it are done.
-    public func run(_ paths: [String], report: @escaping @Sendable (_ path: String, _ results: [TestFileResult]) -> Void) {
+    package func run(_ paths: [String], report: @escaping @Sendable (_ path: String, _ results: [TestFileResult]) -> Void) {
         let queue = WorkQueue(count: paths.count)
         let ordered = OrderedDelivery(paths: paths, report: report)
         let group = DispatchGroup()
@@ -76,7 +76,7 @@ public final class TestRunner: Sendable {
 /// One worker: a host with one agent, running files one after another in fresh realms. Used by one thread.
 private final class TestJob: @unchecked Sendable {
     let runner: TestRunner
-    private(set) var host: Host
+    private(set) var host: ScriptHost
     private(set) var agent: Agent?
     /// The agent `dedicatedworker` and `sharedworker` files run in: a thread of its own, made on first use.
     private var workerAgent: Agent?
@@ -86,12 +86,12 @@ private final class TestJob: @unchecked Sendable {
         (host, agent) = Self.makeHost()
     }
 
-    private static func makeHost() -> (Host, Agent?) {
-        var configuration = Host.Configuration()
+    private static func makeHost() -> (ScriptHost, Agent?) {
+        var configuration = ScriptHost.Configuration()
         // The runner shows results, not the files' console output: it is dropped, not kept (1,000 files that log
         // would otherwise hold all of it until the run ends).
         configuration.output = ConsoleOutput { _, _ in }
-        let host = Host(configuration: configuration)
+        let host = ScriptHost(configuration: configuration)
         return (host, try? host.makeAgent(name: "test"))
     }
 
@@ -106,7 +106,7 @@ private final class TestJob: @unchecked Sendable {
 
     /// Replaces the agent after a file had to be interrupted: the next file gets a fresh one, whatever state the
     /// interrupted script left behind. Should the old agent still not stop, its thread is left running (see
-    /// ``Host/shutdown(timeout:)``) and the run goes on.
+    /// ``ScriptHost/shutdown(timeout:)``) and the run goes on.
     private func retireAgent() {
         host.shutdown(timeout: Self.stopGrace)
         (host, agent) = Self.makeHost()
@@ -371,7 +371,7 @@ private struct HarnessReport {
 }
 
 /// `10` for a whole number of seconds, `0.2` otherwise; any Double (NaN, 1e300) is fine.
-public func formatSeconds(_ seconds: Double) -> String {
+package func formatSeconds(_ seconds: Double) -> String {
     Int(exactly: seconds).map { String($0) } ?? String(seconds)
 }
 

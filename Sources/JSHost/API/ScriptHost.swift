@@ -7,7 +7,7 @@ public enum RunOutcome: Sendable, Equatable {
     case quiescent
     /// An exception went unhandled in a realm without an ``RealmOptions/uncaughtExceptionHandler``.
     case uncaughtException
-    /// ``Host/terminate()`` stopped the run.
+    /// ``ScriptHost/terminate()`` stopped the run.
     case terminated
 }
 
@@ -28,7 +28,7 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidPath(String)
     /// A script ran longer than the time limit of the call and was stopped; the realm stays usable.
     case timeLimitExceeded(seconds: Double)
-    /// A time limit needs an agent that can interrupt scripts (``Host/Configuration/canInterruptScripts``).
+    /// A time limit needs an agent that can interrupt scripts (``ScriptHost/Configuration/canInterruptScripts``).
     case cannotInterrupt
     /// Ports sent together must be served by the same agent.
     case portsOfAnotherAgent
@@ -42,7 +42,7 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
         case .scriptFailed(let error): "a host operation failed in JavaScript: \(error)"
         case .invalidPath(let path): "'\(path)' is not a usable property path"
         case .timeLimitExceeded(let seconds): "the script ran longer than its time limit of \(formatSeconds(seconds)) s and was stopped"
-        case .cannotInterrupt: "this host cannot interrupt scripts (Host.Configuration.canInterruptScripts is off)"
+        case .cannotInterrupt: "this host cannot interrupt scripts (ScriptHost.Configuration.canInterruptScripts is off)"
         case .portsOfAnotherAgent: "a transferred port belongs to another agent"
         }
     }
@@ -52,7 +52,7 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
 /// when the run is over.
 ///
 /// ```swift
-/// let host = Host()
+/// let host = ScriptHost()
 /// let realm = try await host.makeAgent().makeRealm()
 /// let value = try await realm.evaluate("6 * 7")   // .number(42)
 /// host.shutdown()
@@ -60,17 +60,17 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
 ///
 /// Dropping the last reference to a host shuts it down. A host may be shut down from any thread, including
 /// from a callback running on one of its own agents (console output, an uncaught-exception handler).
-public final class Host: Sendable {
+public final class ScriptHost: Sendable {
     public struct Configuration: Sendable {
         /// Where `console` output and uncaught-exception reports go.
         public var output: ConsoleOutput = .standard
-        /// Lets ``Host/terminate()`` (and the test runner's time limits) stop a script that never yields,
+        /// Lets ``ScriptHost/terminate()`` (and the test runner's time limits) stop a script that never yields,
         /// such as `while (true) {}`. It costs a little on every call into JS (JSC reads the thread's CPU
         /// clock at each entry), so a host that never needs to interrupt running code can turn it off; then
-        /// `terminate()` takes effect when the running task ends, and ``Host/shutdown()`` of an agent stuck
+        /// `terminate()` takes effect when the running task ends, and ``ScriptHost/shutdown()`` of an agent stuck
         /// in a loop gives up after ``shutdownTimeout`` (see there).
         public var canInterruptScripts = true
-        /// How long ``Host/shutdown(timeout:)`` waits for each agent's thread to end, in seconds. An agent that
+        /// How long ``ScriptHost/shutdown(timeout:)`` waits for each agent's thread to end, in seconds. An agent that
         /// is still running then (see there for when that can happen) is reported on standard error of
         /// ``output`` and its thread is left to finish on its own; the host never waits forever.
         public var shutdownTimeout = 5.0
@@ -99,16 +99,62 @@ public final class Host: Sendable {
     /// How the run ended, if it has ended.
     public var outcome: RunOutcome? { core.outcome }
 
-    /// Blocks until the host is quiescent or its run has ended, or `timeout` seconds pass (then returns nil).
+    /// Blocks the calling thread until the host is quiescent or its run has ended, or `timeout` seconds pass
+    /// (then returns nil). For synchronous code (a command-line tool's main thread); async code awaits
+    /// ``quiescence()`` or ``quiescence(timeout:)`` instead.
+    @available(*, noasync, message: "blocks a thread: use `await quiescence()` or `await quiescence(timeout:)`")
     public func wait(timeout: Double? = nil) -> RunOutcome? {
         core.wait(timeout: timeout)
     }
 
-    /// Waits without blocking a thread until the host is quiescent or its run has ended.
-    public func quiescence() async -> RunOutcome {
+    /// Like ``quiescence()``, giving up after `timeout` seconds (then returns nil).
+    public func quiescence(timeout: Double) async throws -> RunOutcome? {
         let core = self.core
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: core.wait() ?? .quiescent) }
+        let deadline = MonotonicClock.nanoseconds() &+ UInt64(max(0, timeout) * 1e9)
+        let cancelled = Atomic<Bool>(false)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RunOutcome?, any Error>) in
+                DispatchQueue.global().async {
+                    while !cancelled.load(ordering: .relaxed) {
+                        let now = MonotonicClock.nanoseconds()
+                        if now >= deadline {
+                            continuation.resume(returning: core.outcome ?? (core.tracker.isQuiescent ? .quiescent : nil))
+                            return
+                        }
+                        if let outcome = core.wait(timeout: min(0.05, Double(deadline - now) / 1e9)) {
+                            continuation.resume(returning: outcome)
+                            return
+                        }
+                    }
+                    continuation.resume(throwing: CancellationError())
+                }
+            }
+        } onCancel: {
+            cancelled.store(true, ordering: .relaxed)
+        }
+    }
+
+    /// Waits without blocking a thread until the host is quiescent or its run has ended.
+    ///
+    /// - Throws: `CancellationError` when the waiting task is cancelled first (the host is not affected).
+    public func quiescence() async throws -> RunOutcome {
+        let core = self.core
+        let cancelled = Atomic<Bool>(false)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RunOutcome, any Error>) in
+                DispatchQueue.global().async {
+                    // Short waits, so that a cancellation is noticed within ~50 ms.
+                    while !cancelled.load(ordering: .relaxed) {
+                        if let outcome = core.wait(timeout: 0.05) {
+                            continuation.resume(returning: outcome)
+                            return
+                        }
+                    }
+                    continuation.resume(throwing: CancellationError())
+                }
+            }
+        } onCancel: {
+            cancelled.store(true, ordering: .relaxed)
         }
     }
 
@@ -139,19 +185,19 @@ final class HostCore: Sendable {
         var isShutDown = false
     }
 
-    let configuration: Host.Configuration
+    let configuration: ScriptHost.Configuration
     private let state = Locked(State())
     let tracker: WorkTracker
     /// BroadcastChannel subscribers of every agent (Web/BroadcastChannels.swift).
     let broadcast = BroadcastRegistry()
-    /// The embedder's object, for `Agent.host` (weak: dropping the last `Host` still shuts the host down).
-    let publicHost = WeakBox<Host>()
+    /// The embedder's object, for `Agent.host` (weak: dropping the last `ScriptHost` still shuts the host down).
+    let publicHost = WeakBox<ScriptHost>()
     /// Running shared workers by (URL, name) (SharedWorkers.swift).
     let sharedWorkers = SharedWorkerRegistry()
     /// Read by every agent's watchdog while JS runs: set once the run must stop.
     let isTerminating = Atomic<Bool>(false)
 
-    init(configuration: Host.Configuration) {
+    init(configuration: ScriptHost.Configuration) {
         self.configuration = configuration
         let wakeWaiters = WeakBox<HostCore>()
         tracker = WorkTracker { wakeWaiters.value?.resumeWaiters() }
@@ -237,7 +283,7 @@ final class HostCore: Sendable {
         for agent in agents where !agent.stop(timeout: timeout ?? configuration.shutdownTimeout) {
             allStopped = false
             writeError("jshost: agent '\(agent.name)' did not stop within \(formatSeconds(timeout ?? configuration.shutdownTimeout)) s; "
-                + "its thread was left running (see Host.Configuration.shutdownTimeout)\n")
+                + "its thread was left running (see ScriptHost.Configuration.shutdownTimeout)\n")
         }
         return allStopped
     }
