@@ -273,4 +273,43 @@ struct ScriptingAPITests {
         await #expect(throws: CancellationError.self) { try await waiting.value }
         #expect(try await host.quiescence(timeout: 0.1) == nil)
     }
+
+    @Test("handles to live JS objects: construct a class, call methods, read and write properties, release on drop")
+    func objectHandles() async throws {
+        let host = ScriptHost()
+        defer { host.shutdown() }
+        let agent = try host.makeAgent()
+        let realm = try await agent.makeRealm()
+        _ = try await realm.evaluate("""
+            globalThis.Greeter = class Greeter {
+              constructor(name) { this.name = name; this.count = 0; }
+              greet(mark) { this.count++; return `hello ${this.name}${mark}`; }
+            };
+            globalThis.double = (n) => n * 2;
+            0
+            """)
+        let greeterClass = try await realm.handle("Greeter")
+        let greeter = try await greeterClass.construct(["Ada"])
+        #expect(try await greeter.invoke("greet", ["!"]) == .string("hello Ada!"))
+        #expect(try await greeter.invoke("greet", ["?"]) == .string("hello Ada?"))
+        #expect(try await greeter.get("count") == .number(2), "the same object, not a copy")
+        try await greeter.set("name", to: "Grace")
+        #expect(try await greeter.invoke("greet", ["."]) == .string("hello Grace."))
+        #expect(try await realm.handle("double").call([21]) == .number(42))
+        let callback = try await realm.evaluateHandle("(function () { return this.name; })")
+        #expect(try await callback.call(this: greeter) == .string("Grace"))
+        await #expect(throws: JavaScriptError.self) { try await realm.handle("notThere") }
+        await #expect(throws: JavaScriptError.self) { try await greeter.invoke("missing") }
+
+        let kept = try await agent.perform { runtime in runtime.objectHandles.count }
+        #expect(kept == 3, "Greeter, the instance and the callback (the temporary handle of double is gone)")
+        _ = consume greeter
+        _ = consume callback
+        _ = consume greeterClass
+        #expect(try await realm.evaluate("1") == .number(1))   // the releases ran before this task
+        #expect(try await agent.perform { runtime in runtime.objectHandles.count } == 0, "dropped handles let go")
+        let late = try await realm.handle("Greeter")
+        try await realm.close()
+        await #expect(throws: HostError.realmClosed) { try await late.construct(["x"]) }
+    }
 }

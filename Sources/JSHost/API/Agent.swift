@@ -222,6 +222,9 @@ final class AgentRuntime: HostTaskSource {
     /// The public object of this agent (set right after the agent starts).
     var agentBox: WeakBox<Agent>?
     var publicAgent: Agent? { agentBox?.value }
+    /// Objects Swift keeps handles to (JSObjectHandle.swift).
+    var objectHandles: [Int: KeptObject] = [:]
+    var lastObjectHandleID = 0
     /// Swift's ends of channels served by this agent (ScriptPort.swift).
     let swiftPorts = SwiftPorts()
     /// Swift tasks awaiting a promise of one of this agent's realms (`Realm.evaluateAwaitingPromise`).
@@ -341,6 +344,7 @@ final class AgentRuntime: HostTaskSource {
     func closeRealm(_ id: Int) {
         guard let realm = realms.removeValue(forKey: id) else { return }
         failPromiseWaiters(ofRealm: id)
+        dropObjectHandles(ofRealm: id)
         closeEndpoints(ofRealm: id)
         // Its ports are disentangled (peers in other realms get `close`) and its queued tasks dropped.
         realm.callInternal("closeRealm")
@@ -384,6 +388,7 @@ final class AgentRuntime: HostTaskSource {
         loop.inbox.tornDown()
         failPromiseWaiters(ofRealm: nil)
         finishSwiftPorts()
+        objectHandles = [:]
         for realm in realms.values { realm.close() }
         realms = [:]
         closedRealms = []
