@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/jshost
 
-.PHONY: demo test build deps js-tests swift-tests bench fuzz tsan clean
+.PHONY: demo test build deps js-tests swift-tests bench fuzz tsan docs clean
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -41,3 +41,12 @@ tsan: deps
 
 clean:
 	rm -rf .build
+
+## The DocC documentation of the Swift API (the JSHost.docc catalog and every public symbol) into .build/docs,
+## with the toolchain's own `docc`; fails on any warning (a broken link, a missing symbol).
+docs:
+	$(SWIFT) package dump-symbol-graph --minimum-access-level public
+	rm -rf .build/symbolgraph-jshost && mkdir -p .build/symbolgraph-jshost
+	cp .build/*/symbolgraph/JSHost.symbols.json .build/symbolgraph-jshost/
+	docc convert Sources/JSHost/JSHost.docc --additional-symbol-graph-dir .build/symbolgraph-jshost \
+		--output-dir .build/docs --fallback-display-name JSHost --fallback-bundle-identifier jshost --warnings-as-errors

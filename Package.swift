@@ -46,6 +46,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "jshost-demo", dependencies: ["JSHost"], path: "Examples/MultiContextDemo"),
+        .executableTarget(name: "getting-started", dependencies: ["JSHost"], path: "Examples/GettingStarted"),
         .testTarget(name: "JSHostTests", dependencies: ["JSHost"]),
     ],
     swiftLanguageModes: [.v6]

@@ -236,7 +236,7 @@ extension Realm {
     }
 
     /// Evaluates `source` with a time limit: a script still running after `timeLimit` seconds (measured in the
-    /// engine's own checks, about every 50 ms) is stopped and the call throws ``HostError/timeLimitExceeded``;
+    /// engine's own checks, about every 50 ms) is stopped and the call throws ``HostError/timeLimitExceeded(seconds:)``;
     /// the realm and agent stay usable. Needs an agent that can interrupt scripts
     /// (``ScriptHost/Configuration/canInterruptScripts``); otherwise it throws ``HostError/cannotInterrupt``.
     public func evaluate(_ source: String, sourceURL: String = "eval.js", timeLimit: Double) async throws -> ScriptValue {

@@ -67,7 +67,7 @@ public final class ScriptHost: Sendable {
         /// Lets ``ScriptHost/terminate()`` (and the test runner's time limits) stop a script that never yields,
         /// such as `while (true) {}`. It costs a little on every call into JS (JSC reads the thread's CPU
         /// clock at each entry), so a host that never needs to interrupt running code can turn it off; then
-        /// `terminate()` takes effect when the running task ends, and ``ScriptHost/shutdown()`` of an agent stuck
+        /// `terminate()` takes effect when the running task ends, and ``ScriptHost/shutdown(timeout:)`` of an agent stuck
         /// in a loop gives up after ``shutdownTimeout`` (see there).
         public var canInterruptScripts = true
         /// How long ``ScriptHost/shutdown(timeout:)`` waits for each agent's thread to end, in seconds. An agent that

@@ -20,7 +20,7 @@ public struct ScriptObjectBuilder: Sendable {
 
     init() {}
 
-    /// A method: JS calls run `body` on the agent's thread (like ``Realm/defineFunction(_:_:)-(_,(ScriptArguments)->Result)``).
+    /// A method: JS calls run `body` on the agent's thread (like `defineFunction(_:_:)`).
     public mutating func function<Result: Encodable>(_ name: String, _ body: @escaping @Sendable (ScriptArguments) throws -> Result) {
         members.append((name, .function(EncodingFunction(body))))
     }
