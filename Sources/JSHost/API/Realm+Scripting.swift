@@ -107,11 +107,12 @@ extension Realm {
     /// try await realm.evaluate("add(2, 3)")   // .number(5)
     /// ```
     public func defineFunction<Result: Encodable>(_ path: String, _ body: @escaping @Sendable (ScriptArguments) throws -> Result) async throws {
+        let function: any ScriptCallable = EncodingFunction(body)
         try await install(path) { realm in
             realm.context.makeFunction(Self.lastComponent(path)) { call throws(HostFunctionError) in
                 let arguments = Self.arguments(of: call)
                 do {
-                    let result = try ScriptValueEncoder().encode(try body(arguments))
+                    let result = try function.call(arguments)
                     return result.makeJSValue(in: call.context)
                 } catch {
                     throw .rethrow(Self.jsError(for: error, in: call.context))
@@ -329,10 +330,17 @@ extension Realm {
         path.split(separator: ".").last.map(String.init) ?? path
     }
 
-    static func arguments(of call: HostCall) -> ScriptArguments {
-        ScriptArguments((0..<call.argumentCount).map { ScriptValue.copy(call[$0], in: call.context) },
-                        this: ScriptValue.copy(call.this, in: call.context))
+    /// The call's arguments, and its `this` unless `copyingThis` is false or `this` is the global object (a
+    /// plain call: copying the whole global would cost more than the call).
+    static func arguments(of call: HostCall, copyingThis: Bool = true) -> ScriptArguments {
+        var values: [ScriptValue] = []
+        values.reserveCapacity(call.argumentCount)
+        for index in 0..<call.argumentCount { values.append(ScriptValue.copy(call[index], in: call.context)) }
+        let this = call.this
+        guard copyingThis, this.ref != call.context.globalObject.value.ref else { return ScriptArguments(values) }
+        return ScriptArguments(values, this: ScriptValue.copy(this, in: call.context))
     }
+
 
     static func lookUp(_ path: String, in context: JSContext) -> JSValue? {
         var current = context.globalObject.value

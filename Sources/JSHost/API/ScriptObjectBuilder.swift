@@ -60,7 +60,8 @@ extension Realm {
                 case .function(let body):
                     let function = context.makeFunction(name) { call throws(HostFunctionError) in
                         do {
-                            return try body.call(Self.arguments(of: call)).makeJSValue(in: call.context)
+                            // (`this` is the object itself, whose getters are Swift code: not copied.)
+                            return try body.call(Self.arguments(of: call, copyingThis: false)).makeJSValue(in: call.context)
                         } catch {
                             throw .rethrow(Self.jsError(for: error, in: call.context))
                         }
@@ -105,10 +106,39 @@ protocol ScriptGetter: Sendable {
     func get() throws -> ScriptValue
 }
 
-private final class EncodingFunction<Result: Encodable>: ScriptCallable {
+final class EncodingFunction<Result: Encodable>: ScriptCallable {
     private let body: @Sendable (ScriptArguments) throws -> Result
+    private let kind = ResultKind(Result.self)
     init(_ body: @escaping @Sendable (ScriptArguments) throws -> Result) { self.body = body }
-    func call(_ arguments: ScriptArguments) throws -> ScriptValue { try ScriptValueEncoder().encode(try body(arguments)) }
+    func call(_ arguments: ScriptArguments) throws -> ScriptValue { try kind.convert(try body(arguments)) }
+}
+
+/// How a Swift function's result becomes a ``ScriptValue``, decided once per function: the common types
+/// directly, the rest through ``ScriptValueEncoder``.
+enum ResultKind: Sendable {
+    case scriptValue, double, int, string, bool, encoded
+
+    init<Result>(_ type: Result.Type) {
+        switch type {
+        case is ScriptValue.Type: self = .scriptValue
+        case is Double.Type: self = .double
+        case is Int.Type: self = .int
+        case is String.Type: self = .string
+        case is Bool.Type: self = .bool
+        default: self = .encoded
+        }
+    }
+
+    func convert<Result: Encodable>(_ result: Result) throws -> ScriptValue {
+        switch self {
+        case .scriptValue: return result as! ScriptValue
+        case .double: return .number(result as! Double)
+        case .int: return .number(Double(result as! Int))
+        case .string: return .string(result as! String)
+        case .bool: return .boolean(result as! Bool)
+        case .encoded: return try ScriptValueEncoder().encode(result)
+        }
+    }
 }
 
 private final class EncodingGetter<Result: Encodable>: ScriptGetter {
