@@ -298,6 +298,8 @@ final class AgentRuntime: HostTaskSource {
 
     func closeRealm(_ id: Int) {
         guard let realm = realms.removeValue(forKey: id) else { return }
+        // A document's frames go with it (HTML: its child navigables are destroyed first).
+        closeFrames(of: realm)
         closeEndpoints(ofRealm: id)
         // Its ports are disentangled (peers in other realms get `close`) and its queued tasks dropped.
         realm.callInternal("closeRealm")

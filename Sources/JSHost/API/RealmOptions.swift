@@ -60,4 +60,7 @@ public struct RealmOptions: Sendable {
     }
 
     var worker: WorkerGlobal?
+
+    /// Set for a frame's realm (`jshost.openFrame`): the id of the realm that opened it, in the same agent.
+    var frameParent: Int?
 }

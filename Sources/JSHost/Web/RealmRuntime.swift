@@ -7,7 +7,7 @@ import Glibc
 enum WebModules {
     static let order = [
         "intrinsics.js", "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js",
-        "clone-loader.js", "message-event.js", "message-channel.js", "web-loader.js", "engine-work.js", "worker.js",
+        "clone-loader.js", "message-event.js", "message-channel.js", "window-messaging.js", "web-loader.js", "engine-work.js", "worker.js",
         "worker-global.js", "broadcast-channel.js",
     ]
 }
@@ -31,6 +31,8 @@ final class RealmRuntime: LoopTaskTarget {
     /// This realm's BroadcastChannel subscriptions, dropped when it closes.
     var broadcastSubscriptions: [Int] = []
     private(set) var isClosed = false
+    /// The frames this realm opened (`jshost.openFrame`) and has not closed: closed with it (Frames.swift).
+    var childFrames: [Int] = []
 
     init(id: Int, agent: AgentRuntime, options: RealmOptions) throws(JavaScriptError) {
         self.id = id
@@ -68,6 +70,7 @@ final class RealmRuntime: LoopTaskTarget {
 
     /// Runs a classic script as the body of the current task; an exception is reported, not returned.
     func runScript(_ source: String, sourceURL: String, printingResult: Bool = false) {
+        agent.cells[.entryRealm] = Double(id)
         switch context.evaluate(source, sourceURL: sourceURL) {
         case .thrown(let exception):
             reportException(exception)
@@ -96,6 +99,7 @@ final class RealmRuntime: LoopTaskTarget {
     /// microtask must run after the test file's top-level code. A script that throws is reported at once,
     /// inside the same call, and the next script still runs.
     func runScripts(_ scripts: [Script]) {
+        agent.cells[.entryRealm] = Double(id)
         let runner = context.makeFunction("runScripts") { [unowned self] call throws(HostFunctionError) in
             for script in scripts {
                 switch script {
@@ -158,6 +162,7 @@ final class RealmRuntime: LoopTaskTarget {
     func runTask(_ timerID: Int) {
         guard !isClosed, let fireTimer else { return }
         agent.cells.markTaskStart()
+        agent.cells[.entryRealm] = Double(id)
         if case .thrown(let exception) = fireTimer.call([context.number(Double(timerID))]) {
             reportException(exception)
         }
@@ -238,6 +243,7 @@ final class RealmRuntime: LoopTaskTarget {
         })
         context.setProperty(ops, "timeOrigin", context.number(timeOrigin))
         context.setProperty(ops, "globalName", context.string(options.globalName))
+        context.setProperty(ops, "realmID", context.number(Double(id)))
         context.setProperty(ops, "version", context.string(JSHostVersion.current))
         let arguments = options.arguments.map { context.string($0) }
         if case .normal(let array) = context.makeArray(arguments) {
@@ -284,6 +290,7 @@ final class RealmRuntime: LoopTaskTarget {
         })
         installWorkerOps(into: ops)
         installBroadcastOps(into: ops)
+        installFrameOps(into: ops)
         context.setProperty(ops, "hardwareConcurrency", context.number(Double(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))))
         if let url = options.url {
             context.setProperty(ops, "scriptURL", context.string(url))
