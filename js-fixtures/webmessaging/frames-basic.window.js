@@ -194,3 +194,17 @@ promise_test(async (t) => {
   assert_true(e.data.atFrameGlobal, "the error event fires at the frame's window");
   assert_true(frame.contentWindow.beforeThrow);
 }, "an uncaught exception in a frame's script fires error at the frame's window (and the frame still loads)");
+
+promise_test(async (t) => {
+  const frame = await open_frame(t, "resources/frame-echo.js");
+  const win = frame.contentWindow;
+  const made = win.makeObject();
+  made.list = new win.Array(1, 2);
+  const received = new Promise((resolve) => window.addEventListener("message", resolve, { once: true }));
+  window.postMessage(made, "*");
+  const e = await received;
+  assert_true(e.data instanceof Object, "the frame's object arrives as a copy made in this realm");
+  assert_true(e.data.list instanceof Array);
+  assert_equals(e.data.made, "in the frame");
+  assert_array_equals(e.data.list, [1, 2]);
+}, "an object of the frame's realm posted to this window arrives as this realm's copy");

@@ -98,9 +98,26 @@
     origin: originOf,
     prepare,
     isDOMException: (value) => internals.isDOMException?.(value) === true,
+    isMessagePort: (value) => internals.isMessagePort(value),
   };
   registry.byID[realmID] = record;
   ReflectApply(WeakMapSet, registry.byGlobal, [global, record]);
+
+  // The realm whose code serializes a message: the realm of the first MessagePort in the transfer list (each
+  // realm's ports answer only to its own classes), else the incumbent. Ports of two realms in one list are a
+  // DataCloneError (a limitation: browsers accept them).
+  function serializingRealm(from, list) {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (from.isMessagePort(item)) return from;
+      const all = registry.byID;
+      for (const key in all) {
+        const other = all[key];
+        if (!other.closed && other.isMessagePort(item)) return other;
+      }
+    }
+    return from;
+  }
 
   function incumbent() {
     const entry = registry.byID[cells[ENTRY_REALM]];
@@ -197,12 +214,14 @@
       // An opaque origin made from a URL is a new one: the same as no window's.
       expected = serialized === "null" ? null : serialized;
     }
-    // 7. Serialize with transfer, in the incumbent realm (its objects, its ports). Its DOMException becomes ours.
+    // 7. Serialize with transfer, in the realm of the ports transferred (else the incumbent's). Its
+    // DOMException becomes ours: the error of a method is of the method's realm.
+    const serializer = list.length === 0 ? from : serializingRealm(from, list);
     let parcel;
     try {
-      parcel = from.prepare(message, list, from === record);
+      parcel = serializer.prepare(message, list, serializer === record);
     } catch (error) {
-      if (from !== record && from.isDOMException(error)) throw internals.makeDOMException(error.message, error.name);
+      if (serializer !== record && serializer.isDOMException(error)) throw internals.makeDOMException(error.message, error.name);
       throw error;
     }
     // 8. A task on the target window's posted message task source.
