@@ -50,11 +50,16 @@
   }
 
   // This realm's origin, serialized ("null" for the host's opaque origin), made on first use.
+  // An about:blank frame has its opener's origin (HTML: it inherits its creator's).
   let origin = null;
   function originOf() {
     if (origin === null) {
       const url = ops.scriptURL;
-      if (url === undefined || ReflectApply(StringPrototypeStartsWith, url, ["file:"]) ||
+      const opener = url === "about:blank" && ops.parentWindow !== undefined
+        ? ReflectApply(WeakMapGet, registry.byGlobal, [ops.parentWindow]) : undefined;
+      if (opener !== undefined) {
+        origin = opener.origin();
+      } else if (url === undefined || ReflectApply(StringPrototypeStartsWith, url, ["file:"]) ||
           ReflectApply(StringPrototypeStartsWith, url, ["about:"])) {
         origin = "null";
       } else {
