@@ -30,6 +30,7 @@
   const { defineProperty: ObjectDefineProperty, freeze: ObjectFreeze, getPrototypeOf: ObjectGetPrototypeOf,
     create: ObjectCreate, getOwnPropertyDescriptors: ObjectGetOwnPropertyDescriptors } = Object;
   const WeakMapCtor = WeakMap;
+  const ArrayCtor = Array, ArrayOf = Array.of;
   const { get: WeakMapGet, set: WeakMapSet } = WeakMap.prototype;
   const StringPrototypeStartsWith = String.prototype.startsWith;
   const StringPrototypeToWellFormed = String.prototype.toWellFormed;
@@ -71,10 +72,16 @@
     return origin;
   }
 
+  // list.map(fn) as a null-prototype array-like: a store into a fresh array's index would run a setter that
+  // user code put on Array.prototype.
   function mapList(list, fn) {
-    const out = [];
+    const out = { __proto__: null, length: list.length };
     for (let i = 0; i < list.length; i++) out[i] = fn(list[i]);
     return out;
+  }
+  // An Array of an array-like's elements (CreateDataProperty: no setter runs).
+  function toArray(arrayLike) {
+    return ReflectApply(ArrayOf, ArrayCtor, arrayLike);
   }
 
   // The incumbent side of a post, run with THIS realm's clone and ports: the message as a parcel another realm of
@@ -169,7 +176,7 @@
     let ports = emptyPorts;
     let data;
     try {
-      if (parcel.sides.length !== 0) ports = ObjectFreeze(mapList(parcel.sides, internals.adoptMessagePortSide));
+      if (parcel.sides.length !== 0) ports = ObjectFreeze(toArray(mapList(parcel.sides, internals.adoptMessagePortSide)));
       data = parcel.snapshot === null ? parcel.value : internals.deserializeFromPost(parcel.snapshot, ports);
     } catch {
       dispatchTrusted(global, makeWindowMessageEvent("messageerror", null, message.origin, message.source, emptyPorts));
