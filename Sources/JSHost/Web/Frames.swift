@@ -16,14 +16,23 @@ extension RealmRuntime {
             while let up = top.options.frameParent, let next = agent.realms[up] { top = next }
             context.setProperty(ops, "topWindow", top.context.globalObject.value)
         }
-        // frameOpen(url) → [id, global]: a new window-like realm whose parent is this one. Its script runs later
-        // (frameRun), so the opener can listen to the frame's window first.
+        // frameOpen(url, source) → [id, global]: a new window-like realm whose parent is this one. Its script
+        // (`source`; the text of its file: URL when undefined; none to be had when null) runs in a loop task of
+        // its own, so the opener can listen to the frame first; then `internals.frameLoaded(id, loaded)` here.
         context.setProperty(ops, "frameOpen", context.makeFunction("frameOpen") { [unowned self] call throws(HostFunctionError) in
             guard !isClosed else { throw .typeError("the realm is closed") }
             var frameOptions = options
             frameOptions.url = call.context.toSwiftString(call[0])
             frameOptions.frameParent = id
             frameOptions.worker = nil
+            let script: FrameLoad.Script
+            if call.context.isUndefined(call[1]) {
+                script = .file
+            } else if call.context.isNullOrUndefined(call[1]) {
+                script = .unavailable
+            } else {
+                script = .source(call.context.toSwiftString(call[1]))
+            }
             let frame: RealmRuntime
             do throws(JavaScriptError) {
                 frame = try agent.makeRealm(options: frameOptions)
@@ -31,53 +40,77 @@ extension RealmRuntime {
                 throw .typeError("the frame could not be made: \(error)")
             }
             childFrames.append(frame.id)
+            agent.loop.enqueue(FrameLoad(agent: agent, parentID: id, frameID: frame.id, script: script), 0)
             guard case .normal(let pair) = call.context.makeArray([call.context.number(Double(frame.id)), frame.context.globalObject.value]) else {
                 throw .typeError("frameOpen: could not make the result")
             }
             return pair
         })
-        // frameRun(id, source) → whether the script could be had: runs the frame's script (`source`, or the text
-        // of its file: URL when `source` is undefined) in the frame's global. Its exception is reported there.
-        context.setProperty(ops, "frameRun", context.makeFunction("frameRun") { [unowned self] call throws(HostFunctionError) in
-            guard let number = call.context.toNumber(call[0]), let frameID = Int(exactly: number),
-                  childFrames.contains(frameID), let frame = agent.realms[frameID], !frame.isClosed else {
-                return call.context.boolean(false)
-            }
-            let url = frame.options.url ?? "about:blank"
-            let source: String
-            if !call.context.isNullOrUndefined(call[1]) {
-                source = call.context.toSwiftString(call[1])
-            } else if let path = filePath(fromFileURL: url) {
-                do throws(FileReadError) {
-                    source = try readUTF8File(path)
-                } catch {
-                    return call.context.boolean(false)
-                }
-            } else {
-                return call.context.boolean(false)
-            }
-            // The frame's script is the running task's entry realm while it runs (see HostCells.entryRealm).
-            let entry = agent.cells[.entryRealm]
-            frame.runScript(source, sourceURL: url)
-            agent.cells[.entryRealm] = entry
-            return call.context.boolean(true)
-        })
         context.setProperty(ops, "frameClose", context.makeFunction("frameClose") { [unowned self] call throws(HostFunctionError) in
             if let number = call.context.toNumber(call[0]), let frameID = Int(exactly: number),
                let index = childFrames.firstIndex(of: frameID) {
                 childFrames.remove(at: index)
-                agent.closeRealm(frameID)
+                // The frame's own code may be what is running (a frame that closes itself through its parent):
+                // its realm lets go of its resources in a task of its own.
+                agent.closeRealm(frameID, deferringRelease: true)
+                _ = agent.mailbox.post { runtime in runtime.releaseClosedRealms() }
             }
             return call.context.undefined
         })
     }
 }
 
+/// The task that runs a frame's script, queued when the frame is opened. The script is the task's outermost call
+/// into JS (so its microtasks run when it returns, and no frame of the opener's code shows in its errors'
+/// stacks); then the opener hears whether it loaded.
+final class FrameLoad: LoopTaskTarget {
+    enum Script {
+        case source(String)
+        /// Read the frame's `file:` URL.
+        case file
+        /// The script cannot be had (an undecodable `data:` URL, a revoked `blob:` URL).
+        case unavailable
+    }
+
+    unowned let agent: AgentRuntime
+    let parentID: Int
+    let frameID: Int
+    let script: Script
+
+    init(agent: AgentRuntime, parentID: Int, frameID: Int, script: Script) {
+        self.agent = agent
+        self.parentID = parentID
+        self.frameID = frameID
+        self.script = script
+    }
+
+    func runTask(_: Int) {
+        // Closed before its turn came: nothing runs and nothing is fired.
+        guard let parent = agent.realms[parentID], let frame = agent.realms[frameID], !frame.isClosed else { return }
+        agent.cells.markTaskStart()
+        var source: String?
+        switch script {
+        case .source(let text):
+            source = text
+        case .file:
+            if let path = filePath(fromFileURL: frame.options.url ?? "") {
+                source = try? readUTF8File(path)
+            }
+        case .unavailable:
+            source = nil
+        }
+        if let source { frame.runScript(source, sourceURL: frame.options.url ?? "about:blank") }
+        guard !parent.isClosed else { return }
+        agent.cells[.entryRealm] = Double(parentID)
+        parent.callInternal("frameLoaded", reporting: [parent.context.number(Double(frameID)), parent.context.boolean(source != nil)])
+    }
+}
+
 extension AgentRuntime {
     /// Closes the frames `realm` opened, innermost first (a realm that is closing).
-    func closeFrames(of realm: RealmRuntime) {
+    func closeFrames(of realm: RealmRuntime, deferringRelease: Bool) {
         let frames = realm.childFrames
         realm.childFrames = []
-        for frame in frames { closeRealm(frame) }
+        for frame in frames { closeRealm(frame, deferringRelease: deferringRelease) }
     }
 }

@@ -47,7 +47,10 @@ final class RealmRuntime: LoopTaskTarget {
         }
     }
 
-    func close() {
+    /// Closes the realm: no task of it runs any more. With `deferringRelease`, its ops and its global context are
+    /// kept until ``releaseResources()``: a frame closed by script may be closing itself, and the rest of its
+    /// running code must still find its ops (console, lazily loaded modules, error reports).
+    func close(deferringRelease: Bool = false) {
         guard !isClosed else { return }
         isClosed = true
         agent.loop.cancelTimers(of: self)
@@ -57,6 +60,15 @@ final class RealmRuntime: LoopTaskTarget {
         if let inert = agent.inertFunction { _ = context.setUnhandledRejectionCallback(inert) }
         for id in broadcastSubscriptions { agent.host.broadcast.unsubscribe(id) }
         broadcastSubscriptions = []
+        if !deferringRelease { releaseResources() }
+    }
+
+    private(set) var isReleased = false
+
+    /// The second half of ``close(deferringRelease:)``: lets go of the realm's ops, hooks and global context.
+    func releaseResources() {
+        guard isClosed, !isReleased else { return }
+        isReleased = true
         fireTimer = nil
         reportExceptionHook = nil
         pipeMessageHook = nil

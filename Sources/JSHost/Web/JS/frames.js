@@ -13,12 +13,11 @@
 (function (ops, internals, global) {
   "use strict";
 
-  const { SymbolCtor } = internals.capturedBuiltins;
+  const { SymbolCtor, ReflectApply, MapCtor, MapGet, MapSet, MapDelete } = internals.capturedBuiltins;
   const { failedToExecute, illegalInvocation, illegalConstructor, finishInterface, toDOMString } = internals.webIdl;
   const EventTarget = internals.EventTarget;
   const Event = internals.Event;
   const dispatchTrusted = internals.dispatchTrusted;
-  const queueTask = internals.queueTask;
 
   let openCount = 0;
   internals.frameCount = () => openCount;
@@ -26,6 +25,7 @@
   const token = SymbolCtor("JSHostFrame construction");
   let isFrame;
   let windowOf;
+  let closeFrame;
 
   class JSHostFrame extends EventTarget {
     #id;
@@ -52,23 +52,25 @@
 
     close() {
       if (!isFrame(this)) throw illegalInvocation("close", "JSHostFrame");
-      if (this.#window === null) return;
-      this.#window = null;
-      openCount--;
-      ops.frameClose(this.#id);
+      closeFrame(this);
     }
 
+    // What removing an iframe does; the same as close().
     remove() {
       if (!isFrame(this)) throw illegalInvocation("remove", "JSHostFrame");
-      if (this.#window === null) return;
-      this.#window = null;
-      openCount--;
-      ops.frameClose(this.#id);
+      closeFrame(this);
     }
 
     static {
       isFrame = (value) => value !== null && typeof value === "object" && #id in value;
       windowOf = (frame) => frame.#window;
+      closeFrame = (frame) => {
+        if (frame.#window === null) return;
+        frame.#window = null;
+        openCount--;
+        ReflectApply(MapDelete, loading, [frame.#id]);
+        ops.frameClose(frame.#id);
+      };
     }
   }
 
@@ -76,18 +78,14 @@
   internals.defineEventHandler(JSHostFrame.prototype, "error", { __proto__: null, brand: isFrame, interfaceName: "JSHostFrame" });
   finishInterface(JSHostFrame, "JSHostFrame");
 
-  // A task of this realm: the frame's script runs (its own realm is the entry realm meanwhile); then, in a
-  // task of its own after the script's microtasks, `load` (or `error`).
-  function loadFrame(task) {
-    const frame = task.frame;
-    if (windowOf(frame) === null) return; // closed before its script ran
-    const loaded = task.source !== null && ops.frameRun(task.id, task.source);
-    queueTask(fireLoadEvent, { __proto__: null, frame, type: loaded ? "load" : "error" });
-  }
-
-  function fireLoadEvent(task) {
-    if (windowOf(task.frame) !== null) dispatchTrusted(task.frame, new Event(task.type));
-  }
+  // Frames whose script has not run yet, by realm id: the host calls frameLoaded(id, loaded) once it ran
+  // (Web/Frames.swift), in the same task, after the script's microtasks.
+  const loading = new MapCtor();
+  internals.frameLoaded = function frameLoaded(id, loaded) {
+    const frame = ReflectApply(MapGet, loading, [id]);
+    ReflectApply(MapDelete, loading, [id]);
+    if (frame !== undefined && windowOf(frame) !== null) dispatchTrusted(frame, new Event(loaded ? "load" : "error"));
+  };
 
   const prefix = failedToExecute("openFrame", "jshost");
 
@@ -104,10 +102,10 @@
       // data: and blob: URLs are read here; a file: URL by the host (undefined); null when it cannot be had.
       if (href !== "about:blank") source = internals.scriptSource(href);
     }
-    const made = ops.frameOpen(href);
+    const made = ops.frameOpen(href, source);
     const frame = new JSHostFrame(token, made[0], made[1], href);
     openCount++;
-    queueTask(loadFrame, { __proto__: null, frame, id: made[0], source });
+    ReflectApply(MapSet, loading, [made[0], frame]);
     return frame;
   };
 })
