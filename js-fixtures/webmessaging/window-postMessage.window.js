@@ -63,7 +63,15 @@ test(() => {
     Object.defineProperty(globalThis, "parent", saved);
   }
   assert_equals(parent, window);
-}, "parent is [Replaceable]");
+  const savedClosed = Object.getOwnPropertyDescriptor(globalThis, "closed");
+  try {
+    closed = "mine";
+    assert_equals(closed, "mine", "jshost: a set replaces closed too (a script's own global named closed works)");
+  } finally {
+    Object.defineProperty(globalThis, "closed", savedClosed);
+  }
+  assert_false(closed);
+}, "parent is [Replaceable]; so is closed in jshost");
 
 promise_test(async () => {
   const payload = { text: "hello", list: [1, 2, 3], when: new Date(7) };

@@ -266,7 +266,10 @@
     set frames(value) { defineGlobalValue("frames", value, true); },
     get length() { return internals.frameCount(); },
     set length(value) { defineGlobalValue("length", value, true); },
+    // (HTML: readonly, not [Replaceable]. jshost lets a set replace it, so that scripts that keep a global
+    // variable named `closed` go on working.)
     get closed() { return record.closed; },
+    set closed(value) { defineGlobalValue("closed", value, true); },
   };
   const descriptors = ObjectGetOwnPropertyDescriptors(unforgeable);
   ObjectDefineProperty(global, "window", { __proto__: null, get: descriptors.window.get, enumerable: true, configurable: false });
