@@ -208,3 +208,24 @@ promise_test(async (t) => {
   assert_equals(e.data.made, "in the frame");
   assert_array_equals(e.data.list, [1, 2]);
 }, "an object of the frame's realm posted to this window arrives as this realm's copy");
+
+promise_test(async (t) => {
+  const source = "setTimeout(() => parent.postMessage('from a timer', '*'), 0);" +
+    "onmessage = (e) => { if (e.data === 'ask') parent.postMessage('from a listener', '*'); };" +
+    "Promise.resolve().then(() => parent.postMessage('from a microtask of its script', '*'));";
+  const received = [];
+  const all = new Promise((resolve) => {
+    window.addEventListener("message", function listener(e) {
+      if (typeof e.data !== "string" || !e.data.startsWith("from a")) return;
+      received.push([e.data, e.source]);
+      if (received.length === 3) {
+        window.removeEventListener("message", listener);
+        resolve();
+      }
+    });
+  });
+  const frame = await open_frame(t, "data:text/javascript," + encodeURIComponent(source));
+  frame.contentWindow.postMessage("ask", "*");
+  await all;
+  for (const [what, source] of received) assert_equals(source, frame.contentWindow, what);
+}, "the sender of a frame's post is the frame, from its script's microtasks, its timers and its listeners");

@@ -119,3 +119,49 @@ promise_test(async () => {
   frame.close();
   await portClosed;
 }, "a port of this realm whose peer is a port of the frame's realm gets close when the frame closes");
+
+promise_test(async () => {
+  // A worker that reports the `close` event of the port it is sent.
+  const worker = new Worker("data:text/javascript," + encodeURIComponent(
+    "onmessage = (e) => { const port = e.ports[0]; port.onclose = () => postMessage('closed'); port.onmessage = (m) => postMessage(m.data); postMessage('ready'); };"));
+  const fromWorker = [];
+  let notify = null;
+  worker.onmessage = (e) => { fromWorker.push(e.data); if (notify) notify(); };
+  const waitFor = (value) => new Promise((resolve) => {
+    const check = () => { if (fromWorker.includes(value)) resolve(); else notify = check; };
+    check();
+  });
+  const frame = await loaded(jshost.openFrame("resources/frame-ticker.js"));
+  const c = new MessageChannel();
+  worker.postMessage("take", [c.port1]);
+  await waitFor("ready");
+  const kept = next_window_message((e) => e.source === frame.contentWindow && e.data.keeping === 1);
+  frame.contentWindow.postMessage("keep", "*", [c.port2]);
+  await kept;
+  frame.contentWindow.kept[0].postMessage("from the frame");
+  await waitFor("from the frame");
+  frame.close();
+  await waitFor("closed");
+  worker.terminate();
+}, "a port in another agent whose peer was in the frame gets close when the frame closes");
+
+promise_test(async () => {
+  // The frame starts a worker and a channel: one port goes to the worker (which ticks through it), then the
+  // other comes to this window.
+  const source = "var w = new Worker('data:text/javascript,' + encodeURIComponent(" +
+    "\"onmessage = (e) => setInterval(() => e.ports[0].postMessage('tick'), 5)\"));" +
+    "var ch = new MessageChannel(); w.postMessage('go', [ch.port2]); parent.postMessage('port', '*', [ch.port1]);";
+  const portArrives = next_window_message((e) => e.data === "port");
+  const frame = await loaded(jshost.openFrame("data:text/javascript," + encodeURIComponent(source)));
+  const port = (await portArrives).ports[0];
+  let ticks = 0;
+  const firstTick = new Promise((resolve) => { port.onmessage = () => { ticks++; resolve(); }; });
+  const closed = new Promise((resolve) => { port.onclose = resolve; });
+  await firstTick;
+  frame.close();
+  await closed;
+  await wait(10);
+  const after = ticks;
+  await wait(40);
+  assert_equals(ticks, after, "no tick once the worker's port is closed");
+}, "closing a frame terminates the workers it started (the port entangled with one gets close)");

@@ -60,9 +60,9 @@ extension RealmRuntime {
     }
 }
 
-/// The task that runs a frame's script, queued when the frame is opened. The script is the task's outermost call
-/// into JS (so its microtasks run when it returns, and no frame of the opener's code shows in its errors'
-/// stacks); then the opener hears whether it loaded.
+/// The tasks that run a frame's script, queued when the frame is opened, and then tell the opener whether it
+/// loaded. The script is the task's outermost call into JS: no frame of the opener's code shows in its errors'
+/// stacks.
 final class FrameLoad: LoopTaskTarget {
     enum Script {
         case source(String)
@@ -84,9 +84,18 @@ final class FrameLoad: LoopTaskTarget {
         self.script = script
     }
 
-    func runTask(_: Int) {
+    /// Task 0 runs the script; task 1 (queued by task 0) tells the opener, so that the script's microtasks run
+    /// with the frame as the entry realm and the load event's with the opener (HTML: load is a task of its own).
+    func runTask(_ phase: Int) {
+        if phase == 1 {
+            guard let parent = agent.realms[parentID], !parent.isClosed else { return }
+            agent.cells.markTaskStart()
+            agent.cells[.entryRealm] = Double(parentID)
+            parent.callInternal("frameLoaded", reporting: [parent.context.number(Double(frameID)), parent.context.boolean(loaded)])
+            return
+        }
         // Closed before its turn came: nothing runs and nothing is fired.
-        guard let parent = agent.realms[parentID], let frame = agent.realms[frameID], !frame.isClosed else { return }
+        guard agent.realms[parentID] != nil, let frame = agent.realms[frameID], !frame.isClosed else { return }
         agent.cells.markTaskStart()
         var source: String?
         switch script {
@@ -100,10 +109,11 @@ final class FrameLoad: LoopTaskTarget {
             source = nil
         }
         if let source { frame.runScript(source, sourceURL: frame.options.url ?? "about:blank") }
-        guard !parent.isClosed else { return }
-        agent.cells[.entryRealm] = Double(parentID)
-        parent.callInternal("frameLoaded", reporting: [parent.context.number(Double(frameID)), parent.context.boolean(source != nil)])
+        loaded = source != nil
+        agent.loop.enqueue(self, 1)
     }
+
+    private var loaded = false
 }
 
 extension AgentRuntime {
