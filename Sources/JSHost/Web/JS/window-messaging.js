@@ -132,7 +132,9 @@
   }
 
   function incumbent() {
-    const entry = registry.byID[cells[ENTRY_REALM]];
+    const id = cells[ENTRY_REALM];
+    if (id === realmID) return record; // posting to one's own window
+    const entry = registry.byID[id | 0];
     return entry !== undefined && !entry.closed ? entry : record;
   }
 
@@ -152,7 +154,7 @@
 
   function toUSVString(value) {
     const s = toDOMString(value, postMessagePrefix);
-    return ReflectApply(StringPrototypeToWellFormed, s, []);
+    return s === "*" || s === "/" ? s : ReflectApply(StringPrototypeToWellFormed, s, []);
   }
 
   // sequence<object>
