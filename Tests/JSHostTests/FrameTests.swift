@@ -36,13 +36,18 @@ import Testing
         #expect(await host.quiescence() == .quiescent)
         #expect(try await realm.evaluate("replies") == .number(40))
         #expect(try await realm.evaluate("closes") == .number(40), "every port entangled with a frame got close")
-        // A stale pointer on the stack can keep one alive by chance; a leak keeps them all.
-        let alive = try await realm.evaluate("gc(); windows.filter((r) => r.deref() !== undefined).length")
-        guard case .number(let count) = alive else {
-            Issue.record("unexpected \(alive)")
-            return
+        // A stale pointer on the stack can keep a few alive by chance (and a closed frame's context is let go of
+        // in a task after its close): a few tries, each a task of its own. A leak keeps them all, every time.
+        var count = 40.0
+        for _ in 0..<5 where count > 4 {
+            let alive = try await realm.evaluate("gc(); windows.filter((r) => r.deref() !== undefined).length")
+            guard case .number(let value) = alive else {
+                Issue.record("unexpected \(alive)")
+                return
+            }
+            count = value
         }
-        #expect(count <= 2, "\(Int(count)) of 40 closed frames' windows are still alive")
+        #expect(count <= 4, "\(Int(count)) of 40 closed frames' windows are still alive")
     }
 
     @Test("a realm with an https URL has a tuple origin: targetOrigin matches it, an about:blank frame inherits it")
