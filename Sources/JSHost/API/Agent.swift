@@ -306,6 +306,7 @@ final class AgentRuntime: HostTaskSource {
         // Its ports are disentangled (peers in other realms get `close`) and its queued tasks dropped.
         realm.callInternal("closeRealm")
         realm.close(deferringRelease: deferringRelease)
+        if deferringRelease { realmsAwaitingRelease.append(realm) }
         // Functions of a closed realm may still be reachable from its siblings' objects (same heap); their
         // ops must find the realm object, closed, until the engine itself goes away.
         closedRealms.append(realm)
@@ -313,8 +314,12 @@ final class AgentRuntime: HostTaskSource {
 
     /// Lets go of the resources of realms closed with `deferringRelease` (their code has unwound by now).
     func releaseClosedRealms() {
-        for realm in closedRealms { realm.releaseResources() }
+        let realms = realmsAwaitingRelease
+        realmsAwaitingRelease = []
+        for realm in realms { realm.releaseResources() }
     }
+
+    private var realmsAwaitingRelease: [RealmRuntime] = []
 
     /// A context of the agent's own that no script sees, made on first use and kept for the agent's lifetime.
     private var utilityContext: JSContext?
@@ -337,6 +342,7 @@ final class AgentRuntime: HostTaskSource {
         closeAllEndpoints()
         for realm in realms.values { realm.close() }
         for realm in closedRealms { realm.releaseResources() }
+        realmsAwaitingRelease = []
         realms = [:]
         closedRealms = []
         hostTaskQueue = nil

@@ -7,8 +7,8 @@ import Glibc
 enum WebModules {
     static let order = [
         "intrinsics.js", "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js",
-        "clone-loader.js", "message-event.js", "message-channel.js", "window-messaging.js", "web-loader.js", "engine-work.js", "worker.js",
-        "worker-global.js", "broadcast-channel.js",
+        "clone-loader.js", "message-event.js", "message-channel.js", "window-messaging.js", "web-loader.js",
+        "engine-work.js", "worker.js", "worker-global.js", "broadcast-channel.js",
     ]
 }
 
