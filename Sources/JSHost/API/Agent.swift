@@ -341,18 +341,32 @@ final class AgentRuntime: HostTaskSource {
         return realm
     }
 
-    func closeRealm(_ id: Int) {
+    /// With `deferringRelease` (a frame closed by script, maybe its own), the realm's resources are let go of
+    /// in a later task (``releaseClosedRealms()``).
+    func closeRealm(_ id: Int, deferringRelease: Bool = false) {
         guard let realm = realms.removeValue(forKey: id) else { return }
+        // A document's frames go with it (HTML: its child navigables are destroyed first).
+        closeFrames(of: realm, deferringRelease: deferringRelease)
         failPromiseWaiters(ofRealm: id)
         dropObjectHandles(ofRealm: id)
         closeEndpoints(ofRealm: id)
         // Its ports are disentangled (peers in other realms get `close`) and its queued tasks dropped.
         realm.callInternal("closeRealm")
-        realm.close()
+        realm.close(deferringRelease: deferringRelease)
+        if deferringRelease { realmsAwaitingRelease.append(realm) }
         // Functions of a closed realm may still be reachable from its siblings' objects (same heap); their
         // ops must find the realm object, closed, until the engine itself goes away.
         closedRealms.append(realm)
     }
+
+    /// Lets go of the resources of realms closed with `deferringRelease` (their code has unwound by now).
+    func releaseClosedRealms() {
+        let realms = realmsAwaitingRelease
+        realmsAwaitingRelease = []
+        for realm in realms { realm.releaseResources() }
+    }
+
+    private var realmsAwaitingRelease: [RealmRuntime] = []
 
     /// A context of the agent's own that no script sees, made on first use and kept for the agent's lifetime.
     private var utilityContext: JSContext?
@@ -390,6 +404,8 @@ final class AgentRuntime: HostTaskSource {
         finishSwiftPorts()
         objectHandles = [:]
         for realm in realms.values { realm.close() }
+        for realm in closedRealms { realm.releaseResources() }
+        realmsAwaitingRelease = []
         realms = [:]
         closedRealms = []
         hostTaskQueue = nil

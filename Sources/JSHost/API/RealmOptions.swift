@@ -71,6 +71,9 @@ public struct RealmOptions: Sendable {
     }
 
     var worker: WorkerGlobal?
+
+    /// Set for a frame's realm (`jshost.openFrame`): the id of the realm that opened it, in the same agent.
+    var frameParent: Int?
 }
 
 /// An exception nothing handled in a realm (``RealmOptions/uncaughtErrorHandler``).

@@ -14,6 +14,9 @@ final class HostCells {
         case queuedTasks = 1
         /// How many engine operations that finish on their own (async WebAssembly compilation) are pending.
         case pendingEngineWork = 2
+        /// The id of the realm whose task (script, timer, host task or event listener) is running: HTML's
+        /// incumbent realm as far as the host can tell (window-messaging.js reads it for `source` and `origin`).
+        case entryRealm = 3
     }
 
     private let storage: UnsafeMutablePointer<Double>

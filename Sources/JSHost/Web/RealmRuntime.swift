@@ -7,8 +7,8 @@ import Glibc
 enum WebModules {
     static let order = [
         "intrinsics.js", "console.js", "dom-exception.js", "event.js", "event-target.js", "abort.js", "bootstrap.js",
-        "clone-loader.js", "message-event.js", "message-channel.js", "web-loader.js", "engine-work.js", "worker.js",
-        "worker-global.js", "broadcast-channel.js",
+        "clone-loader.js", "message-event.js", "message-channel.js", "window-messaging.js", "web-loader.js",
+        "engine-work.js", "worker.js", "worker-global.js", "broadcast-channel.js",
     ]
 }
 
@@ -31,6 +31,8 @@ final class RealmRuntime: LoopTaskTarget {
     /// This realm's BroadcastChannel subscriptions, dropped when it closes.
     var broadcastSubscriptions: [Int] = []
     private(set) var isClosed = false
+    /// The frames this realm opened (`jshost.openFrame`) and has not closed: closed with it (Frames.swift).
+    var childFrames: [Int] = []
 
     /// The realm's `internals` object (for host tooling that installs listeners calling into it).
     var internalsObject: JSObject? { internals?.object }
@@ -48,7 +50,10 @@ final class RealmRuntime: LoopTaskTarget {
         }
     }
 
-    func close() {
+    /// Closes the realm: no task of it runs any more. With `deferringRelease`, its ops and its global context are
+    /// kept until ``releaseResources()``: a frame closed by script may be closing itself, and the rest of its
+    /// running code must still find its ops (console, lazily loaded modules, error reports).
+    func close(deferringRelease: Bool = false) {
         guard !isClosed else { return }
         isClosed = true
         agent.loop.cancelTimers(of: self)
@@ -58,6 +63,15 @@ final class RealmRuntime: LoopTaskTarget {
         if let inert = agent.inertFunction { _ = context.setUnhandledRejectionCallback(inert) }
         for id in broadcastSubscriptions { agent.host.broadcast.unsubscribe(id) }
         broadcastSubscriptions = []
+        if !deferringRelease { releaseResources() }
+    }
+
+    private(set) var isReleased = false
+
+    /// The second half of ``close(deferringRelease:)``: lets go of the realm's ops, hooks and global context.
+    func releaseResources() {
+        guard isClosed, !isReleased else { return }
+        isReleased = true
         fireTimer = nil
         reportExceptionHook = nil
         pipeMessageHook = nil
@@ -71,6 +85,7 @@ final class RealmRuntime: LoopTaskTarget {
 
     /// Runs a classic script as the body of the current task; an exception is reported, not returned.
     func runScript(_ source: String, sourceURL: String, printingResult: Bool = false) {
+        agent.cells[.entryRealm] = Double(id)
         switch context.evaluate(source, sourceURL: sourceURL) {
         case .thrown(let exception):
             reportException(exception)
@@ -99,6 +114,7 @@ final class RealmRuntime: LoopTaskTarget {
     /// microtask must run after the test file's top-level code. A script that throws is reported at once,
     /// inside the same call, and the next script still runs.
     func runScripts(_ scripts: [Script]) {
+        agent.cells[.entryRealm] = Double(id)
         let runner = context.makeFunction("runScripts") { [unowned self] call throws(HostFunctionError) in
             for script in scripts {
                 switch script {
@@ -169,6 +185,7 @@ final class RealmRuntime: LoopTaskTarget {
     func runTask(_ timerID: Int) {
         guard !isClosed, let fireTimer else { return }
         agent.cells.markTaskStart()
+        agent.cells[.entryRealm] = Double(id)
         if case .thrown(let exception) = fireTimer.call([context.number(Double(timerID))]) {
             reportException(exception)
         }
@@ -249,6 +266,7 @@ final class RealmRuntime: LoopTaskTarget {
         })
         context.setProperty(ops, "timeOrigin", context.number(timeOrigin))
         context.setProperty(ops, "globalName", context.string(options.globalName))
+        context.setProperty(ops, "realmID", context.number(Double(id)))
         context.setProperty(ops, "version", context.string(JSHostVersion.current))
         let arguments = options.arguments.map { context.string($0) }
         if case .normal(let array) = context.makeArray(arguments) {
@@ -297,6 +315,7 @@ final class RealmRuntime: LoopTaskTarget {
         })
         installWorkerOps(into: ops)
         installBroadcastOps(into: ops)
+        installFrameOps(into: ops)
         context.setProperty(ops, "hardwareConcurrency", context.number(Double(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))))
         if let url = options.url {
             context.setProperty(ops, "scriptURL", context.string(url))

@@ -300,7 +300,8 @@
   // slot then holds a null-prototype record { fn, count }.
   const queue = ops.sharedTaskQueue ?? { functions: [], args: [], reporters: [], head: 0 };
   internals.hostTaskQueue = queue;
-  const owner = { __proto__: null, closed: false, report: (error) => internals.reportException(error) };
+  const owner = { __proto__: null, closed: false, realm: ops.realmID, report: (error) => internals.reportException(error) };
+  const ENTRY_REALM = 3; // the cell of the realm whose task runs (HostCells.entryRealm)
   // The realm is closing: its queued tasks are dropped when their turn comes.
   internals.closeTaskQueue = () => { owner.closed = true; };
 
@@ -350,6 +351,7 @@
       }
     }
     if (taskOwner.closed) return;
+    cells[ENTRY_REALM] = taskOwner.realm;
     try {
       fn(arg);
     } catch (error) {

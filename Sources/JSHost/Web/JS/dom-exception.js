@@ -106,17 +106,15 @@
     for (let i = 0; i < members.length; i++) {
       const key = members[i];
       if (key === "constructor") continue;
-      const d = ObjectGetOwnPropertyDescriptor(proto, key);
-      d.enumerable = true;
-      ObjectDefineProperty(proto, key, d);
+      // (A null-prototype copy: `get`, `value`, ... that a script put on Object.prototype must not be read
+      // as part of the descriptor when a lazily loaded module calls this.)
+      ObjectDefineProperty(proto, key, { __proto__: null, ...ObjectGetOwnPropertyDescriptor(proto, key), enumerable: true });
     }
     const statics = ObjectGetOwnPropertyNames(ctor);
     for (let i = 0; i < statics.length; i++) {
       const key = statics[i];
       if (key === "prototype" || key === "length" || key === "name") continue;
-      const d = ObjectGetOwnPropertyDescriptor(ctor, key);
-      d.enumerable = true;
-      ObjectDefineProperty(ctor, key, d);
+      ObjectDefineProperty(ctor, key, { __proto__: null, ...ObjectGetOwnPropertyDescriptor(ctor, key), enumerable: true });
     }
     ObjectDefineProperty(proto, SymbolToStringTag, {
       __proto__: null, value: name, writable: false, enumerable: false, configurable: true,

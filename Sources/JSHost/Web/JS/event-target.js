@@ -42,6 +42,10 @@
 
   const globalName = typeof ops.globalName === "string" && ops.globalName !== "" ? ops.globalName : "Window";
   const globalIsWindow = globalName === "Window";
+  // The agent's entry-realm cell (HostCells.entryRealm) and this realm's id.
+  const hostCells = ops.hostCells;
+  const ENTRY_REALM = 3;
+  const thisRealmID = ops.realmID;
 
   // (The records below declare their fields, so that the constructors' assignments go to own properties,
   // whatever setters a script puts on Object.prototype.)
@@ -234,7 +238,13 @@
           if (listener.removed || listener.capture !== capture) continue;
           if (listener.once) removeListenerInternal(target, type, listener);
           const saved = currentEvent;
-          if (globalIsWindow) currentEvent = event;
+          // (In a window, the listener's task is this realm's as far as postMessage's incumbent goes: see
+          // window-messaging.js.)
+          const savedEntry = globalIsWindow ? hostCells[ENTRY_REALM] : 0;
+          if (globalIsWindow) {
+            currentEvent = event;
+            hostCells[ENTRY_REALM] = thisRealmID;
+          }
           if (listener.passive) eventSetPassive(event, true);
           const callback = listener.callback;
           try {
@@ -262,7 +272,10 @@
             }
           }
           if (listener.passive) eventSetPassive(event, false);
-          if (globalIsWindow) currentEvent = saved;
+          if (globalIsWindow) {
+            currentEvent = saved;
+            hostCells[ENTRY_REALM] = savedEntry;
+          }
           if ((eventFlags(event) & STOP_IMMEDIATE) !== 0) break;
         }
         list.busy--;

@@ -73,7 +73,7 @@
       ObjectDefineProperty(Location.prototype, name, { __proto__: null, value: methods[name], writable: true, enumerable: true, configurable: true });
     }
   }
-  ObjectDefineProperty(Location, "name", { value: interfaceName });
+  ObjectDefineProperty(Location, "name", { __proto__: null, value: interfaceName });
   finishInterface(Location, interfaceName);
   // The global `location` attribute (and its setter) is web-loader.js's; it returns this object.
   const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;

@@ -508,6 +508,8 @@
     else side.peerClosed = true;
   };
   internals.isParcelEntry = isParcel;
+  // A side that will never get a MessagePort (it came in a window message that was dropped).
+  internals.discardSide = discard;
 
   internals.isMessagePort = isMessagePort;
   internals.toTransferList = toTransferList;

@@ -24,8 +24,9 @@
   const fast = Symbol("MessageEvent fast path");
   const ctorPrefix = failedToConstruct("MessageEvent");
 
+  // MessageEventSource: a MessagePort or a WindowProxy (a window of this agent; window-messaging.js), or null.
   function isMessagePortOrNull(value) {
-    return value === null || internals.isMessagePort?.(value) === true;
+    return value === null || internals.isMessagePort?.(value) === true || internals.isWindowProxy?.(value) === true;
   }
 
   // WebIDL USVString: a DOMString with lone surrogates replaced by U+FFFD.
@@ -51,6 +52,7 @@
   }
 
   let isMessageEvent;
+  let setOriginAndSource;
 
   class MessageEvent extends Event {
     #data = null;
@@ -142,6 +144,11 @@
 
     static {
       isMessageEvent = (value) => value !== null && typeof value === "object" && #data in value;
+      setOriginAndSource = (event, origin, source) => {
+        event.#origin = origin;
+        event.#source = source;
+        return event;
+      };
     }
   }
 
@@ -155,4 +162,7 @@
   // An event with an origin and a source (a port or a window), `ports` already a frozen array of ports.
   internals.makeSourcedMessageEvent = (type, data, ports, origin, source) => new MessageEvent(fast, data, ports, type, origin, source);
   internals.emptyPorts = emptyPorts;
+  // A window message (window-messaging.js): also `origin` and `source`.
+  internals.makeWindowMessageEvent = (type, data, origin, source, ports) =>
+    setOriginAndSource(new MessageEvent(fast, data, ports, type), origin, source);
 })

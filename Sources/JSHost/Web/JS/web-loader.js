@@ -72,8 +72,12 @@
   const { ObjectCreate, WeakMapCtor, WeakMapGet, WeakMapSet, IteratorPrototype } = capturedBuiltins;
   function pairIterators(interfaceName, pairsOf) {
     const states = new WeakMapCtor();
+    // (Null-prototype descriptors: this runs when a lazily loaded module is evaluated, after user code, which
+    // may have put `get` or `value` on Object.prototype.)
     const prototype = ObjectCreate(IteratorPrototype, {
+      __proto__: null,
       next: {
+        __proto__: null,
         value: {
           next() {
             const state = ReflectApply(WeakMapGet, states, [this]);
@@ -89,7 +93,7 @@
         }.next,
         writable: true, enumerable: true, configurable: true,
       },
-      [SymbolToStringTag]: { value: `${interfaceName} Iterator`, writable: false, enumerable: false, configurable: true },
+      [SymbolToStringTag]: { __proto__: null, value: `${interfaceName} Iterator`, writable: false, enumerable: false, configurable: true },
     });
     return function makeIterator(target, kind) {
       const iterator = ObjectCreate(prototype);
