@@ -165,3 +165,31 @@ promise_test(async () => {
   await wait(50);
   assert_equals(ticks, after, "no tick once the worker is terminated");
 }, "closing a frame terminates the workers it started");
+
+promise_test(async () => {
+  // A frame hands the page's port on to a worker of its own: the page then talks to the worker directly. When
+  // the frame closes (and its worker with it), the page's port hears `close`: the pipe to the worker belongs to
+  // the page's port, not to the frame that passed it along.
+  const source = `
+    onmessage = (e) => {
+      const worker = new Worker("data:text/javascript," + encodeURIComponent(
+        "onmessage = (m) => { const p = m.ports[0]; p.onmessage = (x) => p.postMessage(x.data + ' pong'); p.postMessage('ready'); };"));
+      worker.postMessage(null, [e.ports[0]]);
+    };`;
+  const frame = await loaded(jshost.openFrame("data:text/javascript," + encodeURIComponent(source)));
+  const { port1, port2 } = new MessageChannel();
+  const replies = [];
+  let waiting = null;
+  port1.onmessage = (e) => { replies.push(e.data); if (waiting) waiting(); };
+  const nextReply = () => new Promise((resolve) => { waiting = resolve; });
+  const ready = nextReply();
+  frame.contentWindow.postMessage("take it", "*", [port2]);
+  await ready;
+  const pong = nextReply();
+  port1.postMessage("ping");
+  await pong;
+  assert_array_equals(replies, ["ready", "ping pong"]);
+  const closed = new Promise((resolve) => port1.addEventListener("close", resolve));
+  frame.close();
+  await closed;
+}, "a port a frame passed on to its worker stays the page's: it hears close when the frame and its worker go");

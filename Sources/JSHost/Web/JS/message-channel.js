@@ -47,6 +47,15 @@
       if (entangledElsewhere.length >= pruneAt) pruneTracked();
       entangledElsewhere[entangledElsewhere.length] = new WeakRefCtor(side);
     },
+    // `side` (of this realm) is now entangled with a side in another agent, behind pipe endpoint `endpoint`,
+    // which another realm of this agent made: deliveries and the close go through this realm from now on
+    // (worker.js's map of this realm, and the endpoint rebound to this realm in the host).
+    adoptPipe(side, endpoint) {
+      side.peer = null;
+      side.remote = endpoint;
+      internals.bindPipeSide(endpoint, side);
+      ops.pipeRebind(endpoint);
+    },
     closed: false,
   };
   const WeakRefCtor = WeakRef;

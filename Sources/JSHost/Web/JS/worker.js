@@ -100,8 +100,9 @@
     for (let i = 0; i < texts.length; i++) ops.pipePost(endpointHere, texts[i], emptyPorts);
     const peer = side.peer;
     if (peer !== null) {
-      internals.entangleWithPipe(peer, endpointHere);
-      bindSide(endpointHere, peer);
+      // The peer may live in another realm of this agent: it takes the endpoint over, so that it hears the
+      // pipe's messages and its close even after this realm has gone.
+      peer.realm.adoptPipe(peer, endpointHere);
     } else {
       ops.pipeClose(endpointHere);
     }
@@ -123,6 +124,7 @@
   internals.opArguments = opArguments;
   internals.postToPipe = postToPipe;
   internals.bindPipeEndpoint = (endpoint, target) => ReflectApply(MapSet, endpoints, [endpoint, target]);
+  internals.bindPipeSide = bindSide;
 
   internals.pipeMessage = function pipeMessage(endpoint, text, portEndpoints, ...buffers) {
     const target = ReflectApply(MapGet, endpoints, [endpoint]);
