@@ -23,9 +23,11 @@ test: deps
 	$(BIN) test --jobs 2 --expectations js-fixtures/expectations.json js-fixtures
 	$(SWIFT) test
 
-## Messaging benchmarks: jshost against node and deno when they are on PATH (see benchmarks/run.py).
+## Messaging benchmarks: jshost against node, deno and bun when they are on PATH (see benchmarks/run.py); then
+## the Swift API against JavaScriptCore's own floor (Benchmarks/SwiftAPI).
 bench: build
 	python3 benchmarks/run.py
+	$(SWIFT) run -c release --skip-build swift-api-bench
 
 ## A million random structured-clone cases through structuredClone() and through postMessage() (a few
 ## minutes); SEED=N picks another seed. `make test` runs a few thousand (js-fixtures/structured-clone/fuzz.any.js).

@@ -47,6 +47,7 @@ let package = Package(
         ),
         .executableTarget(name: "jshost-demo", dependencies: ["JSHost"], path: "Examples/MultiContextDemo"),
         .executableTarget(name: "getting-started", dependencies: ["JSHost"], path: "Examples/GettingStarted"),
+        .executableTarget(name: "swift-api-bench", dependencies: ["JSHost", "CJavaScriptCore"], path: "Benchmarks/SwiftAPI"),
         .testTarget(name: "JSHostTests", dependencies: ["JSHost"]),
     ],
     swiftLanguageModes: [.v6]
