@@ -312,4 +312,24 @@ struct ScriptingAPITests {
         try await realm.close()
         await #expect(throws: HostError.realmClosed) { try await late.construct(["x"]) }
     }
+
+    @Test("withScope: many synchronous calls on the agent's thread in one hop; exceptions come back as JavaScriptError")
+    func scope() async throws {
+        let (host, realm) = try await makeRealm()
+        defer { host.shutdown() }
+        let total = try await realm.withScope { scope in
+            _ = try scope.evaluate("globalThis.math = { k: 10, scaled(n) { return n * this.k; } }; 0")
+            let scaled = try scope.function("math.scaled")
+            var sum = 0.0
+            for n in 1...100 { sum += try scope.call(scaled, .number(Double(n))).numberValue ?? 0 }
+            return sum
+        }
+        #expect(total == 50_500, "this is the function's object")
+        await #expect(throws: JavaScriptError.self) {
+            try await realm.withScope { scope in try scope.evaluate("missing()") }
+        }
+        await #expect(throws: JavaScriptError.self) {
+            try await realm.withScope { scope in _ = try scope.function("math.k") }
+        }
+    }
 }
