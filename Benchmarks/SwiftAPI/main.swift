@@ -92,7 +92,7 @@ func roundTrips(_ port: ScriptPort) async throws -> [Double] {
     return trips.sorted()
 }
 let trips = try await roundTrips(port)
-host.shutdown()
+_ = await Task { await host.shutdown() }.value
 
 /// `value` with one decimal.
 func fixed(_ value: Double, _ decimals: Int = 1) -> String {

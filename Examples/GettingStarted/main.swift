@@ -61,4 +61,3 @@ for await message in port.messages {
 }
 
 _ = try await host.quiescence()
-host.shutdown()

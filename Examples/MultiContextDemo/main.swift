@@ -48,6 +48,6 @@ struct MultiContextDemo {
         } catch let error as JavaScriptError {
             say("caught from the worker realm: \(error)")
         }
-        host.shutdown()
+        await host.shutdown()
     }
 }

@@ -229,7 +229,7 @@ func runScript(_ source: String, sourceURL: String, arguments: [String], options
         writeStandardError("jshost: timed out after \(formatSeconds(options.timeout ?? 0)) s; stopping\n")
         status = 124
     }
-    host.shutdown(timeout: 1)
+    await host.shutdown(timeout: 1)
     exit(status)
 }
 

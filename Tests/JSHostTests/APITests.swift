@@ -8,7 +8,7 @@ struct APITests {
     @Test("evaluate returns primitives as ScriptValue")
     func primitives() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         #expect(try await realm.evaluate("6 * 7") == .number(42))
         #expect(try await realm.evaluate("'héllo ' + '🎉'") == .string("héllo 🎉"))
@@ -27,7 +27,7 @@ struct APITests {
     @Test("evaluate copies arrays and plain objects, nested")
     func structures() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         #expect(try await realm.evaluate("[1, 'two', [true, null], []]") ==
             .array([.number(1), .string("two"), .array([.boolean(true), .null]), .array([])]))
@@ -43,7 +43,7 @@ struct APITests {
     @Test("functions, symbols and cycles come back as .other; a BigInt as .bigint")
     func otherValues() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         #expect(try await realm.evaluate("(function named(a) { return a; })") == .other("function named(a) { return a; }"))
         #expect(try await realm.evaluate("[x => x]") == .array([.other("x => x")]))
@@ -63,7 +63,7 @@ struct APITests {
     @Test("a thrown error reaches Swift as JavaScriptError with its details")
     func errorsThrowToSwift() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         do {
             _ = try await realm.evaluate("let ok = 1;\nnull.property;", sourceURL: "api-test.js")
@@ -102,7 +102,7 @@ struct APITests {
     @Test("two realms in one agent have distinct globals and built-ins")
     func twoRealms() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let agent = try host.makeAgent()
         let first = try await agent.makeRealm()
         let second = try await agent.makeRealm()
@@ -116,7 +116,7 @@ struct APITests {
     @Test("host.wait returns .quiescent once timers have finished")
     func waitForQuiescence() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("""
             globalThis.steps = [];
@@ -132,7 +132,7 @@ struct APITests {
     @Test("host.wait returns nil on timeout while an interval runs")
     func waitTimesOut() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("globalThis.ticks = 0; globalThis.interval = setInterval(() => ticks++, 1)", sourceURL: "interval.js")
         #expect((try await host.quiescence(timeout: 0.2)) == nil)
@@ -150,7 +150,7 @@ struct APITests {
     @Test("an uncaught error in a realm without a handler ends the run with .uncaughtException")
     func uncaughtException() async throws {
         let (host, captured) = makeCapturingHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("setTimeout(function late() { throw new RangeError('too far'); }, 1); setInterval(() => {}, 1)", sourceURL: "uncaught.js")
         #expect((try await host.quiescence(timeout: 60)) == .uncaughtException)
@@ -164,7 +164,7 @@ struct APITests {
     @Test("an unhandled rejection without a handler ends the run too")
     func unhandledRejection() async throws {
         let (host, captured) = makeCapturingHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("Promise.reject(new Error('nobody caught me'))", sourceURL: "rejection.js")
         #expect((try await host.quiescence(timeout: 60)) == .uncaughtException)
@@ -174,7 +174,7 @@ struct APITests {
     @Test("RealmOptions.uncaughtExceptionHandler receives the report and the run continues")
     func uncaughtExceptionHandler() async throws {
         let (host, captured) = makeCapturingHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let reports = Collected<String>()
         var options = RealmOptions()
         options.uncaughtExceptionHandler = { reports.append($0) }
@@ -205,7 +205,7 @@ struct APITests {
         await #expect(throws: HostError.realmClosed) { try await closing.evaluate("1") }
         // Closing one realm leaves its sibling working.
         #expect(try await survivor.evaluate("2") == .number(2))
-        host.shutdown()
+        await host.shutdown()
         await #expect(throws: HostError.agentStopped) { try await survivor.evaluate("1") }
         await #expect(throws: HostError.agentStopped) { try await agent.makeRealm() }
         #expect(throws: HostError.agentStopped) { try survivor.run("1", sourceURL: "late.js") }
@@ -220,7 +220,7 @@ struct APITests {
         do {
             for attempt in 0..<30 {
                 let (host, _) = makeCapturingHost()
-                defer { host.shutdown() }
+                defer { host.core.shutdown() }
                 let realm = try await host.makeAgent().makeRealm()
                 try realm.run("throw new Error('end the run')", sourceURL: "end.js")
                 #expect((try await host.quiescence(timeout: 60)) == .uncaughtException)
@@ -246,7 +246,7 @@ struct APITests {
     @Test("console.log of a string with a lone surrogate prints the rest of the line")
     func loneSurrogateOutput() async throws {
         let (host, captured) = makeCapturingHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         _ = try await realm.evaluate("console.log('a\\uD800b', 'after'); console.log('next')")
         // ops.print goes through JSStringHandle.withUTF8, which stops at the first lone surrogate.
@@ -257,7 +257,7 @@ struct APITests {
     @Test("closing a realm stops its timers")
     func closeStopsTimers() async throws {
         let (host, captured) = makeCapturingHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("setInterval(() => console.log('tick'), 1); setTimeout(() => console.log('late'), 50)", sourceURL: "closing.js")
         try await realm.close()
@@ -268,7 +268,7 @@ struct APITests {
     @Test("terminate() stops a running infinite loop")
     func terminateInfiniteLoop() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("while (true) {}", sourceURL: "spin.js")
         #expect((try await host.quiescence(timeout: 0.1)) == nil)
@@ -279,7 +279,7 @@ struct APITests {
     @Test("console output goes to ScriptHost.Configuration.output as UTF-8")
     func capturedConsole() async throws {
         let (host, captured) = makeCapturingHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         _ = try await realm.evaluate("console.log('hi', 1, [2]); console.info('héllo ✓'); console.error('bad', { e: 1 }); console.warn('careful')")
         #expect(captured.standardOutput == "hi 1 [ 2 ]\nhéllo ✓\n")
@@ -290,7 +290,7 @@ struct APITests {
     @Test("run(printingResult:) logs the completion value; realm options reach the script")
     func runAndOptions() async throws {
         let (host, captured) = makeCapturingHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         var options = RealmOptions()
         options.arguments = ["first", "sécond"]
         options.globalName = "Window"
@@ -305,7 +305,7 @@ struct APITests {
     @Test("exposeGarbageCollection defines gc()")
     func exposeGC() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         var options = RealmOptions()
         options.exposeGarbageCollection = true
         let realm = try await host.makeAgent().makeRealm(options: options)
@@ -316,7 +316,7 @@ struct APITests {
     @Test("agents in one host run in parallel on their own threads")
     func twoAgents() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let first = try await host.makeAgent(name: "one").makeRealm()
         let second = try await host.makeAgent(name: "two").makeRealm()
         _ = try await first.evaluate("globalThis.who = 'one'")

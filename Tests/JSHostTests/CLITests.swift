@@ -402,7 +402,7 @@ struct CLITests {
         // ends the run at the first such report, so this goes through the embedding API, whose uncaught-exception
         // handler receives every report as the host formats it and lets the run go on.
         let (host, captured) = makeCapturingHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let reports = Collected<String>()
         var options = RealmOptions()
         options.uncaughtExceptionHandler = { reports.append($0) }

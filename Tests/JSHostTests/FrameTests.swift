@@ -8,7 +8,7 @@ import Testing
     @Test("closed frames are freed: the windows of 40 frames that exchanged messages and ports are collected")
     func closedFramesAreFreed() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         var options = RealmOptions()
         options.exposeGarbageCollection = true
         let realm = try await host.makeAgent().makeRealm(options: options)
@@ -53,7 +53,7 @@ import Testing
     @Test("a realm with an https URL has a tuple origin: targetOrigin matches it, an about:blank frame inherits it")
     func tupleOrigin() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         var options = RealmOptions()
         options.url = "https://example.com/app/main.js"
         let realm = try await host.makeAgent().makeRealm(options: options)

@@ -34,7 +34,7 @@ struct LoopTests {
     func crossAgentStress() async throws {
         let count = 100_000
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let a = try host.makeAgent(name: "stress-a")
         let b = try host.makeAgent(name: "stress-b")
         let receivedByA = Inbox()
@@ -66,7 +66,7 @@ struct LoopTests {
     @Test("a post from another thread wakes an idle agent that has no timer armed")
     func crossThreadWake() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let agent = try host.makeAgent(name: "sleeper")
         for round in 0..<20 {
             // Let the agent go idle: nothing queued, no timer, so it blocks with no deadline.
@@ -83,7 +83,7 @@ struct LoopTests {
     @Test("perform runs on the agent's own thread, one task after another, returning results and errors")
     func performOrdering() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let agent = try host.makeAgent(name: "performer")
         let threads = Collected<String>()
         for index in 0..<5 {
@@ -97,7 +97,7 @@ struct LoopTests {
         await #expect(throws: HostError.realmClosed) {
             try await agent.perform { _ throws(HostError) -> Int in throw .realmClosed }
         }
-        host.shutdown()
+        await host.shutdown()
         #expect(!agent.post { _ in })
         await #expect(throws: HostError.agentStopped) { try await agent.perform { _ in 1 } }
     }
@@ -152,7 +152,7 @@ struct LoopTests {
     @Test("setTimeout through JS: deadline order, FIFO for equal delays, clearTimeout never fires")
     func jsTimerOrder() async throws {
         let (host, captured) = makeCapturingHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("""
             const order = [];
@@ -211,7 +211,7 @@ struct TimerHeapTests {
     @Test("a debounce loop (arm, cancel, re-arm) keeps the timer heap proportional to the armed timers")
     func debounceKeepsHeapSmall() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         _ = try await realm.evaluate("""
             let pending = 0;

@@ -26,7 +26,7 @@ import Testing
     @Test("AbortSignal.any over a long-lived source, a million times in one task, runs in flat memory")
     func dependentsOfALongLivedSourceDoNotAccumulate() async throws {
         let (host, realm) = try await realmWithGC()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         _ = try await realm.evaluate("""
             globalThis.controller = new AbortController();
             for (let i = 0; i < 100000; i++) AbortSignal.any([controller.signal]);
@@ -51,7 +51,7 @@ import Testing
     @Test("a dependent with a listener whose sources can never abort is collected with them")
     func pinnedDependentOfADeadControllerIsCollected() async throws {
         let (host, realm) = try await realmWithGC()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         _ = try await realm.evaluate("""
             globalThis.refs = [];
             for (let i = 0; i < 20; i++) {
@@ -75,7 +75,7 @@ import Testing
     @Test("a dependent referenced only by its source (through its listener) survives collection and fires")
     func pinnedDependentOfALiveControllerFires() async throws {
         let (host, realm) = try await realmWithGC()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         _ = try await realm.evaluate("""
             globalThis.controller = new AbortController();
             globalThis.fired = 0;
@@ -128,7 +128,7 @@ import Testing
     @Test("closing a realm disentangles its ports: the peer in another realm gets close, later posts are dropped, and the closed realm's queued tasks never run")
     func closingARealmDisentanglesItsPorts() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let agent = try host.makeAgent(name: "frames")
         let reports = Locked<[String]>([])
         var options = RealmOptions()
@@ -172,7 +172,7 @@ import Testing
     @Test("messages queued as bare copies are rebuilt in the realm a port is shipped to, and cross-realm posts too")
     func queuedCopiesFollowAPortToAnotherRealm() async throws {
         let (host, _, page, frame) = try await makeConnectedRealms()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         _ = try await frame.evaluate("""
             globalThis.summary = null;
             toPage.onmessage = (event) => {
@@ -210,7 +210,7 @@ import Testing
     @Test("the clone's reused memory lets go of what it cloned")
     func cloneMemoryDoesNotKeepObjects() async throws {
         let (host, realm) = try await realmWithGC()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         // The last clone's objects are the ones a memory that is not cleared would keep. A stale pointer on the
         // stack can keep one alive by chance, so a few tries; a memory that keeps them fails every time.
         var freed = false
@@ -231,7 +231,7 @@ import Testing
     @Test("a port the closing realm has just shipped to another realm stays entangled")
     func portInTransitSurvivesItsSendersClose() async throws {
         let (host, agent, page, frame) = try await makeConnectedRealms()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         // The frame lends the page one end of a channel; the page sends it back and is closed at once.
         _ = try await page.evaluate("toFrame.onmessage = (e) => { globalThis.lent = e.ports[0]; }; 0")
         _ = try await frame.evaluate("""

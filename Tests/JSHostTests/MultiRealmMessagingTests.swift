@@ -6,7 +6,7 @@ import Testing
 @Suite struct MultiRealmMessagingTests {
     @Test func portTransferredBetweenRealmsCarriesMessagesBothWays() async throws {
         let (host, _, page, frame) = try await makeConnectedRealms()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
 
         // The frame answers on whatever port it is sent, and records what its objects look like.
         _ = try await frame.evaluate("""
@@ -54,7 +54,7 @@ import Testing
     @Test("Realm.connect across agents: the two ports talk through a pipe between the threads, both ways")
     func connectAcrossAgents() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let page = try await host.makeAgent(name: "page").makeRealm()
         let worker = try await host.makeAgent(name: "worker").makeRealm()
         try await page.connect(global: "toWorker", to: worker, global: "toPage")
@@ -83,7 +83,7 @@ import Testing
     @Test("BroadcastChannel reaches realms of other agents; a closed realm's channels stop receiving")
     func broadcastAcrossAgentsAndRealmClose() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let page = try await host.makeAgent(name: "page").makeRealm()
         let otherAgent = try host.makeAgent(name: "other")
         let listener = try await otherAgent.makeRealm()

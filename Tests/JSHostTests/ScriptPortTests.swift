@@ -19,7 +19,7 @@ struct ScriptPortTests {
     @Test("Swift and JS exchange ScriptValues and Codable values through a channel")
     func echo() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let port = try await realm.makeChannel(global: "native")
         try realm.run("""
@@ -34,7 +34,7 @@ struct ScriptPortTests {
     @Test("a message Swift sends counts as pending work until JS has it")
     func inFlightCountsForQuiescence() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let port = try await realm.makeChannel(global: "native")
         _ = try await realm.evaluate("globalThis.got = []; native.onmessage = (e) => got.push(e.data); 0")
@@ -46,7 +46,7 @@ struct ScriptPortTests {
     @Test("when JS closes its end, the messages sequence ends; when Swift closes, JS hears close")
     func closing() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let fromJS = try await realm.makeChannel(global: "first")
         _ = try await realm.evaluate("first.postMessage('last words'); first.close(); 0")
@@ -65,7 +65,7 @@ struct ScriptPortTests {
     @Test("ports both ways: JS sends Swift a port, Swift transfers one of its ends into JS")
     func portsBothWays() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let control = try await realm.makeChannel(global: "control")
         let spare = try await realm.makeChannel(global: "spare")
@@ -97,7 +97,7 @@ struct ScriptPortTests {
     @Test("the JS end can move to a worker: Swift then talks to the worker's thread")
     func jsEndInAWorker() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let port = try await realm.makeChannel(global: "native")
         _ = try await realm.evaluate("""

@@ -28,7 +28,7 @@ struct ScriptingAPITests {
     @Test("a Swift function is callable from JS, at a global name or a dotted path, with typed arguments")
     func syncFunctions() async throws {
         let (host, realm) = try await makeRealm()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         try await realm.defineFunction("add") { args in try args.decode(0, as: Double.self) + args.decode(1, as: Double.self) }
         try await realm.defineFunction("app.math.scale") { args in
             let point = try args.decode(0, as: Point.self)
@@ -46,7 +46,7 @@ struct ScriptingAPITests {
     @Test("a Swift error becomes a JS exception; a bad argument is a TypeError JS can catch")
     func errorsIntoJS() async throws {
         let (host, realm) = try await makeRealm()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         struct Refused: Error, CustomStringConvertible { var description: String { "refused by Swift" } }
         try await realm.defineFunction("refuse") { _ -> ScriptValue in throw Refused() }
         try await realm.defineFunction("picky") { _ -> ScriptValue in throw ScriptFunctionError(.rangeError, "out of range") }
@@ -60,7 +60,7 @@ struct ScriptingAPITests {
     @Test("an async Swift function returns a Promise; quiescence waits for it; a thrown error rejects")
     func asyncFunctions() async throws {
         let (host, realm) = try await makeRealm()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         try await realm.defineFunction("fetchGreeting") { args async throws -> String in
             try await Task.sleep(nanoseconds: 50_000_000)
             return "hello \(try args.decode(0, as: String.self))"
@@ -84,7 +84,7 @@ struct ScriptingAPITests {
     @Test("Codable values cross both ways: structs, optionals, dates, bytes, nested arrays, key order kept")
     func codableRoundTrip() async throws {
         let (host, realm) = try await makeRealm()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let order = Order(id: 7, customer: "Ada", items: ["tea", "scones"], placed: Date(timeIntervalSince1970: 1_700_000_000),
                           note: nil, payload: Data([1, 2, 255]), position: Point(x: 1.5, y: -2))
         try await realm.setGlobal("order", to: order)
@@ -105,7 +105,7 @@ struct ScriptingAPITests {
     @Test("ScriptValue covers Date, BigInt, bytes, Map, Set and Error, both ways, and prints like JS")
     func richValues() async throws {
         let (host, realm) = try await makeRealm()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let value = try await realm.evaluate("""
             ({ when: new Date(86400000), big: -(2n ** 70n), bytes: new Uint16Array([1, 258]), view: new DataView(new ArrayBuffer(2)),
                map: new Map([['a', 1], [2, 'b']]), set: new Set([3, 'x']), error: new RangeError('bad', { cause: 'why' }) })
@@ -137,7 +137,7 @@ struct ScriptingAPITests {
     @Test("globals by path, and calling a JS function by path with its object as this")
     func globalsAndCalls() async throws {
         let (host, realm) = try await makeRealm()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         _ = try await realm.evaluate("globalThis.counter = { n: 10, add(k) { this.n += k; return this.n; }, async later() { return this.n * 2; } }; 0")
         #expect(try await realm.call("counter.add", [5]) == .number(15))
         #expect(try await realm.call("counter.add", [1], as: Int.self) == 16)
@@ -153,7 +153,7 @@ struct ScriptingAPITests {
     @Test("awaiting a promise: fulfilled, rejected with the thrown value kept, and the realm closing first")
     func awaitingPromises() async throws {
         let (host, realm) = try await makeRealm()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         #expect(try await realm.evaluateAwaitingPromise("Promise.resolve(41).then((n) => n + 1)") == .number(42))
         #expect(try await realm.evaluateAwaitingPromise("'not a promise'") == .string("not a promise"))
         do {
@@ -179,7 +179,7 @@ struct ScriptingAPITests {
     @Test("a per-call time limit stops a runaway script with a typed error and leaves the realm usable")
     func timeLimit() async throws {
         let (host, realm) = try await makeRealm()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         _ = try await realm.evaluate("globalThis.kept = 'still here'; 0")
         await #expect(throws: HostError.timeLimitExceeded(seconds: 0.2)) {
             try await realm.evaluate("while (true) {}", timeLimit: 0.2)
@@ -191,7 +191,7 @@ struct ScriptingAPITests {
         var configuration = ScriptHost.Configuration()
         configuration.canInterruptScripts = false
         let plain = ScriptHost(configuration: configuration)
-        defer { plain.shutdown() }
+        defer { plain.core.shutdown() }
         let uninterruptible = try await plain.makeAgent().makeRealm()
         await #expect(throws: HostError.cannotInterrupt) { try await uninterruptible.evaluate("1", timeLimit: 1) }
     }
@@ -206,7 +206,7 @@ struct ScriptingAPITests {
     @Test("a Swift object with methods, accessor properties and values, in a few lines")
     func swiftObject() async throws {
         let (host, realm) = try await makeRealm()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let counter = Counter()
         try await realm.defineObject("app.counter") { object in
             object.function("increment") { args in counter.increment(by: try args.decode(0, as: Int?.self) ?? 1) }
@@ -225,7 +225,7 @@ struct ScriptingAPITests {
     @Test("an agent can be terminated alone, even in a loop; other agents go on")
     func terminateOneAgent() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let spinning = try host.makeAgent(name: "spinning")
         let spinner = try await spinning.makeRealm()
         let survivor = try await host.makeAgent(name: "survivor").makeRealm()
@@ -241,7 +241,7 @@ struct ScriptingAPITests {
     @Test("an uncaught error goes to the realm's structured handler, with its realm; the run goes on")
     func structuredUncaughtHandler() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let seen = Locked<[UncaughtError]>([])
         var options = RealmOptions()
         options.uncaughtErrorHandler = { error in seen.withLock { $0.append(error) } }
@@ -264,7 +264,7 @@ struct ScriptingAPITests {
     @Test("quiescence() honours task cancellation; quiescence(timeout:) gives up with nil")
     func quiescenceCancellation() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("setInterval(() => {}, 5)", sourceURL: "forever.js")
         let waiting = Task { try await host.quiescence() }
@@ -277,7 +277,7 @@ struct ScriptingAPITests {
     @Test("handles to live JS objects: construct a class, call methods, read and write properties, release on drop")
     func objectHandles() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let agent = try host.makeAgent()
         let realm = try await agent.makeRealm()
         _ = try await realm.evaluate("""
@@ -316,7 +316,7 @@ struct ScriptingAPITests {
     @Test("withScope: many synchronous calls on the agent's thread in one hop; exceptions come back as JavaScriptError")
     func scope() async throws {
         let (host, realm) = try await makeRealm()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let total = try await realm.withScope { scope in
             _ = try scope.evaluate("globalThis.math = { k: 10, scaled(n) { return n * this.k; } }; 0")
             let scaled = try scope.function("math.scaled")

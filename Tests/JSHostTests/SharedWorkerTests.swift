@@ -36,7 +36,7 @@ struct SharedWorkerTests {
     @Test("two clients in two agents share one worker and talk through it; the worker ends with its last owner")
     func clientsInTwoAgents() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let first = try await host.makeAgent(name: "first").makeRealm()
         let second = try await host.makeAgent(name: "second").makeRealm()
         let third = try await host.makeAgent(name: "third").makeRealm()
@@ -70,7 +70,7 @@ struct SharedWorkerTests {
     @Test("100 clients connecting and closing in a loop leave no worker, thread or registry entry behind")
     func churn() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let agent = try host.makeAgent(name: "churn")
         let baseline = host.core.agentCount
         for _ in 0..<100 {

@@ -83,7 +83,7 @@ struct StoppingTests {
             try realm.run(source, sourceURL: "loop.js")
             try await Task.sleep(nanoseconds: 100_000_000)
             host.terminate()
-            let stopped = await withHangGuard(seconds: 20) { host.shutdown(timeout: 10) }
+            let stopped = await withHangGuard(seconds: 20) { await host.shutdown(timeout: 10) }
             #expect(stopped == true, "\(source)")
         }
     }
@@ -107,7 +107,7 @@ struct StoppingTests {
     @Test("the wrapped WebAssembly functions keep their names and lengths")
     func webAssemblyWrappersLookNative() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         let shape = try await realm.evaluate("""
             ["compile", "instantiate"].map(n => `${WebAssembly[n].name}/${WebAssembly[n].length}`).join(",")
@@ -162,7 +162,7 @@ struct StoppingTests {
         let realm = try await host.makeAgent(name: "stuck").makeRealm()
         try realm.run("while (true) {}", sourceURL: "stuck.js")
         try await Task.sleep(nanoseconds: 50_000_000)
-        let stopped = await withHangGuard(seconds: 20) { host.shutdown() }
+        let stopped = await withHangGuard(seconds: 20) { await host.shutdown() }
         #expect(stopped == false)
         #expect(captured.standardError.contains("agent 'stuck' did not stop within 0.3 s"))
     }
@@ -170,7 +170,7 @@ struct StoppingTests {
     @Test("an error's line number far out of Int range does not trap")
     func hugeLineNumber() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         do {
             _ = try await realm.evaluate("throw Object.assign(new Error('x'), { line: 1e300, column: -1e300 })")
@@ -197,7 +197,7 @@ struct BoundedMemoryTests {
     @Test("closed realms are freed: the globals of 300 closed realms are collected")
     func closedRealmsAreFreed() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let agent = try host.makeAgent()
         var options = RealmOptions()
         options.exposeGarbageCollection = true
@@ -283,7 +283,7 @@ struct QuiescenceTests {
         // A wake-up from an earlier moment of quiescence can arrive after new work was posted; wait() must look
         // again instead of trusting it (this once made run() + wait() return before the script printed).
         let (host, captured) = makeCapturingHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         for round in 0..<300 {
             try realm.run("console.log(\(round))", sourceURL: "round.js")

@@ -23,7 +23,7 @@ struct TransferTests {
     @Test("a buffer sent to a worker is lent (not copied) while the worker holds it, and let go when the worker ends")
     func lentUntilCollected() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let agent = try host.makeAgent()
         let realm = try await agent.makeRealm()
         #expect(try await realm.evaluate("""
@@ -56,7 +56,7 @@ struct TransferTests {
     @Test("bytes from a worker that ended stay readable; the worker's engine goes once they are let go")
     func lenderEndsFirst() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm(options: Self.gcOptions())
         let agentsBefore = host.core.agentCount
         _ = try await realm.evaluate("""
@@ -99,14 +99,14 @@ struct TransferTests {
             """)
         #expect(try await host.quiescence() == .quiescent)
         #expect(try await realm.evaluate("kept.length") == .number(4))
-        let stopped = await withHangGuard(seconds: 20) { host.shutdown(timeout: 10) }
+        let stopped = await withHangGuard(seconds: 20) { await host.shutdown(timeout: 10) }
         #expect(stopped == true, "shutdown returned, every agent stopped")
     }
 
     @Test("a 4 MiB buffer relayed 50 times through two workers and a port keeps its bytes; every loan ends")
     func relayAndChurn() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let agent = try host.makeAgent()
         let realm = try await agent.makeRealm(options: Self.gcOptions())
         _ = try await realm.evaluate("""

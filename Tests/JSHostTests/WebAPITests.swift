@@ -17,7 +17,7 @@ struct WebAPITests {
     @Test("location reflects RealmOptions.url; without one it is about:blank")
     func location() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let agent = try host.makeAgent()
         var options = RealmOptions()
         options.url = "file:///srv/app/main.js?x=1#top"
@@ -33,7 +33,7 @@ struct WebAPITests {
     @Test("crypto draws from the OS: distinct values across realms")
     func randomness() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let agent = try host.makeAgent()
         let first = try await agent.makeRealm().evaluate("crypto.randomUUID()")
         let second = try await agent.makeRealm().evaluate("crypto.randomUUID()")
@@ -65,7 +65,7 @@ struct BlobAcrossRealmsTests {
     @Test("a Blob and a File posted to another realm of the agent arrive as that realm's objects, bytes intact")
     func blobBetweenRealms() async throws {
         let (host, _, page, frame) = try await makeConnectedRealms()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         _ = try await frame.evaluate("""
             globalThis.report = null;
             toPage.onmessage = async (event) => {

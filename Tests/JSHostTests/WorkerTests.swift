@@ -17,7 +17,7 @@ struct WorkerTests {
     @Test("an AgentPipe between two agents delivers 100,000 items each way in order, one task each, none lost")
     func pipeOrdersAcrossThreads() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let a = try host.makeAgent(name: "pipe-a")
         let b = try host.makeAgent(name: "pipe-b")
         let realmA = try await a.makeRealm(), realmB = try await b.makeRealm()
@@ -64,7 +64,7 @@ struct WorkerTests {
     @Test("200 workers started and terminated in a loop leave the thread count and memory flat")
     func workersLeaveNothingBehind() async throws {
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         func churn(_ count: Int) async throws {
             try realm.run("""
@@ -93,7 +93,7 @@ struct WorkerTests {
     func eightWorkersStress() async throws {
         let perWorker = ProcessInfo.processInfo.environment["JSHOST_STRESS"] == "1" ? 100_000 : 20_000
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("""
             globalThis.report = null;
@@ -126,7 +126,7 @@ struct WorkerTests {
     func portsMoveBetweenWorkersMidStream() async throws {
         let perChannel = ProcessInfo.processInfo.environment["JSHOST_STRESS"] == "1" ? 100_000 : 20_000
         let host = ScriptHost()
-        defer { host.shutdown() }
+        defer { host.core.shutdown() }
         let realm = try await host.makeAgent().makeRealm()
         try realm.run("""
             globalThis.report = null;

@@ -55,7 +55,7 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
 /// let host = ScriptHost()
 /// let realm = try await host.makeAgent().makeRealm()
 /// let value = try await realm.evaluate("6 * 7")   // .number(42)
-/// host.shutdown()
+/// await host.shutdown()
 /// ```
 ///
 /// Dropping the last reference to a host shuts it down. A host may be shut down from any thread, including
@@ -67,10 +67,10 @@ public final class ScriptHost: Sendable {
         /// Lets ``ScriptHost/terminate()`` (and the test runner's time limits) stop a script that never yields,
         /// such as `while (true) {}`. It costs a little on every call into JS (JSC reads the thread's CPU
         /// clock at each entry), so a host that never needs to interrupt running code can turn it off; then
-        /// `terminate()` takes effect when the running task ends, and ``ScriptHost/shutdown(timeout:)`` of an agent stuck
+        /// `terminate()` takes effect when the running task ends, and `shutdown(timeout:)` of an agent stuck
         /// in a loop gives up after ``shutdownTimeout`` (see there).
         public var canInterruptScripts = true
-        /// How long ``ScriptHost/shutdown(timeout:)`` waits for each agent's thread to end, in seconds. An agent that
+        /// How long `shutdown(timeout:)` waits for each agent's thread to end, in seconds. An agent that
         /// is still running then (see there for when that can happen) is reported on standard error of
         /// ``output`` and its thread is left to finish on its own; the host never waits forever.
         public var shutdownTimeout = 5.0
@@ -171,8 +171,18 @@ public final class ScriptHost: Sendable {
     ///
     /// - Returns: false when some agent's thread did not end in time and was left running.
     @discardableResult
+    @available(*, noasync, message: "blocks a thread while agents stop: use `await shutdown()`")
     public func shutdown(timeout: Double? = nil) -> Bool {
         core.shutdown(timeout: timeout)
+    }
+
+    /// Like the blocking `shutdown(timeout:)`, for async code: the joins happen off the cooperative pool.
+    @discardableResult
+    public func shutdown(timeout: Double? = nil) async -> Bool {
+        let core = self.core
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: core.shutdown(timeout: timeout)) }
+        }
     }
 }
 

@@ -106,7 +106,7 @@ private final class TestJob: @unchecked Sendable {
 
     /// Replaces the agent after a file had to be interrupted: the next file gets a fresh one, whatever state the
     /// interrupted script left behind. Should the old agent still not stop, its thread is left running (see
-    /// ``ScriptHost/shutdown(timeout:)``) and the run goes on.
+    /// `shutdown(timeout:)`) and the run goes on.
     private func retireAgent() {
         host.shutdown(timeout: Self.stopGrace)
         (host, agent) = Self.makeHost()
