@@ -6,13 +6,9 @@
 (function (ops, internals, global) {
   "use strict";
 
-  const {
-    failedToConstruct, notEnoughArguments, illegalInvocation, checkDictionary, finishInterface, toDOMString,
-  } = internals.webIdl;
+  const { failedToConstruct, notEnoughArguments, illegalInvocation, finishInterface } = internals.webIdl;
   const EventTarget = internals.EventTarget;
   const defineEventHandler = internals.defineEventHandler;
-  const makeDOMException = internals.makeDOMException;
-  const TypeErrorCtor = TypeError;
 
   let isSharedWorker;
 
@@ -23,26 +19,8 @@
       const prefix = failedToConstruct("SharedWorker");
       if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
       super();
-      const url = toDOMString(scriptURL, prefix);
       // (DOMString or WorkerOptions): a string names the worker; undefined, null and objects are the dictionary.
-      let name = "";
-      let type = "classic";
-      if (options !== undefined && options !== null && typeof options !== "object" && typeof options !== "function") {
-        name = toDOMString(options, prefix);
-      } else if (checkDictionary(options, prefix, "WorkerOptions")) {
-        if (options.name !== undefined) name = toDOMString(options.name, prefix);
-        if (options.type !== undefined) type = toDOMString(options.type, prefix);
-      }
-      if (type !== "classic" && type !== "module") {
-        throw new TypeErrorCtor(`${prefix}Failed to read the 'type' property from 'WorkerOptions': The provided value '${type}' is not a valid enum value of type WorkerType.`);
-      }
-      if (type === "module") {
-        throw makeDOMException(`${prefix}Module workers are not supported yet.`, "NotSupportedError");
-      }
-      // "Parse the scriptURL argument relative to the relevant settings object".
-      const record = internals.parseURLRecord(url, ops.scriptURL);
-      if (record === null) throw makeDOMException(`${prefix}The script URL '${url}' is invalid.`, "SyntaxError");
-      const href = internals.serializeURLRecord(record);
+      const { href, name } = internals.workerConstruction(prefix, scriptURL, options, true);
       const source = internals.scriptSource(href);
       // An unreadable data: or blob: URL fails like a fetch: `error` at this object, later, and nothing starts.
       const endpoints = ops.sharedWorkerConnect(href, source === null ? undefined : source, name, source === null);

@@ -29,7 +29,6 @@
   const ObjectGetPrototypeOf = Object.getPrototypeOf;
   const MapCtor = Map;
   const { get: MapGet, set: MapSet, delete: MapDelete } = Map.prototype;
-  const StringCtor = String;
   const decodeURIComponentFunction = decodeURIComponent;
   const requireModule = internals.requireModule;
   const { slice: StringSlice, indexOf: StringIndexOf, toLowerCase: StringToLowerCase, endsWith: StringEndsWith } = String.prototype;
@@ -212,6 +211,33 @@
     return internals.utf8Decode(internals.blobBytes(blob));
   }
 
+  // The constructor steps `Worker` and `SharedWorker` share: WorkerOptions (for SharedWorker, a string is the
+  // name), classic scripts only, and the script URL parsed "relative to the relevant settings object" (this
+  // realm's URL). Returns { href, name }.
+  const toDOMString = internals.idl.toDOMString;
+  function workerConstruction(prefix, scriptURL, options, stringIsName) {
+    const url = toDOMString(scriptURL, prefix);
+    let name = "";
+    let type = "classic";
+    if (stringIsName && options !== undefined && options !== null && typeof options !== "object" && typeof options !== "function") {
+      name = toDOMString(options, prefix);
+    } else if (checkDictionary(options, prefix, "WorkerOptions")) {
+      if (options.name !== undefined) name = toDOMString(options.name, prefix);
+      if (options.type !== undefined) type = toDOMString(options.type, prefix);
+    }
+    if (type !== "classic" && type !== "module") {
+      throw new TypeError(`${prefix}Failed to read the 'type' property from 'WorkerOptions': The provided value '${type}' is not a valid enum value of type WorkerType.`);
+    }
+    if (type === "module") {
+      throw makeDOMException(`${prefix}Module workers are not supported yet.`, "NotSupportedError");
+    }
+    requireModule("url.js");
+    const record = internals.parseURLRecord(url, ops.scriptURL);
+    if (record === null) throw makeDOMException(`${prefix}The script URL '${url}' is invalid.`, "SyntaxError");
+    return { __proto__: null, href: internals.serializeURLRecord(record), name };
+  }
+  internals.workerConstruction = workerConstruction;
+
   let isWorker;
 
   class Worker extends EventTarget {
@@ -221,24 +247,7 @@
       const prefix = failedToConstruct("Worker");
       if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
       super();
-      const url = StringCtor(scriptURL);
-      let name = "";
-      let type = "classic";
-      if (checkDictionary(options, prefix, "WorkerOptions")) {
-        if (options.name !== undefined) name = StringCtor(options.name);
-        if (options.type !== undefined) type = StringCtor(options.type);
-      }
-      if (type !== "classic" && type !== "module") {
-        throw new TypeError(`${prefix}Failed to read the 'type' property from 'WorkerOptions': The provided value '${type}' is not a valid enum value of type WorkerType.`);
-      }
-      if (type === "module") {
-        throw makeDOMException(`${prefix}Module workers are not supported yet.`, "NotSupportedError");
-      }
-      // "Parse the scriptURL argument relative to the relevant settings object": the base is this realm's URL.
-      requireModule("url.js");
-      const record = internals.parseURLRecord(url, ops.scriptURL);
-      if (record === null) throw makeDOMException(`${prefix}The script URL '${url}' is invalid.`, "SyntaxError");
-      const href = internals.serializeURLRecord(record);
+      const { href, name } = workerConstruction(prefix, scriptURL, options, false);
       const source = scriptSource(href);
       this.#endpoint = ops.workerStart(href, source === undefined ? undefined : source === null ? "" : source, name);
       ReflectApply(MapSet, endpoints, [this.#endpoint, this]);
