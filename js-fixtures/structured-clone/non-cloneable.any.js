@@ -99,3 +99,21 @@ test(() => {
   assert_true(e.message.length < 200, "long function sources are shortened");
   assert_true(e.message.endsWith(" could not be cloned."));
 }, "Message for a function with a long source");
+
+test(() => {
+  // JSC hides the SharedArrayBuffer global, but shared WebAssembly memory makes them all the same.
+  assert_equals(self.crossOriginIsolated, false, "jshost has no cross-origin isolated capability");
+  let SAB;
+  try {
+    SAB = new WebAssembly.Memory({ shared: true, initial: 0, maximum: 0 }).buffer.constructor;
+  } catch {
+    return; // no shared memory in this engine build: nothing to clone
+  }
+  for (const sab of [new SAB(8), new SAB(16, { maxByteLength: 1024 })]) {
+    assert_throws_dom("DataCloneError", () => structuredClone(sab), "structuredClone");
+    assert_throws_dom("DataCloneError", () => structuredClone({ nested: [sab] }), "nested");
+    const { port1 } = new MessageChannel();
+    assert_throws_dom("DataCloneError", () => port1.postMessage(sab), "postMessage");
+    port1.close();
+  }
+}, "a SharedArrayBuffer is a DataCloneError (not cross-origin isolated), never an empty object");

@@ -58,7 +58,17 @@
     I.ABByteLength = getter(ABProto, "byteLength"); I.ABDetached = getter(ABProto, "detached");
     I.ABResizable = getter(ABProto, "resizable"); I.ABMaxByteLength = getter(ABProto, "maxByteLength");
     I.ABTransfer = ABProto.transfer; I.ABResize = ABProto.resize;
-    const SABCtor = typeof SharedArrayBuffer === "function" ? SharedArrayBuffer : null;
+    // JSC hides the SharedArrayBuffer global unless an engine option is set, but shared WebAssembly memory
+    // still makes them: capture the constructor that way, so that one is recognised (and refused) rather than
+    // cloned as an empty ordinary object.
+    let SABCtor = typeof SharedArrayBuffer === "function" ? SharedArrayBuffer : null;
+    if (SABCtor === null && typeof WebAssembly === "object") {
+      try {
+        SABCtor = new WebAssembly.Memory({ shared: true, initial: 0, maximum: 0 }).buffer.constructor;
+      } catch {
+        SABCtor = null;
+      }
+    }
     I.SABCtor = SABCtor; I.SABByteLength = SABCtor ? getter(SABCtor.prototype, "byteLength") : null;
     const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
     I.TATag = getter(TypedArrayProto, Symbol.toStringTag); I.TABuffer = getter(TypedArrayProto, "buffer");

@@ -192,6 +192,13 @@
       __proto__: null, get: d.get, set: unforgeable ? d.set : undefined, enumerable: true, configurable: !unforgeable,
     });
   }
+  // WindowOrWorkerGlobalScope's crossOriginIsolated: jshost grants no cross-origin isolated capability, so
+  // SharedArrayBuffers cannot be cloned or posted (DataCloneError), as in a browser page without COOP/COEP.
+  const isolation = { get crossOriginIsolated() { return false; } };
+  ObjectDefineProperty(global, "crossOriginIsolated", {
+    __proto__: null, get: ObjectGetOwnPropertyDescriptor(isolation, "crossOriginIsolated").get, set: undefined,
+    enumerable: true, configurable: true,
+  });
 
   // A Blob can arrive in a message before this realm ever evaluated blob.js: clone.js's deserialize hook
   // loads it (blob.js then replaces this stand-in).
