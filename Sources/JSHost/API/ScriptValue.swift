@@ -152,8 +152,16 @@ extension ScriptValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
 
 extension ScriptValue {
     static func copy(_ value: JSValue, in context: JSContext) -> ScriptValue {
+        var state = CopyState()
+        return copy(value, in: context, state: &state)
+    }
+
+    /// What one copy keeps while it walks: the objects on the current path (a cycle becomes `.other`), and the
+    /// engine values it looks up once (they live on this stack, which the engine scans).
+    private struct CopyState {
         var path: Set<UnsafeRawPointer> = []
-        return copy(value, in: context, path: &path)
+        var objectPrototype: JSValueRef?
+        var classifier: JSObject?
     }
 
     /// `String(value)`, which (unlike ToString) also describes a Symbol.
@@ -165,7 +173,7 @@ extension ScriptValue {
         return context.toSwiftString(value)
     }
 
-    private static func copy(_ value: JSValue, in context: JSContext, path: inout Set<UnsafeRawPointer>) -> ScriptValue {
+    private static func copy(_ value: JSValue, in context: JSContext, state: inout CopyState) -> ScriptValue {
         switch context.type(of: value) {
         case kJSTypeUndefined: return .undefined
         case kJSTypeNull: return .null
@@ -179,21 +187,25 @@ extension ScriptValue {
         }
         let object = JSObject(ref: value.ref)
         let identity = UnsafeRawPointer(value.ref)
-        guard !context.isFunction(value), path.insert(identity).inserted else { return .other(describe(value, in: context)) }
-        defer { path.remove(identity) }
+        guard !context.isFunction(value), state.path.insert(identity).inserted else { return .other(describe(value, in: context)) }
+        defer { state.path.remove(identity) }
         if context.isArray(value) {
             guard let length = context.toNumber(context.propertyIgnoringExceptions(object, PropertyName.length)),
                   let count = Int(exactly: length.rounded(.towardZero)), count >= 0 else { return .array([]) }
             return .array((0..<count).map { index in
                 guard case .normal(let element) = context.element(object, index) else { return .undefined }
-                return copy(element, in: context, path: &path)
+                return copy(element, in: context, state: &state)
             })
         }
         if JSValueIsDate(context.ref, value.ref) {
             return .date(dateMilliseconds(object, in: context))
         }
         if let bytes = viewedBytes(object, in: context) { return .bytes(bytes) }
-        if let kind = platformKind(of: object, in: context) {
+        // A plain object (the usual case) needs no check for the kinds with internal slots.
+        if state.objectPrototype == nil { state.objectPrototype = JSObjectGetPrototype(context.ref, context.makeObject().ref) }
+        let prototype = JSObjectGetPrototype(context.ref, object.ref)
+        let isPlain = prototype == state.objectPrototype || JSValueIsNull(context.ref, prototype)
+        if !isPlain, let kind = platformKind(of: object, in: context, state: &state) {
             switch kind {
             case .bytes(let view):
                 return .bytes(context.object(view).flatMap { viewedBytes($0, in: context) } ?? [])
@@ -201,19 +213,19 @@ extension ScriptValue {
                 var entries: [MapEntry] = []
                 var index = 0
                 while index + 1 < flat.count {
-                    entries.append(MapEntry(key: copy(flat[index], in: context, path: &path), value: copy(flat[index + 1], in: context, path: &path)))
+                    entries.append(MapEntry(key: copy(flat[index], in: context, state: &state), value: copy(flat[index + 1], in: context, state: &state)))
                     index += 2
                 }
                 return .map(entries)
             case .set(let values):
-                return .set(values.map { copy($0, in: context, path: &path) })
+                return .set(values.map { copy($0, in: context, state: &state) })
             case .error:
                 return .error(JavaScriptError(thrown: value, in: context))
             }
         }
         var properties: OrderedDictionary<String, ScriptValue> = [:]
         for key in context.ownEnumerableKeys(object) {
-            properties[key] = copy(context.propertyIgnoringExceptions(object, JSStringHandle(key)), in: context, path: &path)
+            properties[key] = copy(context.propertyIgnoringExceptions(object, JSStringHandle(key)), in: context, state: &state)
         }
         return .object(properties)
     }
@@ -250,9 +262,11 @@ extension ScriptValue {
     }
 
     /// Maps, Sets and Errors, told apart by their internal slots (not by prototypes a script can change).
-    private static func platformKind(of object: JSObject, in context: JSContext) -> PlatformKind? {
-        guard case .normal(let classify) = context.evaluate(Self.classifierSource, sourceURL: "jshost:classify-for-swift"),
-              let function = context.object(classify),
+    private static func platformKind(of object: JSObject, in context: JSContext, state: inout CopyState) -> PlatformKind? {
+        if state.classifier == nil, case .normal(let classify) = context.evaluate(Self.classifierSource, sourceURL: "jshost:classify-for-swift") {
+            state.classifier = context.object(classify)
+        }
+        guard let function = state.classifier,
               case .normal(let result) = context.call(function, [object.value]),
               let list = context.object(result), context.isArray(result) else { return nil }
         let count = Int(context.toNumber(context.propertyIgnoringExceptions(list, PropertyName.length)) ?? 0)

@@ -13,8 +13,9 @@ struct SharedWorkerStart: Sendable {
     let key: SharedWorkerRegistry.Key
     /// The script, when JS already has it (a `data:` or `blob:` URL); nil to read the `file:` URL.
     let source: String?
-    /// Where the worker's uncaught exceptions go: the handler of the realm that started it (nil: the host's).
+    /// Where the worker's uncaught exceptions go: the handlers of the realm that started it (nil: the host's).
     let uncaughtExceptionHandler: (@Sendable (String) -> Void)?
+    let uncaughtErrorHandler: (@Sendable (UncaughtError) -> Void)?
 }
 
 /// The host-wide table of running shared workers, and the connections each has not taken yet.
@@ -169,7 +170,8 @@ extension AgentRuntime {
             connection.drop()
         } else {
             let start = SharedWorkerStart(key: .init(url: url, name: name), source: source,
-                                          uncaughtExceptionHandler: realms[realmID]?.options.uncaughtExceptionHandler)
+                                          uncaughtExceptionHandler: realms[realmID]?.options.uncaughtExceptionHandler,
+                                          uncaughtErrorHandler: realms[realmID]?.options.uncaughtErrorHandler)
             host.connectSharedWorker(connection, start)
         }
         return (port, owner)
@@ -185,6 +187,7 @@ extension AgentRuntime {
         options.globalName = "SharedWorkerGlobalScope"
         options.worker = RealmOptions.WorkerGlobal(kind: .shared, name: start.key.name, endpoint: 0, url: start.key.url)
         options.uncaughtExceptionHandler = start.uncaughtExceptionHandler
+        options.uncaughtErrorHandler = start.uncaughtErrorHandler
         guard let source = workerScript(url: start.key.url, given: start.source),
               let realm = try? makeRealm(options: options),
               realm.context.checkSyntax(source, sourceURL: start.key.url) else {
