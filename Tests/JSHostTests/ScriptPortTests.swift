@@ -109,4 +109,26 @@ struct ScriptPortTests {
         try port.send("ping")
         #expect(await next(port)?.value == ["ping", "[object DedicatedWorkerGlobalScope]"])
     }
+
+    @Test("onMessage: a handler on the agent's thread gets each message instead of the sequence, and may reply at once")
+    func handler() async throws {
+        let host = ScriptHost()
+        defer { host.core.shutdown() }
+        let realm = try await host.makeAgent().makeRealm()
+        let port = try await realm.makeChannel(global: "native")
+        _ = try await realm.evaluate("globalThis.last = 0; native.onmessage = (e) => { last = e.data; if (e.data < 1000) native.postMessage(e.data + 1); }; 0")
+        let seen = Locked(0)
+        port.onMessage { message in
+            seen.withLock { $0 += 1 }
+            try? port.send(.number((message.value.numberValue ?? 0) + 1))
+        }
+        try port.send(0)
+        #expect(try await host.quiescence() == .quiescent)
+        #expect(try await realm.evaluate("last") == .number(1000))
+        #expect(seen.withLock { $0 } == 500, "every other number went through Swift")
+        port.onMessage(nil)
+        _ = try await realm.evaluate("native.postMessage('to the sequence'); 0")
+        var iterator = port.messages.makeAsyncIterator()
+        #expect(await iterator.next()?.value == "to the sequence")
+    }
 }

@@ -30,9 +30,18 @@ public final class ScriptPort: Sendable {
     /// The agent whose thread serves this port.
     public let agent: Agent
     let id: Int
-    /// What JS posted, in order; finished when the channel closes.
+    /// What JS posted, in order; finished when the channel closes. (Not fed while a handler is set with
+    /// ``onMessage(_:)``.)
     public let messages: AsyncStream<ScriptMessage>
     let continuation: AsyncStream<ScriptMessage>.Continuation
+    /// (In a class: a closure stored directly as a `Locked` generic value is re-abstracted, and so wrapped in
+    /// one more thunk, on every access through the lock's `inout`.)
+    private let handler = Locked<MessageHandler?>(nil)
+
+    private final class MessageHandler: Sendable {
+        let body: @Sendable (ScriptMessage) -> Void
+        init(_ body: @escaping @Sendable (ScriptMessage) -> Void) { self.body = body }
+    }
 
     init(agent: Agent, id: Int) {
         self.agent = agent
@@ -61,6 +70,23 @@ public final class ScriptPort: Sendable {
     /// Posts an `Encodable` value (``ScriptValueEncoder``).
     public func send(encoding value: some Encodable) throws {
         try send(ScriptValueEncoder().encode(value))
+    }
+
+    /// Delivers what JS posts to `handler` instead of ``messages``: called on the agent's thread, as part of the
+    /// task that delivers the message, with no hop to another thread (a reply sent from it is queued on the same
+    /// loop). Keep it short: the agent runs no JS meanwhile. `nil` goes back to ``messages``.
+    public func onMessage(_ handler: (@Sendable (ScriptMessage) -> Void)?) {
+        let box = handler.map(MessageHandler.init)
+        self.handler.withLock { $0 = box }
+    }
+
+    /// Hands one message to the handler, else to the sequence.
+    func deliver(_ message: ScriptMessage) {
+        if let handler = handler.withLock({ $0 }) {
+            handler.body(message)
+        } else {
+            continuation.yield(message)
+        }
     }
 
     /// Closes the channel: the JS end hears `close`, and ``messages`` ends.
@@ -122,7 +148,7 @@ extension AgentRuntime {
                     if case .normal(let port) = call.context.element(list, index) { ports.append(adoptSwiftPort(port, agent: owner.agent)) }
                 }
             }
-            owner.continuation.yield(ScriptMessage(value: ScriptValue.copy(call[1], in: call.context), ports: ports))
+            owner.deliver(ScriptMessage(value: ScriptValue.copy(call[1], in: call.context), ports: ports))
         }
         realm.defineInternalFunction("swiftPortClosed") { [unowned self] call in
             guard let number = call.context.toNumber(call[0]) else { return }
