@@ -1,6 +1,9 @@
+import CJSHostSupport
+
 /// BroadcastChannel (HTML "Broadcasting to other browsing contexts"): a host-wide registry of subscribers by
-/// channel name. A post is encoded once in the sender's realm (clone-wire.js) and delivered to every other
-/// subscriber of the name, in the order they subscribed, as one task each on its own agent's loop; the
+/// channel name. broadcast-channel.js delivers to the channels of the poster's own agent itself; the host
+/// carries a post to the other agents: encoded once in the sender's realm (clone-wire.js), queued to each
+/// agent that has subscribers of the name, and delivered there to them in the order they subscribed. The
 /// messages in flight count as pending work, a subscription does not.
 final class BroadcastRegistry: Sendable {
     struct Subscriber: Sendable {
@@ -11,9 +14,21 @@ final class BroadcastRegistry: Sendable {
         let handle: Int
     }
 
+    /// One post for the subscribers of one agent.
+    struct Delivery: Sendable {
+        let text: JSStringHandle
+        let buffers: [ByteBlock]
+        let targets: [Subscriber]
+    }
+
     private struct State {
         var byName: [String: [Subscriber]] = [:]
-        var nameOf: [Int: String] = [:]
+        var nameOf: [Int: (name: String, agent: ObjectIdentifier)] = [:]
+        /// Per name, how many subscribers each agent has: whether a post must leave its agent at all.
+        var agentsOfName: [String: [ObjectIdentifier: Int]] = [:]
+        /// Posts waiting for an agent's delivery task. An entry exists exactly while that task is queued, so a
+        /// burst of posts wakes the agent once.
+        var pending: [ObjectIdentifier: [Delivery]] = [:]
         var lastID = 0
     }
 
@@ -23,16 +38,25 @@ final class BroadcastRegistry: Sendable {
         state.withLock { state in
             state.lastID += 1
             state.byName[name, default: []].append(Subscriber(id: state.lastID, mailbox: mailbox, realmID: realmID, handle: handle))
-            state.nameOf[state.lastID] = name
+            state.nameOf[state.lastID] = (name, mailbox.identity)
+            state.agentsOfName[name, default: [:]][mailbox.identity, default: 0] += 1
             return state.lastID
         }
     }
 
     func unsubscribe(_ id: Int) {
-        state.withLock { state in
-            guard let name = state.nameOf.removeValue(forKey: id) else { return }
-            state.byName[name]?.removeAll { $0.id == id }
-            if state.byName[name]?.isEmpty == true { state.byName[name] = nil }
+        state.withLock { state in Self.unsubscribe(id, in: &state) }
+    }
+
+    private static func unsubscribe(_ id: Int, in state: inout State) {
+        guard let (name, agent) = state.nameOf.removeValue(forKey: id) else { return }
+        state.byName[name]?.removeAll { $0.id == id }
+        if state.byName[name]?.isEmpty == true { state.byName[name] = nil }
+        if let count = state.agentsOfName[name]?[agent], count > 1 {
+            state.agentsOfName[name]?[agent] = count - 1
+        } else {
+            state.agentsOfName[name]?[agent] = nil
+            if state.agentsOfName[name]?.isEmpty == true { state.agentsOfName[name] = nil }
         }
     }
 
@@ -41,50 +65,101 @@ final class BroadcastRegistry: Sendable {
         state.withLock { $0.byName[name]?.count ?? 0 }
     }
 
-    /// Queues `text` (and a copy of `buffers` each) for every subscriber of the sender's name but the sender.
+    /// Whether channels of the subscriber's name exist in other agents than its own.
+    func hasSubscribersElsewhere(than id: Int) -> Bool {
+        state.withLock { state in
+            guard let (name, agent) = state.nameOf[id], let agents = state.agentsOfName[name] else { return false }
+            return agents.count > (agents[agent] == nil ? 0 : 1)
+        }
+    }
+
+    /// Queues `text` (and a copy of `buffers` for each agent) for the subscribers of the sender's name in the
+    /// other agents.
     ///
-    /// The subscribers of one agent get one loop task between them, which calls each in creation order with a
-    /// microtask checkpoint after every delivery, as if each were a task of its own: posting to the same
-    /// inbox once per subscriber cost a lock, a wake-up and a closure each, most of a delivery's time.
+    /// An agent's subscribers get one delivery task for all the posts that wait for it; it calls each realm's
+    /// channels in creation order, with a microtask checkpoint after every delivery, as if each were a task of
+    /// its own. A post per subscriber to its inbox cost a lock, a wake-up and a closure each, most of a
+    /// delivery's time.
     func post(from id: Int, text: JSStringHandle, buffers: [ByteBlock]) {
-        let targets = state.withLock { state -> [Subscriber] in
-            guard let name = state.nameOf[id] else { return [] }
-            return (state.byName[name] ?? []).filter { $0.id != id }
-        }
-        var batches: [(mailbox: AgentMailbox, deliveries: [(Subscriber, [ByteBlock])])] = []
-        var batchOfAgent: [ObjectIdentifier: Int] = [:]
-        for target in targets {
-            let delivery = (target, buffers.map { $0.duplicate() })
-            if let index = batchOfAgent[target.mailbox.identity] {
-                batches[index].deliveries.append(delivery)
-            } else {
-                batchOfAgent[target.mailbox.identity] = batches.count
-                batches.append((target.mailbox, [delivery]))
-            }
-        }
-        for batch in batches {
-            let deliveries = batch.deliveries
-            let accepted = batch.mailbox.post { runtime in
-                for (target, copies) in deliveries {
-                    if runtime.isTerminating || runtime.interrupt.isRaised { return }
-                    runtime.deliverBroadcast(to: target, text: text, buffers: copies)
+        let toWake = state.withLock { state -> [AgentMailbox] in
+            guard let (name, sender) = state.nameOf[id], let subscribers = state.byName[name] else { return [] }
+            var groups: [(mailbox: AgentMailbox, targets: [Subscriber])] = []
+            for subscriber in subscribers where subscriber.mailbox.identity != sender {
+                if let index = groups.firstIndex(where: { $0.mailbox.identity == subscriber.mailbox.identity }) {
+                    groups[index].targets.append(subscriber)
+                } else {
+                    groups.append((subscriber.mailbox, [subscriber]))
                 }
             }
-            if !accepted { for (target, _) in deliveries { unsubscribe(target.id) } }  // that agent has ended
+            var toWake: [AgentMailbox] = []
+            for (index, group) in groups.enumerated() {
+                let delivery = Delivery(text: text, buffers: index == 0 ? buffers : buffers.map { $0.duplicate() },
+                                        targets: group.targets)
+                if state.pending[group.mailbox.identity] == nil {
+                    state.pending[group.mailbox.identity] = [delivery]
+                    toWake.append(group.mailbox)
+                } else {
+                    state.pending[group.mailbox.identity]!.append(delivery)
+                }
+            }
+            return toWake
+        }
+        for mailbox in toWake {
+            let agent = mailbox.identity
+            let accepted = mailbox.post { [self] runtime in
+                runtime.deliverBroadcasts(take(for: agent))
+            }
+            if !accepted { dropPending(for: agent) }  // that agent has ended
+        }
+    }
+
+    private func take(for agent: ObjectIdentifier) -> [Delivery] {
+        state.withLock { $0.pending.removeValue(forKey: agent) ?? [] }
+    }
+
+    private func dropPending(for agent: ObjectIdentifier) {
+        state.withLock { state in
+            guard let deliveries = state.pending.removeValue(forKey: agent) else { return }
+            for delivery in deliveries {
+                for target in delivery.targets { Self.unsubscribe(target.id, in: &state) }
+            }
         }
     }
 }
 
 extension AgentRuntime {
-    func deliverBroadcast(to subscriber: BroadcastRegistry.Subscriber, text: JSStringHandle, buffers: [ByteBlock]) {
-        guard let realm = realms[subscriber.realmID], !realm.isClosed else { return }
+    /// Runs posts from other agents: per post, one call into each destination realm for its channels.
+    func deliverBroadcasts(_ deliveries: [BroadcastRegistry.Delivery]) {
+        // Without a checkpoint inside a call, each channel gets a call of its own.
+        let perCall = jshost_can_drain_microtasks() ? Int.max : 1
+        for delivery in deliveries {
+            var start = 0
+            let targets = delivery.targets
+            var buffersUsed = false
+            while start < targets.count {
+                if isTerminating || interrupt.isRaised { return }
+                var end = start + 1
+                while end < targets.count, end - start < perCall, targets[end].realmID == targets[start].realmID { end += 1 }
+                let isLast = end == targets.count
+                let buffers = isLast && !buffersUsed ? delivery.buffers : delivery.buffers.map { $0.duplicate() }
+                buffersUsed = buffersUsed || isLast
+                deliver(delivery.text, to: targets[start..<end], buffers: buffers)
+                start = end
+            }
+        }
+    }
+
+    private func deliver(_ text: JSStringHandle, to targets: ArraySlice<BroadcastRegistry.Subscriber>, buffers: [ByteBlock]) {
+        guard let first = targets.first, let realm = realms[first.realmID], !realm.isClosed else { return }
         cells.markTaskStart()
         let context = realm.context
-        var arguments = [context.number(Double(subscriber.handle)), context.string(text)]
+        var arguments = [context.string(text), context.number(Double(targets.count))]
+        arguments.reserveCapacity(2 + targets.count + buffers.count)
+        for target in targets { arguments.append(context.number(Double(target.handle))) }
         for block in buffers { arguments.append(block.makeArrayBuffer(in: context) ?? context.undefined) }
         if realm.broadcastDeliverHook == nil { realm.broadcastDeliverHook = realm.hook("broadcastDeliver") }
-        guard let deliver = realm.broadcastDeliverHook else { return }
-        if case .thrown(let exception) = deliver.call(arguments) { realm.reportException(exception) }
+        guard let deliverHook = realm.broadcastDeliverHook else { return }
+        if case .thrown(let exception) = deliverHook.call(arguments) { realm.reportException(exception) }
         microtaskCheckpoint(in: context)
     }
 }
@@ -109,6 +184,17 @@ extension RealmRuntime {
             }
             return call.context.undefined
         })
+        context.setProperty(ops, "broadcastHasRemote", context.makeFunction("broadcastHasRemote") { [unowned self] call throws(HostFunctionError) in
+            guard let id = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }) else { return call.context.boolean(false) }
+            return call.context.boolean(agent.host.broadcast.hasSubscribersElsewhere(than: id))
+        })
+        if jshost_can_drain_microtasks() {
+            // A microtask checkpoint between two deliveries that share one task (broadcast-channel.js).
+            context.setProperty(ops, "broadcastCheckpoint", context.makeFunction("broadcastCheckpoint") { call throws(HostFunctionError) in
+                jshost_drain_microtasks(call.context.ref)
+                return call.context.undefined
+            })
+        }
         // broadcastPost(id, text, ...buffers)
         context.setProperty(ops, "broadcastPost", context.makeFunction("broadcastPost") { [unowned self] call throws(HostFunctionError) in
             guard let id = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }),

@@ -1,7 +1,16 @@
 // BroadcastChannel (HTML §9.5 "Broadcasting to other browsing contexts"). Every BroadcastChannel of the host
-// with the same name, in any realm of any agent, receives what one of them posts, except the poster: the
-// host's registry (Web/BroadcastChannels.swift) fans a message out as one task per destination. A message is
-// serialized once, as for a worker (clone-wire.js).
+// with the same name, in any realm of any agent, receives what one of them posts, except the poster, as one task
+// per destination, in creation order, each with its own microtask checkpoint.
+//
+// Two paths, so that a post costs no call into the host per destination:
+// - Destinations in the poster's agent (any of its realms): the agent's realms share one list of channels by
+//   name (kept on the agent's task FIFO object, the one object they all share). The message is cloned once
+//   (copyForPost); the deliveries of one post to consecutive channels of one realm run as one task of that
+//   realm, with a microtask checkpoint (ops.broadcastCheckpoint) between them, as if each were a task of its
+//   own. Each destination rebuilds its own copy; the last one, when in the poster's realm, takes the copy itself.
+// - Destinations in other agents: only when the host's registry (Web/BroadcastChannels.swift) says there are
+//   any, the clone is encoded once (clone-wire.js) and handed to the host, which queues it to each such agent;
+//   there broadcastDeliver runs the deliveries of one realm in one call, again with a checkpoint between them.
 //
 // "While a BroadcastChannel object whose closed flag is false has an event listener registered for message
 // events, there must be a strong reference from the global object to the BroadcastChannel object itself":
@@ -22,24 +31,71 @@
   const hasEventListeners = internals.hasEventListeners;
   const opArguments = internals.opArguments;
   const watchEventListeners = internals.watchEventListeners;
+  const queueTask = internals.queueTask;
   const { apply: ReflectApply } = Reflect;
   const MapCtor = Map;
-  const { get: MapGet, set: MapSet, delete: MapDelete } = Map.prototype;
+  const { get: MapGet, set: MapSet, delete: MapDelete, forEach: MapForEach } = Map.prototype;
+  const ObjectSetPrototypeOf = Object.setPrototypeOf;
   const WeakRefCtor = WeakRef;
   const WeakRefDeref = WeakRef.prototype.deref;
   const FinalizationRegistryCtor = FinalizationRegistry;
   const { register: FinalizationRegister, unregister: FinalizationUnregister } = FinalizationRegistry.prototype;
+  const ABSlice = ArrayBuffer.prototype.slice;
   const StringCtor = String;
   const postMessagePrefix = failedToExecute("postMessage", "BroadcastChannel");
+  // Absent when the engine cannot run a checkpoint from inside a call: then every delivery is a task of its own.
+  const checkpoint = ops.broadcastCheckpoint;
 
-  // handle → WeakRef of the channel; handle → the channel itself while it has listeners.
-  const weakly = new MapCtor();
+  // Lists without a prototype: storing past their end never reaches an index setter a script put on
+  // Array.prototype.
+  function newList() { return ObjectSetPrototypeOf([], null); }
+
+  // This realm: its queued deliveries are dropped when it closes (queueTask's owner), and its channels leave
+  // the agent's lists.
+  const here = { __proto__: null, closed: false, run: deliverRun };
+
+  // The agent's channels by name: name → list of entries in creation order, across the agent's realms. A list
+  // is never changed in place (a new one replaces it), so a post keeps the destinations it saw.
+  // Entry: { channel (WeakRef), realm (its `here`), closed, name, handle, id (the host's subscription) }.
+  const hostQueue = internals.hostTaskQueue;
+  let agentChannels = hostQueue.broadcastChannels;
+  if (agentChannels === undefined) {
+    agentChannels = new MapCtor();
+    hostQueue.broadcastChannels = agentChannels;
+  }
+
+  function join(name, entry) {
+    const list = ReflectApply(MapGet, agentChannels, [name]);
+    const joined = newList();
+    const n = list === undefined ? 0 : list.length;
+    for (let i = 0; i < n; i++) joined[i] = list[i];
+    joined[n] = entry;
+    ReflectApply(MapSet, agentChannels, [name, joined]);
+  }
+
+  function leave(name, entry) {
+    entry.closed = true;
+    const list = ReflectApply(MapGet, agentChannels, [name]);
+    if (list === undefined) return;
+    const kept = newList();
+    let n = 0;
+    for (let i = 0; i < list.length; i++) if (list[i] !== entry) kept[n++] = list[i];
+    if (n === 0) ReflectApply(MapDelete, agentChannels, [name]);
+    else ReflectApply(MapSet, agentChannels, [name, kept]);
+  }
+
+  // This realm's channels: handle → entry (the host names destinations in other agents by handle); handle →
+  // the channel itself while it has listeners.
+  const entries = new MapCtor();
   const strongly = new MapCtor();
   let lastHandle = 0;
   // A channel collected without close(): drop its subscription.
-  const collected = new FinalizationRegistryCtor((state) => {
-    ReflectApply(MapDelete, weakly, [state.handle]);
-    ops.broadcastUnsubscribe(state.id);
+  const collected = new FinalizationRegistryCtor((handle) => {
+    const entry = ReflectApply(MapGet, entries, [handle]);
+    if (entry === undefined) return;
+    ReflectApply(MapDelete, entries, [handle]);
+    leave(entry.name, entry);
+    ops.broadcastUnsubscribe(entry.id);
   });
 
   let isBroadcastChannel;
@@ -48,8 +104,7 @@
 
   class BroadcastChannel extends EventTarget {
     #name;
-    #id = 0;
-    #handle = 0;
+    #entry = null;
     #closed = false;
 
     constructor(name) {
@@ -57,10 +112,13 @@
       if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
       super();
       this.#name = StringCtor(name);
-      this.#handle = ++lastHandle;
-      this.#id = ops.broadcastSubscribe(this.#name, this.#handle);
-      ReflectApply(MapSet, weakly, [this.#handle, new WeakRefCtor(this)]);
-      ReflectApply(FinalizationRegister, collected, [this, { __proto__: null, handle: this.#handle, id: this.#id }, this]);
+      const handle = ++lastHandle;
+      const id = ops.broadcastSubscribe(this.#name, handle);
+      const entry = { __proto__: null, channel: new WeakRefCtor(this), realm: here, closed: false, name: this.#name, handle, id };
+      this.#entry = entry;
+      ReflectApply(MapSet, entries, [handle, entry]);
+      join(this.#name, entry);
+      ReflectApply(FinalizationRegister, collected, [this, handle, this]);
       watchEventListeners(this, listenersChanged);
     }
 
@@ -74,36 +132,50 @@
       if (arguments.length < 1) throw notEnoughArguments(postMessagePrefix, 1, 0);
       // "If this's closed flag is true, then throw an InvalidStateError DOMException."
       if (this.#closed) throw makeDOMException(`${postMessagePrefix}Channel is closed`, "InvalidStateError");
-      internals.loadWire();
-      const encoded = internals.encodeForAgent(message, emptyPorts);
-      ReflectApply(ops.broadcastPost, undefined, opArguments([this.#id, encoded.text], encoded.buffers));
+      // The one clone of the message (DataCloneError here: nothing is sent).
+      const copy = internals.copyForPost(message);
+      const sender = this.#entry;
+      // The host took pointers to the ArrayBuffers it copied: they are pinned (a later transfer() of one would
+      // copy and not detach, JSC-FACTS), so then no destination takes the copy itself.
+      let pinned = false;
+      if (ops.broadcastHasRemote(sender.id)) {
+        internals.loadWire();
+        const encoded = internals.encodeCopyForAgent(copy);
+        ReflectApply(ops.broadcastPost, undefined, opArguments([sender.id, encoded.text], encoded.buffers));
+        pinned = encoded.buffers.length !== 0;
+      }
+      const list = ReflectApply(MapGet, agentChannels, [this.#name]);
+      // (No list: this channel's realm was closed, and a sibling realm holds it.)
+      if (list !== undefined && list.length > 1) queueDeliveries(list, sender, copy, pinned);
     }
 
     close() {
       if (!isBroadcastChannel(this)) throw illegalInvocation("close", "BroadcastChannel");
       if (this.#closed) return;
       this.#closed = true;
-      ops.broadcastUnsubscribe(this.#id);
-      ReflectApply(MapDelete, weakly, [this.#handle]);
-      ReflectApply(MapDelete, strongly, [this.#handle]);
+      const entry = this.#entry;
+      ops.broadcastUnsubscribe(entry.id);
+      leave(entry.name, entry);
+      ReflectApply(MapDelete, entries, [entry.handle]);
+      ReflectApply(MapDelete, strongly, [entry.handle]);
       ReflectApply(FinalizationUnregister, collected, [this]);
     }
 
     static {
       isBroadcastChannel = (value) => value !== null && typeof value === "object" && #closed in value;
-      deliver = (channel, text, buffers) => {
+      // The message event of one delivery; `data` makes the receiving realm's value (throws: messageerror).
+      deliver = (channel, post, entry) => {
         if (channel.#closed) return;
         let data;
         try {
-          internals.loadWire();
-          data = internals.decodeFromAgent(text, buffers, emptyPorts);
+          data = rebuild(post, entry);
         } catch {
           dispatchTrusted(channel, makeMessageEvent(null, emptyPorts, "messageerror"));
           return;
         }
         dispatchTrusted(channel, makeMessageEvent(data, emptyPorts));
       };
-      handleOf = (channel) => channel.#handle;
+      handleOf = (channel) => channel.#entry.handle;
     }
   }
 
@@ -118,10 +190,111 @@
     }
   }
 
-  internals.broadcastDeliver = function broadcastDeliver(handle, text, ...buffers) {
-    const ref = ReflectApply(MapGet, weakly, [handle]);
-    const channel = ref === undefined ? undefined : ReflectApply(WeakRefDeref, ref, []);
-    if (channel !== undefined) deliver(channel, text, buffers);
+  // ---- deliveries within the agent ----------------------------------------------------------------------
+
+  // Queues the deliveries of one post to the other channels of `list`: one task per run of consecutive
+  // channels of one realm (on that realm's queue, so that closing it drops them).
+  function queueDeliveries(list, sender, copy, pinned) {
+    // The last destination takes the copy itself when it is in this realm: nothing rebuilds from it after.
+    let last = list.length - 1;
+    if (list[last] === sender) last--;
+    const owner = !pinned && list[last].realm === here ? list[last] : null;
+    const post = { __proto__: null, copy, realm: here, owner, sender, snapshot: null };
+    let from = 0;
+    while (from < list.length) {
+      const realm = list[from].realm;
+      let to = from + 1;
+      if (checkpoint !== undefined) while (to < list.length && list[to].realm === realm) to++;
+      if (!(to === from + 1 && list[from] === sender)) {
+        if (realm !== here && post.snapshot === null && typeof copy === "object" && copy !== null) {
+          post.snapshot = internals.isPostSnapshot(copy) ? copy : internals.snapshotOf(copy);
+        }
+        queueTask(realm.run, { __proto__: null, post, list, from, to });
+      }
+      from = to;
+    }
+  }
+
+  // One task: the deliveries of a run, with a microtask checkpoint between two of them.
+  function deliverRun(run) {
+    const { post, list, to } = run;
+    let delivered = false;
+    for (let i = run.from; i < to; i++) {
+      const entry = list[i];
+      if (entry === post.sender) continue;
+      if (delivered) {
+        checkpoint();
+        delivered = false;
+      }
+      if (entry.closed) continue;
+      const channel = ReflectApply(WeakRefDeref, entry.channel, []);
+      if (channel === undefined) continue;
+      delivered = true;
+      deliver(channel, post, entry);
+    }
+  }
+
+  // The message as a value of this realm: a primitive as it is; in the poster's realm the copy (for its last
+  // destination) or a clone of it; in another realm of the agent, rebuilt from the post's snapshot.
+  function rebuild(post, entry) {
+    const copy = post.copy;
+    if (typeof copy !== "object" || copy === null) return copy;
+    if (post.realm !== here) return internals.deserializeFromPost(post.snapshot);
+    if (!internals.isPostSnapshot(copy)) return entry === post.owner ? copy : internals.structuredClone(copy);
+    // A snapshot with placeholders (Blobs) is rebuilt afresh each time; one without is a copy with
+    // DOMExceptions of this realm.
+    if (copy.slots !== null) return internals.deserializeFromPost(copy);
+    return entry === post.owner ? copy.value : internals.structuredClone(copy.value);
+  }
+
+  // ---- deliveries from other agents ---------------------------------------------------------------------
+
+  // Called by the host: one post from another agent to `count` channels of this realm (in creation order),
+  // then the message's ArrayBuffers, which every destination but the last gets a copy of.
+  internals.broadcastDeliver = function broadcastDeliver(text, count, ...rest) {
+    let delivered = false;
+    const bufferCount = rest.length - count;
+    for (let i = 0; i < count; i++) {
+      if (delivered) {
+        checkpoint();
+        delivered = false;
+      }
+      const entry = ReflectApply(MapGet, entries, [rest[i]]);
+      if (entry === undefined || entry.closed) continue;
+      const channel = ReflectApply(WeakRefDeref, entry.channel, []);
+      if (channel === undefined) continue;
+      delivered = true;
+      const buffers = newList();
+      for (let b = 0; b < bufferCount; b++) {
+        const buffer = rest[count + b];
+        buffers[b] = i === count - 1 ? buffer : ReflectApply(ABSlice, buffer, []);
+      }
+      deliverEncoded(channel, text, buffers);
+    }
+  };
+
+  function deliverEncoded(channel, text, buffers) {
+    internals.loadWire();
+    let data;
+    try {
+      data = internals.decodeFromAgent(text, buffers, emptyPorts);
+    } catch {
+      dispatchTrusted(channel, makeMessageEvent(null, emptyPorts, "messageerror"));
+      return;
+    }
+    dispatchTrusted(channel, makeMessageEvent(data, emptyPorts));
+  }
+
+  // The host closes this realm: its channels leave the agent's lists (its queued deliveries are dropped
+  // by queueTask; the host drops their subscriptions).
+  const closeRealm = internals.closeRealm;
+  internals.closeRealm = function () {
+    here.closed = true;
+    const mine = newList();
+    let n = 0;
+    ReflectApply(MapForEach, entries, [(entry) => { mine[n++] = entry; }]);
+    for (let i = 0; i < n; i++) leave(mine[i].name, mine[i]);
+    if (closeRealm !== undefined) return closeRealm();
   };
 
   defineEventHandler(BroadcastChannel.prototype, "message", { brand: isBroadcastChannel, interfaceName: "BroadcastChannel" });

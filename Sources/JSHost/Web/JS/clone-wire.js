@@ -10,6 +10,7 @@
 // Loaded on first use (ops.loadModule), from worker.js. Published on `internals`:
 //   encodeForAgent(value, transferList) → { text, buffers, ports }   throws DataCloneError like postMessage;
 //                                          `ports`: the MessagePorts of the transfer list, for the caller to hand over
+//   encodeCopyForAgent(copy) → { text, buffers, ports }   the same for what copyForPost returned
 //   decodeFromAgent(text, buffers, ports) → value   `ports`: the receiving realm's new MessagePorts, in order;
 //                                                   throws on a malformed message (messageerror)
 (function (ops, internals, global) {
@@ -75,7 +76,18 @@
         out = null;
       }
     }
-    const snapshot = internals.serializeForPost(value, transferList);
+    return encodeSnapshot(internals.serializeForPost(value, transferList));
+  }
+
+  // A message cloned earlier (copyForPost's copy or snapshot, or a primitive): BroadcastChannel clones once at
+  // post time and encodes only when a destination is in another agent, so the message's getters run once.
+  function encodeCopyForAgent(copy) {
+    const type = typeof copy;
+    if (copy === null || (type !== "object" && type !== "function")) return encodeForAgent(copy, EMPTY_LIST);
+    return encodeSnapshot(internals.isPostSnapshot(copy) ? copy : internals.snapshotOf(copy));
+  }
+
+  function encodeSnapshot(snapshot) {
     out = newList(); count = 0; seen = new MapCtor(); objects = 0; buffers = newList(); bufferNumber = new MapCtor();
     transferred = snapshot.buffers;
     foreign = new MapCtor();
@@ -426,5 +438,6 @@
   }
 
   internals.encodeForAgent = encodeForAgent;
+  internals.encodeCopyForAgent = encodeCopyForAgent;
   internals.decodeFromAgent = decodeFromAgent;
 })
