@@ -1,3 +1,4 @@
+import CJavaScriptCore
 import CJSHostSupport
 
 /// BroadcastChannel (HTML "Broadcasting to other browsing contexts"): a host-wide registry of subscribers by
@@ -5,7 +6,7 @@ import CJSHostSupport
 /// carries a post to the other agents: encoded once in the sender's realm (clone-wire.js), queued to each
 /// agent that has subscribers of the name, and delivered there to them in the order they subscribed. The
 /// messages in flight count as pending work, a subscription does not.
-final class BroadcastRegistry: Sendable {
+final class BroadcastRegistry: @unchecked Sendable {
     struct Subscriber: Sendable {
         let id: Int
         let mailbox: AgentMailbox
@@ -34,22 +35,54 @@ final class BroadcastRegistry: Sendable {
 
     private let state = Locked(State())
 
+    /// How many channels are open in the whole host, as a Float64Array every realm reads: with its own agent's
+    /// count (kept in JS) it tells a post whether any channel is open elsewhere without a call into the host.
+    /// Written only under `state`'s lock; read by JS without it, which is sound for the one case that matters:
+    /// a channel opened in another agent before something there told this agent so (that message crossed a
+    /// lock after the write).
+    private let subscriptionTotal: UnsafeMutablePointer<Double>
+
+    init() {
+        subscriptionTotal = .allocate(capacity: 1)
+        subscriptionTotal.initialize(to: 0)
+    }
+
+    deinit {
+        subscriptionTotal.deallocate()
+    }
+
+    /// A view of the subscription total for one realm; it keeps the registry (and so the memory) alive.
+    func makeSubscriptionView(in context: JSContext) -> JSValue? {
+        var exception: JSValueRef?
+        let keeper = Unmanaged.passRetained(self).toOpaque()
+        let view = JSObjectMakeTypedArrayWithBytesNoCopy(
+            context.ref, kJSTypedArrayTypeFloat64Array, subscriptionTotal, MemoryLayout<Double>.size,
+            { _, keeper in if let keeper { Unmanaged<BroadcastRegistry>.fromOpaque(keeper).release() } }, keeper, &exception)
+        guard exception == nil, let view else {
+            Unmanaged<BroadcastRegistry>.fromOpaque(keeper).release()
+            return nil
+        }
+        return JSValue(ref: view)
+    }
+
     func subscribe(name: String, mailbox: AgentMailbox, realmID: Int, handle: Int) -> Int {
         state.withLock { state in
             state.lastID += 1
             state.byName[name, default: []].append(Subscriber(id: state.lastID, mailbox: mailbox, realmID: realmID, handle: handle))
             state.nameOf[state.lastID] = (name, mailbox.identity)
             state.agentsOfName[name, default: [:]][mailbox.identity, default: 0] += 1
+            subscriptionTotal.pointee += 1
             return state.lastID
         }
     }
 
     func unsubscribe(_ id: Int) {
-        state.withLock { state in Self.unsubscribe(id, in: &state) }
+        state.withLock { state in unsubscribe(id, in: &state) }
     }
 
-    private static func unsubscribe(_ id: Int, in state: inout State) {
+    private func unsubscribe(_ id: Int, in state: inout State) {
         guard let (name, agent) = state.nameOf.removeValue(forKey: id) else { return }
+        subscriptionTotal.pointee -= 1
         state.byName[name]?.removeAll { $0.id == id }
         if state.byName[name]?.isEmpty == true { state.byName[name] = nil }
         if let count = state.agentsOfName[name]?[agent], count > 1 {
@@ -121,7 +154,7 @@ final class BroadcastRegistry: Sendable {
         state.withLock { state in
             guard let deliveries = state.pending.removeValue(forKey: agent) else { return }
             for delivery in deliveries {
-                for target in delivery.targets { Self.unsubscribe(target.id, in: &state) }
+                for target in delivery.targets { unsubscribe(target.id, in: &state) }
             }
         }
     }
@@ -184,6 +217,9 @@ extension RealmRuntime {
             }
             return call.context.undefined
         })
+        if let view = agent.host.broadcast.makeSubscriptionView(in: context) {
+            context.setProperty(ops, "broadcastSubscriptions", view)
+        }
         context.setProperty(ops, "broadcastHasRemote", context.makeFunction("broadcastHasRemote") { [unowned self] call throws(HostFunctionError) in
             guard let id = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }) else { return call.context.boolean(false) }
             return call.context.boolean(agent.host.broadcast.hasSubscribersElsewhere(than: id))

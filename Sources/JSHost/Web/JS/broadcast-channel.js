@@ -31,7 +31,6 @@
   const hasEventListeners = internals.hasEventListeners;
   const opArguments = internals.opArguments;
   const watchEventListeners = internals.watchEventListeners;
-  const queueTask = internals.queueTask;
   const { apply: ReflectApply } = Reflect;
   const MapCtor = Map;
   const { get: MapGet, set: MapSet, delete: MapDelete, forEach: MapForEach } = Map.prototype;
@@ -52,19 +51,25 @@
 
   // This realm: its queued deliveries are dropped when it closes (queueTask's owner), and its channels leave
   // the agent's lists.
-  const here = { __proto__: null, closed: false, run: deliverRun };
+  const here = { __proto__: null, closed: false, run: deliverRun, queueTask: internals.queueTask,
+    lastQueuedArgument: internals.lastQueuedArgument };
 
   // The agent's channels by name: name → list of entries in creation order, across the agent's realms. A list
   // is never changed in place (a new one replaces it), so a post keeps the destinations it saw.
   // Entry: { channel (WeakRef), realm (its `here`), closed, name, handle, id (the host's subscription) }.
+  // `count`: how many of the host's subscriptions are this agent's (what `subscriptions` counts for it).
   const hostQueue = internals.hostTaskQueue;
-  let agentChannels = hostQueue.broadcastChannels;
-  if (agentChannels === undefined) {
-    agentChannels = new MapCtor();
-    hostQueue.broadcastChannels = agentChannels;
+  let agentState = hostQueue.broadcast;
+  if (agentState === undefined) {
+    agentState = { __proto__: null, channels: new MapCtor(), count: 0 };
+    hostQueue.broadcast = agentState;
   }
+  const agentChannels = agentState.channels;
+  // [0]: how many channels are open in the whole host (host memory, kept by the registry).
+  const subscriptions = ops.broadcastSubscriptions ?? [Infinity];
 
   function join(name, entry) {
+    agentState.count++;
     const list = ReflectApply(MapGet, agentChannels, [name]);
     const joined = newList();
     const n = list === undefined ? 0 : list.length;
@@ -74,7 +79,9 @@
   }
 
   function leave(name, entry) {
+    if (entry.closed) return;
     entry.closed = true;
+    agentState.count--;
     const list = ReflectApply(MapGet, agentChannels, [name]);
     if (list === undefined) return;
     const kept = newList();
@@ -138,7 +145,9 @@
       // The host took pointers to the ArrayBuffers it copied: they are pinned (a later transfer() of one would
       // copy and not detach, JSC-FACTS), so then no destination takes the copy itself.
       let pinned = false;
-      if (ops.broadcastHasRemote(sender.id)) {
+      // Channels open in other agents: all the host's subscriptions minus this agent's. Only then is the exact
+      // answer worth a call into the host.
+      if (subscriptions[0] > agentState.count && ops.broadcastHasRemote(sender.id)) {
         internals.loadWire();
         const encoded = internals.encodeCopyForAgent(copy);
         ReflectApply(ops.broadcastPost, undefined, opArguments([sender.id, encoded.text], encoded.buffers));
@@ -193,7 +202,9 @@
   // ---- deliveries within the agent ----------------------------------------------------------------------
 
   // Queues the deliveries of one post to the other channels of `list`: one task per run of consecutive
-  // channels of one realm (on that realm's queue, so that closing it drops them).
+  // channels of one realm, on that realm's queue (closing the realm drops it). When the task last queued there
+  // is such a batch that has not begun, the run joins it: nothing was queued between the two, and the batch
+  // runs a checkpoint between any two deliveries, so each delivery still behaves as a task of its own.
   function queueDeliveries(list, sender, copy, pinned) {
     // The last destination takes the copy itself when it is in this realm: nothing rebuilds from it after.
     let last = list.length - 1;
@@ -209,28 +220,46 @@
         if (realm !== here && post.snapshot === null && typeof copy === "object" && copy !== null) {
           post.snapshot = internals.isPostSnapshot(copy) ? copy : internals.snapshotOf(copy);
         }
-        queueTask(realm.run, { __proto__: null, post, list, from, to });
+        let batch = checkpoint === undefined ? undefined : realm.lastQueuedArgument(realm.run);
+        if (batch === undefined) {
+          batch = { __proto__: null, parts: newList(), length: 0 };
+          realm.queueTask(realm.run, batch);
+        }
+        const parts = batch.parts;
+        let n = batch.length;
+        parts[n++] = post; parts[n++] = list; parts[n++] = from; parts[n++] = to;
+        batch.length = n;
       }
       from = to;
     }
   }
 
-  // One task: the deliveries of a run, with a microtask checkpoint between two of them.
-  function deliverRun(run) {
-    const { post, list, to } = run;
+  // One task: the runs of a batch (post, list, from, to), with a microtask checkpoint between any two
+  // deliveries.
+  function deliverRun(batch) {
+    const parts = batch.parts;
     let delivered = false;
-    for (let i = run.from; i < to; i++) {
-      const entry = list[i];
-      if (entry === post.sender) continue;
-      if (delivered) {
-        checkpoint();
-        delivered = false;
+    for (let p = 0; p < batch.length; p += 4) {
+      const post = parts[p], list = parts[p + 1], to = parts[p + 3];
+      parts[p] = parts[p + 1] = undefined; // let go of delivered messages as the batch goes on
+      for (let i = parts[p + 2]; i < to; i++) {
+        const entry = list[i];
+        if (entry === post.sender) continue;
+        if (delivered) {
+          checkpoint();
+          delivered = false;
+        }
+        if (entry.closed) continue;
+        const channel = ReflectApply(WeakRefDeref, entry.channel, []);
+        if (channel === undefined) continue;
+        delivered = true;
+        try {
+          deliver(channel, post, entry);
+        } catch (error) {
+          // (Listeners' exceptions are reported by dispatch; this is the host's own failing, out of stack say.)
+          internals.reportException(error);
+        }
       }
-      if (entry.closed) continue;
-      const channel = ReflectApply(WeakRefDeref, entry.channel, []);
-      if (channel === undefined) continue;
-      delivered = true;
-      deliver(channel, post, entry);
     }
   }
 
