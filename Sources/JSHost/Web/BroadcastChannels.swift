@@ -224,12 +224,9 @@ extension RealmRuntime {
             guard let id = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }) else { return call.context.boolean(false) }
             return call.context.boolean(agent.host.broadcast.hasSubscribersElsewhere(than: id))
         })
-        if jshost_can_drain_microtasks() {
-            // A microtask checkpoint between two deliveries that share one task (broadcast-channel.js).
-            context.setProperty(ops, "broadcastCheckpoint", context.makeFunction("broadcastCheckpoint") { call throws(HostFunctionError) in
-                jshost_drain_microtasks(call.context.ref)
-                return call.context.undefined
-            })
+        // A microtask checkpoint between two deliveries that share one task (broadcast-channel.js).
+        if let checkpoint = context.makeMicrotaskCheckpointFunction() {
+            context.setProperty(ops, "broadcastCheckpoint", checkpoint)
         }
         // broadcastPost(id, text, ...buffers)
         context.setProperty(ops, "broadcastPost", context.makeFunction("broadcastPost") { [unowned self] call throws(HostFunctionError) in
