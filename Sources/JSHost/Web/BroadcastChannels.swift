@@ -6,7 +6,7 @@ import CJSHostSupport
 /// carries a post to the other agents: encoded once in the sender's realm (clone-wire.js), queued to each
 /// agent that has subscribers of the name, and delivered there to them in the order they subscribed. The
 /// messages in flight count as pending work, a subscription does not.
-final class BroadcastRegistry: @unchecked Sendable {
+final class BroadcastRegistry: Sendable {
     struct Subscriber: Sendable {
         let id: Int
         let mailbox: AgentMailbox
@@ -22,11 +22,48 @@ final class BroadcastRegistry: @unchecked Sendable {
         let targets: [Subscriber]
     }
 
+    /// How many channels of one name are open in the whole host, in memory the realms read as a Float64Array:
+    /// with the count of its own agent's channels (kept in JS) it tells a post whether the name has channels in
+    /// other agents, without a call into the host. Written only under the registry's lock; read by JS without
+    /// it, which is sound for the case that matters: a channel opened in another agent before something there
+    /// told this agent so (that message crossed a lock after the write).
+    final class NameCounter: @unchecked Sendable {
+        let storage: UnsafeMutablePointer<Double>
+
+        init() {
+            storage = .allocate(capacity: 1)
+            storage.initialize(to: 0)
+        }
+
+        deinit {
+            storage.deallocate()
+        }
+
+        /// A view for one realm; it keeps the counter alive.
+        func makeView(in context: JSContext) -> JSValue? {
+            var exception: JSValueRef?
+            let keeper = Unmanaged.passRetained(self).toOpaque()
+            let view = JSObjectMakeTypedArrayWithBytesNoCopy(
+                context.ref, kJSTypedArrayTypeFloat64Array, storage, MemoryLayout<Double>.size,
+                { _, keeper in if let keeper { Unmanaged<NameCounter>.fromOpaque(keeper).release() } }, keeper, &exception)
+            guard exception == nil, let view else {
+                Unmanaged<NameCounter>.fromOpaque(keeper).release()
+                return nil
+            }
+            return JSValue(ref: view)
+        }
+    }
+
+    private struct Channel {
+        var subscribers: [Subscriber] = []
+        let counter = NameCounter()
+        /// The subscribers grouped by agent, in creation order within each; made by the first post after a change.
+        var byAgent: [(agent: ObjectIdentifier, mailbox: AgentMailbox, targets: [Subscriber])]?
+    }
+
     private struct State {
-        var byName: [String: [Subscriber]] = [:]
+        var byName: [String: Channel] = [:]
         var nameOf: [Int: (name: String, agent: ObjectIdentifier)] = [:]
-        /// Per name, how many subscribers each agent has: whether a post must leave its agent at all.
-        var agentsOfName: [String: [ObjectIdentifier: Int]] = [:]
         /// Posts waiting for an agent's delivery task. An entry exists exactly while that task is queued, so a
         /// burst of posts wakes the agent once.
         var pending: [ObjectIdentifier: [Delivery]] = [:]
@@ -35,75 +72,38 @@ final class BroadcastRegistry: @unchecked Sendable {
 
     private let state = Locked(State())
 
-    /// How many channels are open in the whole host, as a Float64Array every realm reads: with its own agent's
-    /// count (kept in JS) it tells a post whether any channel is open elsewhere without a call into the host.
-    /// Written only under `state`'s lock; read by JS without it, which is sound for the one case that matters:
-    /// a channel opened in another agent before something there told this agent so (that message crossed a
-    /// lock after the write).
-    private let subscriptionTotal: UnsafeMutablePointer<Double>
-
-    init() {
-        subscriptionTotal = .allocate(capacity: 1)
-        subscriptionTotal.initialize(to: 0)
-    }
-
-    deinit {
-        subscriptionTotal.deallocate()
-    }
-
-    /// A view of the subscription total for one realm; it keeps the registry (and so the memory) alive.
-    func makeSubscriptionView(in context: JSContext) -> JSValue? {
-        var exception: JSValueRef?
-        let keeper = Unmanaged.passRetained(self).toOpaque()
-        let view = JSObjectMakeTypedArrayWithBytesNoCopy(
-            context.ref, kJSTypedArrayTypeFloat64Array, subscriptionTotal, MemoryLayout<Double>.size,
-            { _, keeper in if let keeper { Unmanaged<BroadcastRegistry>.fromOpaque(keeper).release() } }, keeper, &exception)
-        guard exception == nil, let view else {
-            Unmanaged<BroadcastRegistry>.fromOpaque(keeper).release()
-            return nil
-        }
-        return JSValue(ref: view)
-    }
-
     func subscribe(name: String, mailbox: AgentMailbox, realmID: Int, handle: Int) -> Int {
         state.withLock { state in
             state.lastID += 1
-            state.byName[name, default: []].append(Subscriber(id: state.lastID, mailbox: mailbox, realmID: realmID, handle: handle))
+            let subscriber = Subscriber(id: state.lastID, mailbox: mailbox, realmID: realmID, handle: handle)
+            state.byName[name, default: Channel()].subscribers.append(subscriber)
+            state.byName[name]!.byAgent = nil
+            state.byName[name]!.counter.storage.pointee += 1
             state.nameOf[state.lastID] = (name, mailbox.identity)
-            state.agentsOfName[name, default: [:]][mailbox.identity, default: 0] += 1
-            subscriptionTotal.pointee += 1
             return state.lastID
         }
     }
 
     func unsubscribe(_ id: Int) {
-        state.withLock { state in unsubscribe(id, in: &state) }
+        state.withLock { state in Self.unsubscribe(id, in: &state) }
     }
 
-    private func unsubscribe(_ id: Int, in state: inout State) {
-        guard let (name, agent) = state.nameOf.removeValue(forKey: id) else { return }
-        subscriptionTotal.pointee -= 1
-        state.byName[name]?.removeAll { $0.id == id }
-        if state.byName[name]?.isEmpty == true { state.byName[name] = nil }
-        if let count = state.agentsOfName[name]?[agent], count > 1 {
-            state.agentsOfName[name]?[agent] = count - 1
-        } else {
-            state.agentsOfName[name]?[agent] = nil
-            if state.agentsOfName[name]?.isEmpty == true { state.agentsOfName[name] = nil }
-        }
+    private static func unsubscribe(_ id: Int, in state: inout State) {
+        guard let (name, _) = state.nameOf.removeValue(forKey: id), var channel = state.byName[name] else { return }
+        channel.subscribers.removeAll { $0.id == id }
+        channel.byAgent = nil
+        channel.counter.storage.pointee -= 1
+        state.byName[name] = channel.subscribers.isEmpty ? nil : channel
     }
 
     /// How many open channels have this name (for tests and diagnostics).
     func subscriberCount(named name: String) -> Int {
-        state.withLock { $0.byName[name]?.count ?? 0 }
+        state.withLock { $0.byName[name]?.subscribers.count ?? 0 }
     }
 
-    /// Whether channels of the subscriber's name exist in other agents than its own.
-    func hasSubscribersElsewhere(than id: Int) -> Bool {
-        state.withLock { state in
-            guard let (name, agent) = state.nameOf[id], let agents = state.agentsOfName[name] else { return false }
-            return agents.count > (agents[agent] == nil ? 0 : 1)
-        }
+    /// A view of the open-channel count of `name` (which has a subscriber: the counter lives as long as it does).
+    func counterView(named name: String, in context: JSContext) -> JSValue? {
+        state.withLock { $0.byName[name]?.counter }?.makeView(in: context)
     }
 
     /// Queues `text` (and a copy of `buffers` for each agent) for the subscribers of the sender's name in the
@@ -114,31 +114,35 @@ final class BroadcastRegistry: @unchecked Sendable {
     /// its own. A post per subscriber to its inbox cost a lock, a wake-up and a closure each, most of a
     /// delivery's time.
     func post(from id: Int, text: JSStringHandle, buffers: [ByteBlock]) {
-        let toWake = state.withLock { state -> [AgentMailbox] in
-            guard let (name, sender) = state.nameOf[id], let subscribers = state.byName[name] else { return [] }
-            var groups: [(mailbox: AgentMailbox, targets: [Subscriber])] = []
-            for subscriber in subscribers where subscriber.mailbox.identity != sender {
-                if let index = groups.firstIndex(where: { $0.mailbox.identity == subscriber.mailbox.identity }) {
-                    groups[index].targets.append(subscriber)
-                } else {
-                    groups.append((subscriber.mailbox, [subscriber]))
+        let toWake = state.withLock { state -> [(ObjectIdentifier, AgentMailbox)] in
+            guard let (name, sender) = state.nameOf[id], var channel = state.byName[name] else { return [] }
+            if channel.byAgent == nil {
+                var groups: [(agent: ObjectIdentifier, mailbox: AgentMailbox, targets: [Subscriber])] = []
+                for subscriber in channel.subscribers {
+                    if let index = groups.firstIndex(where: { $0.agent == subscriber.mailbox.identity }) {
+                        groups[index].targets.append(subscriber)
+                    } else {
+                        groups.append((subscriber.mailbox.identity, subscriber.mailbox, [subscriber]))
+                    }
                 }
+                channel.byAgent = groups
+                state.byName[name] = channel
             }
-            var toWake: [AgentMailbox] = []
-            for (index, group) in groups.enumerated() {
-                let delivery = Delivery(text: text, buffers: index == 0 ? buffers : buffers.map { $0.duplicate() },
-                                        targets: group.targets)
-                if state.pending[group.mailbox.identity] == nil {
-                    state.pending[group.mailbox.identity] = [delivery]
-                    toWake.append(group.mailbox)
+            var toWake: [(ObjectIdentifier, AgentMailbox)] = []
+            var first = true
+            for group in channel.byAgent! where group.agent != sender {
+                let delivery = Delivery(text: text, buffers: first ? buffers : buffers.map { $0.duplicate() }, targets: group.targets)
+                first = false
+                if state.pending[group.agent] == nil {
+                    state.pending[group.agent] = [delivery]
+                    toWake.append((group.agent, group.mailbox))
                 } else {
-                    state.pending[group.mailbox.identity]!.append(delivery)
+                    state.pending[group.agent]!.append(delivery)
                 }
             }
             return toWake
         }
-        for mailbox in toWake {
-            let agent = mailbox.identity
+        for (agent, mailbox) in toWake {
             let accepted = mailbox.post { [self] runtime in
                 runtime.deliverBroadcasts(take(for: agent))
             }
@@ -154,7 +158,7 @@ final class BroadcastRegistry: @unchecked Sendable {
         state.withLock { state in
             guard let deliveries = state.pending.removeValue(forKey: agent) else { return }
             for delivery in deliveries {
-                for target in delivery.targets { unsubscribe(target.id, in: &state) }
+                for target in delivery.targets { Self.unsubscribe(target.id, in: &state) }
             }
         }
     }
@@ -217,12 +221,8 @@ extension RealmRuntime {
             }
             return call.context.undefined
         })
-        if let view = agent.host.broadcast.makeSubscriptionView(in: context) {
-            context.setProperty(ops, "broadcastSubscriptions", view)
-        }
-        context.setProperty(ops, "broadcastHasRemote", context.makeFunction("broadcastHasRemote") { [unowned self] call throws(HostFunctionError) in
-            guard let id = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }) else { return call.context.boolean(false) }
-            return call.context.boolean(agent.host.broadcast.hasSubscribersElsewhere(than: id))
+        context.setProperty(ops, "broadcastCounter", context.makeFunction("broadcastCounter") { [unowned self] call throws(HostFunctionError) in
+            agent.host.broadcast.counterView(named: call.context.toSwiftString(call[0]), in: call.context) ?? call.context.undefined
         })
         // A microtask checkpoint between two deliveries that share one task (broadcast-channel.js).
         if let checkpoint = context.makeMicrotaskCheckpointFunction() {

@@ -35,6 +35,7 @@
   const MapCtor = Map;
   const { get: MapGet, set: MapSet, delete: MapDelete, forEach: MapForEach } = Map.prototype;
   const ObjectSetPrototypeOf = Object.setPrototypeOf;
+  const ObjectFreeze = Object.freeze;
   const WeakRefCtor = WeakRef;
   const WeakRefDeref = WeakRef.prototype.deref;
   const FinalizationRegistryCtor = FinalizationRegistry;
@@ -54,41 +55,49 @@
   const here = { __proto__: null, closed: false, run: deliverRun, queueTask: internals.queueTask,
     lastQueuedArgument: internals.lastQueuedArgument };
 
-  // The agent's channels by name: name → list of entries in creation order, across the agent's realms. A list
-  // is never changed in place (a new one replaces it), so a post keeps the destinations it saw.
+  // The agent's channels by name: name → { list, total }. `list`: the entries of the agent's channels of that
+  // name, in creation order, across the agent's realms; never changed in place (a new list replaces it), so a
+  // post keeps the destinations it saw. `total`: a Float64Array over host memory, [0] the number of channels of
+  // the name open in the whole host: more than the list holds means some are in other agents.
   // Entry: { channel (WeakRef), realm (its `here`), closed, name, handle, id (the host's subscription) }.
-  // `count`: how many of the host's subscriptions are this agent's (what `subscriptions` counts for it).
   const hostQueue = internals.hostTaskQueue;
-  let agentState = hostQueue.broadcast;
-  if (agentState === undefined) {
-    agentState = { __proto__: null, channels: new MapCtor(), count: 0 };
-    hostQueue.broadcast = agentState;
+  let agentChannels = hostQueue.broadcastChannels;
+  if (agentChannels === undefined) {
+    agentChannels = new MapCtor();
+    hostQueue.broadcastChannels = agentChannels;
   }
-  const agentChannels = agentState.channels;
-  // [0]: how many channels are open in the whole host (host memory, kept by the registry).
-  const subscriptions = ops.broadcastSubscriptions ?? [Infinity];
+  const unknownTotal = [Infinity];
+  const noValue = Symbol("no value");
+  const emptyList = ObjectFreeze(newList());
 
+  // (After the host subscribed the entry: the count never understates the other agents' channels.)
   function join(name, entry) {
-    agentState.count++;
-    const list = ReflectApply(MapGet, agentChannels, [name]);
+    const record = ReflectApply(MapGet, agentChannels, [name]);
     const joined = newList();
-    const n = list === undefined ? 0 : list.length;
-    for (let i = 0; i < n; i++) joined[i] = list[i];
-    joined[n] = entry;
-    ReflectApply(MapSet, agentChannels, [name, joined]);
+    if (record === undefined) {
+      joined[0] = entry;
+      const total = ops.broadcastCounter(name);
+      ReflectApply(MapSet, agentChannels, [name, { __proto__: null, list: joined, total: total === undefined ? unknownTotal : total }]);
+      return;
+    }
+    const list = record.list;
+    for (let i = 0; i < list.length; i++) joined[i] = list[i];
+    joined[list.length] = entry;
+    record.list = joined;
   }
 
+  // (Before or right after the host unsubscribes the entry: no post can run in between.)
   function leave(name, entry) {
     if (entry.closed) return;
     entry.closed = true;
-    agentState.count--;
-    const list = ReflectApply(MapGet, agentChannels, [name]);
-    if (list === undefined) return;
+    const record = ReflectApply(MapGet, agentChannels, [name]);
+    if (record === undefined) return;
+    const list = record.list;
     const kept = newList();
     let n = 0;
     for (let i = 0; i < list.length; i++) if (list[i] !== entry) kept[n++] = list[i];
     if (n === 0) ReflectApply(MapDelete, agentChannels, [name]);
-    else ReflectApply(MapSet, agentChannels, [name, kept]);
+    else record.list = kept;
   }
 
   // This realm's channels: handle → entry (the host names destinations in other agents by handle); handle →
@@ -142,20 +151,20 @@
       // The one clone of the message (DataCloneError here: nothing is sent).
       const copy = internals.copyForPost(message);
       const sender = this.#entry;
+      const record = ReflectApply(MapGet, agentChannels, [this.#name]);
+      // (No record: this channel's realm was closed, and a sibling realm holds it.)
+      if (record === undefined) return;
+      const list = record.list;
       // The host took pointers to the ArrayBuffers it copied: they are pinned (a later transfer() of one would
-      // copy and not detach, JSC-FACTS), so then no destination takes the copy itself.
+      // copy and not detach, JSC-FACTS), so then no destination here takes the copy itself.
       let pinned = false;
-      // Channels open in other agents: all the host's subscriptions minus this agent's. Only then is the exact
-      // answer worth a call into the host.
-      if (subscriptions[0] > agentState.count && ops.broadcastHasRemote(sender.id)) {
+      if (record.total[0] > list.length) {
         internals.loadWire();
         const encoded = internals.encodeCopyForAgent(copy);
         ReflectApply(ops.broadcastPost, undefined, opArguments([sender.id, encoded.text], encoded.buffers));
         pinned = encoded.buffers.length !== 0;
       }
-      const list = ReflectApply(MapGet, agentChannels, [this.#name]);
-      // (No list: this channel's realm was closed, and a sibling realm holds it.)
-      if (list !== undefined && list.length > 1) queueDeliveries(list, sender, copy, pinned);
+      if (list.length > 1) queueDeliveries(list, sender, copy, pinned);
     }
 
     close() {
@@ -279,10 +288,13 @@
   // ---- deliveries from other agents ---------------------------------------------------------------------
 
   // Called by the host: one post from another agent to `count` channels of this realm (in creation order),
-  // then the message's ArrayBuffers, which every destination but the last gets a copy of.
+  // then the message's ArrayBuffers, which every destination but the last gets a copy of. A message that
+  // decodes to a primitive is decoded once; anything else afresh for each destination.
   internals.broadcastDeliver = function broadcastDeliver(text, count, ...rest) {
-    let delivered = false;
+    internals.loadWire();
     const bufferCount = rest.length - count;
+    let delivered = false;
+    let shared = noValue;
     for (let i = 0; i < count; i++) {
       if (delivered) {
         checkpoint();
@@ -293,26 +305,27 @@
       const channel = ReflectApply(WeakRefDeref, entry.channel, []);
       if (channel === undefined) continue;
       delivered = true;
-      const buffers = newList();
-      for (let b = 0; b < bufferCount; b++) {
-        const buffer = rest[count + b];
-        buffers[b] = i === count - 1 ? buffer : ReflectApply(ABSlice, buffer, []);
+      let data = shared;
+      if (data === noValue) {
+        let buffers = emptyList;
+        if (bufferCount !== 0) {
+          buffers = newList();
+          for (let b = 0; b < bufferCount; b++) {
+            const buffer = rest[count + b];
+            buffers[b] = i === count - 1 ? buffer : ReflectApply(ABSlice, buffer, []);
+          }
+        }
+        try {
+          data = internals.decodeFromAgent(text, buffers, emptyPorts);
+        } catch {
+          dispatchTrusted(channel, makeMessageEvent(null, emptyPorts, "messageerror"));
+          continue;
+        }
+        if (typeof data !== "object" || data === null) shared = data;
       }
-      deliverEncoded(channel, text, buffers);
+      dispatchTrusted(channel, makeMessageEvent(data, emptyPorts));
     }
   };
-
-  function deliverEncoded(channel, text, buffers) {
-    internals.loadWire();
-    let data;
-    try {
-      data = internals.decodeFromAgent(text, buffers, emptyPorts);
-    } catch {
-      dispatchTrusted(channel, makeMessageEvent(null, emptyPorts, "messageerror"));
-      return;
-    }
-    dispatchTrusted(channel, makeMessageEvent(data, emptyPorts));
-  }
 
   // The host closes this realm: its channels leave the agent's lists (its queued deliveries are dropped
   // by queueTask; the host drops their subscriptions).
