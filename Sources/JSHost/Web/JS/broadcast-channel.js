@@ -32,12 +32,8 @@
   const opArguments = internals.opArguments;
   const watchEventListeners = internals.watchEventListeners;
   const { apply: ReflectApply } = Reflect;
-  const MapCtor = Map;
-  const { get: MapGet, set: MapSet, delete: MapDelete, forEach: MapForEach } = Map.prototype;
   const ObjectSetPrototypeOf = Object.setPrototypeOf;
   const ObjectFreeze = Object.freeze;
-  const WeakRefCtor = WeakRef;
-  const WeakRefDeref = WeakRef.prototype.deref;
   const FinalizationRegistryCtor = FinalizationRegistry;
   const { register: FinalizationRegister, unregister: FinalizationUnregister } = FinalizationRegistry.prototype;
   const ABSlice = ArrayBuffer.prototype.slice;
@@ -59,11 +55,12 @@
   // name, in creation order, across the agent's realms; never changed in place (a new list replaces it), so a
   // post keeps the destinations it saw. `total`: a Float64Array over host memory, [0] the number of channels of
   // the name open in the whole host: more than the list holds means some are in other agents.
-  // Entry: { channel (WeakRef), realm (its `here`), closed, name, handle, id (the host's subscription) }.
+  // Entry: { listening (the channel while it has message or messageerror listeners, else null: a delivery
+  // to it would be unobservable), realm (its `here`), closed, name, handle, id (the host's subscription) }.
   const hostQueue = internals.hostTaskQueue;
   let agentChannels = hostQueue.broadcastChannels;
   if (agentChannels === undefined) {
-    agentChannels = new MapCtor();
+    agentChannels = new internals.idl.SealedMap();
     hostQueue.broadcastChannels = agentChannels;
   }
   const unknownTotal = [Infinity];
@@ -72,12 +69,12 @@
 
   // (After the host subscribed the entry: the count never understates the other agents' channels.)
   function join(name, entry) {
-    const record = ReflectApply(MapGet, agentChannels, [name]);
+    const record = agentChannels.get(name);
     const joined = newList();
     if (record === undefined) {
       joined[0] = entry;
       const total = ops.broadcastCounter(name);
-      ReflectApply(MapSet, agentChannels, [name, { __proto__: null, list: joined, total: total === undefined ? unknownTotal : total }]);
+      agentChannels.set(name, { __proto__: null, list: joined, total: total === undefined ? unknownTotal : total });
       return;
     }
     const list = record.list;
@@ -90,33 +87,33 @@
   function leave(name, entry) {
     if (entry.closed) return;
     entry.closed = true;
-    const record = ReflectApply(MapGet, agentChannels, [name]);
+    entry.listening = null;
+    const record = agentChannels.get(name);
     if (record === undefined) return;
     const list = record.list;
     const kept = newList();
     let n = 0;
     for (let i = 0; i < list.length; i++) if (list[i] !== entry) kept[n++] = list[i];
-    if (n === 0) ReflectApply(MapDelete, agentChannels, [name]);
+    if (n === 0) agentChannels.delete(name);
     else record.list = kept;
   }
 
   // This realm's channels: handle → entry (the host names destinations in other agents by handle); handle →
   // the channel itself while it has listeners.
-  const entries = new MapCtor();
-  const strongly = new MapCtor();
+  const entries = new internals.idl.SealedMap();
   let lastHandle = 0;
   // A channel collected without close(): drop its subscription.
   const collected = new FinalizationRegistryCtor((handle) => {
-    const entry = ReflectApply(MapGet, entries, [handle]);
+    const entry = entries.get(handle);
     if (entry === undefined) return;
-    ReflectApply(MapDelete, entries, [handle]);
+    entries.delete(handle);
     leave(entry.name, entry);
     ops.broadcastUnsubscribe(entry.id);
   });
 
   let isBroadcastChannel;
   let deliver;
-  let handleOf;
+  let entryOf;
 
   class BroadcastChannel extends EventTarget {
     #name;
@@ -130,9 +127,9 @@
       this.#name = StringCtor(name);
       const handle = ++lastHandle;
       const id = ops.broadcastSubscribe(this.#name, handle);
-      const entry = { __proto__: null, channel: new WeakRefCtor(this), realm: here, closed: false, name: this.#name, handle, id };
+      const entry = { __proto__: null, listening: null, realm: here, closed: false, name: this.#name, handle, id };
       this.#entry = entry;
-      ReflectApply(MapSet, entries, [handle, entry]);
+      entries.set(handle, entry);
       join(this.#name, entry);
       ReflectApply(FinalizationRegister, collected, [this, handle, this]);
       watchEventListeners(this, listenersChanged);
@@ -151,7 +148,7 @@
       // The one clone of the message (DataCloneError here: nothing is sent).
       const copy = internals.copyForPost(message);
       const sender = this.#entry;
-      const record = ReflectApply(MapGet, agentChannels, [this.#name]);
+      const record = agentChannels.get(this.#name);
       // (No record: this channel's realm was closed, and a sibling realm holds it.)
       if (record === undefined) return;
       const list = record.list;
@@ -174,8 +171,8 @@
       const entry = this.#entry;
       ops.broadcastUnsubscribe(entry.id);
       leave(entry.name, entry);
-      ReflectApply(MapDelete, entries, [entry.handle]);
-      ReflectApply(MapDelete, strongly, [entry.handle]);
+      entries.delete(entry.handle);
+      entry.listening = null;
       ReflectApply(FinalizationUnregister, collected, [this]);
     }
 
@@ -193,19 +190,16 @@
         }
         dispatchTrusted(channel, makeMessageEvent(data, emptyPorts));
       };
-      handleOf = (channel) => channel.#entry.handle;
+      entryOf = (channel) => channel.#entry;
     }
   }
 
   // Called with the channel as `this` when its listeners change.
   function listenersChanged() {
     if (!isBroadcastChannel(this)) return;
-    const handle = handleOf(this);
-    if (hasEventListeners(this, "message") || hasEventListeners(this, "messageerror")) {
-      ReflectApply(MapSet, strongly, [handle, this]);
-    } else {
-      ReflectApply(MapDelete, strongly, [handle]);
-    }
+    const entry = entryOf(this);
+    if (entry.closed) return;
+    entry.listening = hasEventListeners(this, "message") || hasEventListeners(this, "messageerror") ? this : null;
   }
 
   // ---- deliveries within the agent ----------------------------------------------------------------------
@@ -259,8 +253,8 @@
           delivered = false;
         }
         if (entry.closed) continue;
-        const channel = ReflectApply(WeakRefDeref, entry.channel, []);
-        if (channel === undefined) continue;
+        const channel = entry.listening;
+        if (channel === null) continue;
         delivered = true;
         try {
           deliver(channel, post, entry);
@@ -300,10 +294,10 @@
         checkpoint();
         delivered = false;
       }
-      const entry = ReflectApply(MapGet, entries, [rest[i]]);
+      const entry = entries.get(rest[i]);
       if (entry === undefined || entry.closed) continue;
-      const channel = ReflectApply(WeakRefDeref, entry.channel, []);
-      if (channel === undefined) continue;
+      const channel = entry.listening;
+      if (channel === null) continue;
       delivered = true;
       let data = shared;
       if (data === noValue) {
@@ -334,7 +328,7 @@
     here.closed = true;
     const mine = newList();
     let n = 0;
-    ReflectApply(MapForEach, entries, [(entry) => { mine[n++] = entry; }]);
+    entries.forEach((entry) => { mine[n++] = entry; });
     for (let i = 0; i < n; i++) leave(mine[i].name, mine[i]);
     if (closeRealm !== undefined) return closeRealm();
   };
