@@ -158,8 +158,12 @@
       if (record.total[0] > list.length) {
         internals.loadWire();
         const encoded = internals.encodeCopyForAgent(copy);
-        ReflectApply(ops.broadcastPost, undefined, opArguments([sender.id, encoded.text], encoded.buffers));
-        pinned = encoded.buffers.length !== 0;
+        if (encoded.buffers.length === 0) {
+          ops.broadcastPost(sender.id, encoded.text);
+        } else {
+          ReflectApply(ops.broadcastPost, undefined, opArguments([sender.id, encoded.text], encoded.buffers));
+          pinned = true;
+        }
       }
       if (list.length > 1) queueDeliveries(list, sender, copy, pinned);
     }

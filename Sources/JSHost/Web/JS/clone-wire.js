@@ -54,6 +54,7 @@
   // ---- writing ----------------------------------------------------------------------------------------
 
   let out = null;        // the token list being written
+  const primitiveTokens = newList();
   let count = 0;         // tokens written
   let seen = null;       // copy object → object number
   let objects = 0;
@@ -67,11 +68,12 @@
   function encodeForAgent(value, transferList) {
     const type = typeof value;
     if (transferList.length === 0 && (value === null || (type !== "object" && type !== "function" && type !== "symbol"))) {
-      // A primitive needs no clone: write its tokens directly.
-      out = newList(); count = 0;
+      // A primitive needs no clone: write its few tokens directly, into a list kept for it.
+      out = primitiveTokens; count = 0;
       try {
         write(value);
-        return { __proto__: null, text: JSONStringify(out), buffers: EMPTY_LIST, ports: EMPTY_LIST };
+        primitiveTokens.length = count;
+        return { __proto__: null, text: JSONStringify(primitiveTokens), buffers: EMPTY_LIST, ports: EMPTY_LIST };
       } finally {
         out = null;
       }
@@ -277,14 +279,33 @@
   let received = null;
   let receivedPorts = null;
 
+  // One list of made objects serves every message (a setter a script put on Object.prototype could run
+  // while a message is read, but it cannot make another message be read then; if it ever did, that one gets
+  // a list of its own).
+  const madeObjects = newList();
+
   function decodeFromAgent(text, receivedBuffers, ports) {
+    if (made !== null) return decodeNested(text, receivedBuffers, ports);
+    tokens = JSONParse(text); at = 0; made = madeObjects; received = receivedBuffers; receivedPorts = ports;
+    try {
+      const value = read();
+      if (at !== tokens.length) throw new TypeErrorCtor("malformed message: trailing data");
+      return value;
+    } finally {
+      madeObjects.length = 0;
+      tokens = made = received = receivedPorts = null;
+    }
+  }
+
+  function decodeNested(text, receivedBuffers, ports) {
+    const savedTokens = tokens, savedAt = at, savedMade = made, savedReceived = received, savedPorts = receivedPorts;
     tokens = JSONParse(text); at = 0; made = newList(); received = receivedBuffers; receivedPorts = ports;
     try {
       const value = read();
       if (at !== tokens.length) throw new TypeErrorCtor("malformed message: trailing data");
       return value;
     } finally {
-      tokens = made = received = receivedPorts = null;
+      tokens = savedTokens; at = savedAt; made = savedMade; received = savedReceived; receivedPorts = savedPorts;
     }
   }
 
