@@ -68,15 +68,22 @@
   function encodeForAgent(value, transferList) {
     const type = typeof value;
     if (transferList.length === 0 && (value === null || (type !== "object" && type !== "function" && type !== "symbol"))) {
-      // A primitive needs no clone: write its few tokens directly, into a list kept for it.
-      out = primitiveTokens; count = 0;
-      try {
-        write(value);
-        primitiveTokens.length = count;
-        return { __proto__: null, text: JSONStringify(primitiveTokens), buffers: EMPTY_LIST, ports: EMPTY_LIST };
-      } finally {
-        out = null;
+      // A primitive needs no clone: its few tokens go into a list kept for them. The commonest ones are written
+      // here, so that a stream of them never runs (nor makes the engine compile) the general writer.
+      if (type === "string") {
+        primitiveTokens[0] = T_STRING; primitiveTokens[1] = value; primitiveTokens.length = 2;
+      } else if (type === "number" && value === value && value !== Infinity && value !== -Infinity && (value !== 0 || 1 / value > 0)) {
+        primitiveTokens[0] = T_NUMBER; primitiveTokens[1] = value; primitiveTokens.length = 2;
+      } else {
+        out = primitiveTokens; count = 0;
+        try {
+          write(value);
+          primitiveTokens.length = count;
+        } finally {
+          out = null;
+        }
       }
+      return { __proto__: null, text: JSONStringify(primitiveTokens), buffers: EMPTY_LIST, ports: EMPTY_LIST };
     }
     return encodeSnapshot(internals.serializeForPost(value, transferList));
   }
@@ -285,8 +292,15 @@
   const madeObjects = newList();
 
   function decodeFromAgent(text, receivedBuffers, ports) {
-    if (made !== null) return decodeNested(text, receivedBuffers, ports);
-    tokens = JSONParse(text); at = 0; made = madeObjects; received = receivedBuffers; receivedPorts = ports;
+    const parsed = JSONParse(text);
+    // A lone number or string, the commonest messages, without the general reader (see encodeForAgent).
+    if (parsed.length === 2) {
+      const tag = parsed[0], item = parsed[1];
+      if (tag === T_NUMBER && typeof item === "number") return item;
+      if (tag === T_STRING && typeof item === "string") return item;
+    }
+    if (made !== null) return decodeNested(parsed, receivedBuffers, ports);
+    tokens = parsed; at = 0; made = madeObjects; received = receivedBuffers; receivedPorts = ports;
     try {
       const value = read();
       if (at !== tokens.length) throw new TypeErrorCtor("malformed message: trailing data");
@@ -297,9 +311,9 @@
     }
   }
 
-  function decodeNested(text, receivedBuffers, ports) {
+  function decodeNested(parsed, receivedBuffers, ports) {
     const savedTokens = tokens, savedAt = at, savedMade = made, savedReceived = received, savedPorts = receivedPorts;
-    tokens = JSONParse(text); at = 0; made = newList(); received = receivedBuffers; receivedPorts = ports;
+    tokens = parsed; at = 0; made = newList(); received = receivedBuffers; receivedPorts = ports;
     try {
       const value = read();
       if (at !== tokens.length) throw new TypeErrorCtor("malformed message: trailing data");
