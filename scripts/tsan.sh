@@ -25,6 +25,7 @@ SUITES=(
   FinalizationTests          # JSC's GLib timers on agent threads
   WebAPITests                # crypto and location across agents
   BlobAcrossRealmsTests
+  BroadcastChannelRealmTests # BroadcastChannel between realms of one agent and across agents
   '[A-Za-z]*Worker[A-Za-z]*' # future worker suites
 )
 
