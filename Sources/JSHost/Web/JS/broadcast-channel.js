@@ -46,9 +46,9 @@
   // Array.prototype.
   function newList() { return ObjectSetPrototypeOf([], null); }
 
-  // This realm: its queued deliveries are dropped when it closes (queueTask's owner), and its channels leave
-  // the agent's lists.
-  const here = { __proto__: null, closed: false, run: deliverRun, queueTask: internals.queueTask,
+  // This realm, as the agent's lists know it: how to queue a batch of deliveries on its own task queue (so that
+  // closing the realm drops them) and run it.
+  const here = { __proto__: null, run: deliverRun, queueTask: internals.queueTask,
     lastQueuedArgument: internals.lastQueuedArgument };
 
   // The agent's channels by name: name → { list, total }. `list`: the entries of the agent's channels of that
@@ -98,8 +98,7 @@
     else record.list = kept;
   }
 
-  // This realm's channels: handle → entry (the host names destinations in other agents by handle); handle →
-  // the channel itself while it has listeners.
+  // This realm's channels: handle → entry (the host names destinations in other agents by handle).
   const entries = new internals.idl.SealedMap();
   let lastHandle = 0;
   // A channel collected without close(): drop its subscription.
@@ -329,7 +328,6 @@
   // by queueTask; the host drops their subscriptions).
   const closeRealm = internals.closeRealm;
   internals.closeRealm = function () {
-    here.closed = true;
     const mine = newList();
     let n = 0;
     entries.forEach((entry) => { mine[n++] = entry; });
