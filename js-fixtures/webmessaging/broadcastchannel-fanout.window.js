@@ -242,3 +242,19 @@ promise_test(async () => {
   worker.terminate();
   closeAll([sender, receiver]);
 }, "a post to destinations here and in a worker reads the message once; each copy is the destination's own");
+
+promise_test(async () => {
+  const [sender, first, second, third] = channels("fanout-listener-added", 4);
+  const log = [];
+  // `second` and `third` have no message listener when the post is made; `first`'s listener gives one to
+  // `second`, and a microtask of it one to `third`: both still get the message, in order.
+  first.onmessage = (e) => {
+    log.push(`first:${e.data}`);
+    second.addEventListener("message", (e) => log.push(`second:${e.data}`));
+    Promise.resolve().then(() => { third.onmessage = (e) => log.push(`third:${e.data}`); });
+  };
+  sender.postMessage("x");
+  await settle();
+  assert_array_equals(log, ["first:x", "second:x", "third:x"]);
+  closeAll([sender, first, second, third]);
+}, "a channel that gains a listener before its turn in a fan-out receives the message");

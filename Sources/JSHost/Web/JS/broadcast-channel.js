@@ -42,6 +42,22 @@
   // Absent when the engine cannot run a checkpoint from inside a call: then every delivery is a task of its own.
   const checkpoint = ops.broadcastCheckpoint;
 
+  // clone.js and clone-wire.js load on first use; once there, their functions are kept here (a lookup on
+  // `internals` per message is not needed).
+  let copyForPost = (message) => {
+    const loaded = internals.copyForPost;
+    copyForPost = loaded;
+    return loaded(message);
+  };
+  let wire = null;
+  function loadWire() {
+    if (wire === null) {
+      internals.loadWire();
+      wire = { __proto__: null, encode: internals.encodeCopyForAgent, decode: internals.decodeFromAgent };
+    }
+    return wire;
+  }
+
   // Lists without a prototype: storing past their end never reaches an index setter a script put on
   // Array.prototype.
   function newList() { return ObjectSetPrototypeOf([], null); }
@@ -145,7 +161,7 @@
       // "If this's closed flag is true, then throw an InvalidStateError DOMException."
       if (this.#closed) throw makeDOMException(`${postMessagePrefix}Channel is closed`, "InvalidStateError");
       // The one clone of the message (DataCloneError here: nothing is sent).
-      const copy = internals.copyForPost(message);
+      const copy = copyForPost(message);
       const sender = this.#entry;
       const record = agentChannels.get(this.#name);
       // (No record: this channel's realm was closed, and a sibling realm holds it.)
@@ -155,8 +171,7 @@
       // copy and not detach, JSC-FACTS), so then no destination here takes the copy itself.
       let pinned = false;
       if (record.total[0] > list.length) {
-        internals.loadWire();
-        const encoded = internals.encodeCopyForAgent(copy);
+        const encoded = loadWire().encode(copy);
         if (encoded.buffers.length === 0) {
           ops.broadcastPost(sender.id, encoded.text);
         } else {
@@ -288,7 +303,7 @@
   // then the message's ArrayBuffers, which every destination but the last gets a copy of. A message that
   // decodes to a primitive is decoded once; anything else afresh for each destination.
   internals.broadcastDeliver = function broadcastDeliver(text, count, ...rest) {
-    internals.loadWire();
+    const decode = loadWire().decode;
     const bufferCount = rest.length - count;
     let delivered = false;
     let shared = noValue;
@@ -313,7 +328,7 @@
           }
         }
         try {
-          data = internals.decodeFromAgent(text, buffers, emptyPorts);
+          data = decode(text, buffers, emptyPorts);
         } catch {
           dispatchTrusted(channel, makeMessageEvent(null, emptyPorts, "messageerror"));
           continue;
