@@ -230,15 +230,18 @@
     // The last destination takes the copy itself when it is in this realm: nothing rebuilds from it after.
     let last = list.length - 1;
     if (list[last] === sender) last--;
-    const owner = !pinned && list[last].realm === here ? list[last] : null;
-    const post = { __proto__: null, copy, realm: here, owner, sender, snapshot: null };
+    // A primitive is all a delivery needs; anything else goes with what rebuild() needs.
+    const isObject = typeof copy === "object" && copy !== null;
+    const post = isObject
+      ? { __proto__: null, copy, realm: here, owner: !pinned && list[last].realm === here ? list[last] : null, snapshot: null }
+      : copy;
     let from = 0;
     while (from < list.length) {
       const realm = list[from].realm;
       let to = from + 1;
       if (checkpoint !== undefined) while (to < list.length && list[to].realm === realm) to++;
       if (!(to === from + 1 && list[from] === sender)) {
-        if (realm !== here && post.snapshot === null && typeof copy === "object" && copy !== null) {
+        if (realm !== here && isObject && post.snapshot === null) {
           post.snapshot = internals.isPostSnapshot(copy) ? copy : internals.snapshotOf(copy);
         }
         let batch = checkpoint === undefined ? undefined : realm.lastQueuedArgument(realm.run);
@@ -248,24 +251,24 @@
         }
         const parts = batch.parts;
         let n = batch.length;
-        parts[n++] = post; parts[n++] = list; parts[n++] = from; parts[n++] = to;
+        parts[n++] = post; parts[n++] = sender; parts[n++] = list; parts[n++] = from; parts[n++] = to;
         batch.length = n;
       }
       from = to;
     }
   }
 
-  // One task: the runs of a batch (post, list, from, to), with a microtask checkpoint between any two
+  // One task: the runs of a batch (post, sender, list, from, to), with a microtask checkpoint between any two
   // deliveries.
   function deliverRun(batch) {
     const parts = batch.parts;
     let delivered = false;
-    for (let p = 0; p < batch.length; p += 4) {
-      const post = parts[p], list = parts[p + 1], to = parts[p + 3];
-      parts[p] = parts[p + 1] = undefined; // let go of delivered messages as the batch goes on
-      for (let i = parts[p + 2]; i < to; i++) {
+    for (let p = 0; p < batch.length; p += 5) {
+      const post = parts[p], sender = parts[p + 1], list = parts[p + 2], to = parts[p + 4];
+      parts[p] = parts[p + 2] = undefined; // let go of delivered messages as the batch goes on
+      for (let i = parts[p + 3]; i < to; i++) {
         const entry = list[i];
-        if (entry === post.sender) continue;
+        if (entry === sender) continue;
         if (delivered) {
           checkpoint();
           delivered = false;
@@ -287,8 +290,8 @@
   // The message as a value of this realm: a primitive as it is; in the poster's realm the copy (for its last
   // destination) or a clone of it; in another realm of the agent, rebuilt from the post's snapshot.
   function rebuild(post, entry) {
+    if (typeof post !== "object" || post === null) return post;
     const copy = post.copy;
-    if (typeof copy !== "object" || copy === null) return copy;
     if (post.realm !== here) return internals.deserializeFromPost(post.snapshot);
     if (!internals.isPostSnapshot(copy)) return entry === post.owner ? copy : internals.structuredClone(copy);
     // A snapshot with placeholders (Blobs) is rebuilt afresh each time; one without is a copy with
