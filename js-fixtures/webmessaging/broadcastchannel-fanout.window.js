@@ -258,3 +258,41 @@ promise_test(async () => {
   assert_array_equals(log, ["first:x", "second:x", "third:x"]);
   closeAll([sender, first, second, third]);
 }, "a channel that gains a listener before its turn in a fan-out receives the message");
+
+promise_test(async () => {
+  const name = "fanout-worker-mixed-posts";
+  const worker = new Worker("data:text/javascript," + encodeURIComponent(`
+    const seen = [[], [], []];
+    const order = [];
+    const channels = [];
+    for (let i = 0; i < 3; i++) {
+      const channel = new BroadcastChannel(${JSON.stringify(name)});
+      channel.onmessage = (e) => {
+        const d = e.data;
+        seen[i].push(d instanceof ArrayBuffer ? "bytes:" + new Uint8Array(d).join(",")
+          : typeof d === "string" && d.length > 100 ? "long:" + d.length + ":" + d.slice(-3)
+          : typeof d === "object" && d !== null ? JSON.stringify(d) : typeof d + ":" + String(d));
+        order.push(i);
+        if (i === 1) queueMicrotask(() => order.push("microtask"));
+        if (d === "end" && i === 2) postMessage({ seen, order });
+      };
+      channels.push(channel);
+    }
+    postMessage("listening");
+  `));
+  assert_equals(await nextMessage(worker), "listening");
+  const sender = new BroadcastChannel(name);
+  const report = nextMessage(worker);
+  const long = "x".repeat(20000) + "end";
+  const posts = [1, "two", { three: [3] }, new Uint8Array([4, 5]).buffer, long, null, "é😀", 7.5, "end"];
+  for (const post of posts) sender.postMessage(post);
+  const { seen, order } = await report;
+  const expected = ["number:1", "string:two", '{"three":[3]}', "bytes:4,5", "long:20003:end", "object:null",
+    "string:é😀", "number:7.5", "string:end"];
+  for (let i = 0; i < 3; i++) assert_array_equals(seen[i], expected, `channel ${i}: every post, in order`);
+  const expectedOrder = [];
+  for (let i = 0; i < posts.length; i++) expectedOrder.push(0, 1, "microtask", 2);
+  assert_array_equals(order, expectedOrder, "creation order; a delivery's microtasks run before the next delivery");
+  worker.terminate();
+  sender.close();
+}, "a burst of mixed posts to a worker arrives complete and in order at each of its channels");

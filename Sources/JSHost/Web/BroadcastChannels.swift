@@ -165,39 +165,84 @@ final class BroadcastRegistry: Sendable {
 }
 
 extension AgentRuntime {
-    /// Runs posts from other agents: per post, one call into each destination realm for its channels.
+    /// Runs posts from other agents. Consecutive posts to channels of one realm go to it in one call (their
+    /// texts joined into one string, so the call allocates one value), which delivers them in order with a
+    /// microtask checkpoint between any two deliveries; a post that carries ArrayBuffers or a long text gets a
+    /// call of its own.
     func deliverBroadcasts(_ deliveries: [BroadcastRegistry.Delivery]) {
         // Without a checkpoint inside a call, each channel gets a call of its own.
-        let perCall = jshost_can_drain_microtasks() ? Int.max : 1
+        let canBatch = jshost_can_drain_microtasks()
+        var call = BroadcastCall()
         for delivery in deliveries {
-            var start = 0
             let targets = delivery.targets
-            var buffersUsed = false
+            let batchable = canBatch && delivery.buffers.isEmpty && delivery.text.length <= BroadcastCall.maximumTextLength
+            var start = 0
             while start < targets.count {
                 if isTerminating || interrupt.isRaised { return }
                 var end = start + 1
-                while end < targets.count, end - start < perCall, targets[end].realmID == targets[start].realmID { end += 1 }
-                let isLast = end == targets.count
-                let buffers = isLast && !buffersUsed ? delivery.buffers : delivery.buffers.map { $0.duplicate() }
-                buffersUsed = buffersUsed || isLast
-                deliver(delivery.text, to: targets[start..<end], buffers: buffers)
+                while canBatch, end < targets.count, targets[end].realmID == targets[start].realmID { end += 1 }
+                if batchable {
+                    if call.realmID != targets[start].realmID || call.isFull { deliver(&call) }
+                    call.add(delivery.text, to: targets[start..<end])
+                } else {
+                    deliver(&call)
+                    // Every run but the last gets its own copy of the bytes.
+                    let buffers = end == targets.count ? delivery.buffers : delivery.buffers.map { $0.duplicate() }
+                    var single = BroadcastCall()
+                    single.add(delivery.text, to: targets[start..<end])
+                    deliver(&single, buffers: buffers)
+                }
                 start = end
             }
         }
+        deliver(&call)
     }
 
-    private func deliver(_ text: JSStringHandle, to targets: ArraySlice<BroadcastRegistry.Subscriber>, buffers: [ByteBlock]) {
-        guard let first = targets.first, let realm = realms[first.realmID], !realm.isClosed else { return }
+    private func deliver(_ call: inout BroadcastCall, buffers: [ByteBlock] = []) {
+        defer { call = BroadcastCall() }
+        guard call.posts > 0, let realm = realms[call.realmID], !realm.isClosed else { return }
         cells.markTaskStart()
         let context = realm.context
-        var arguments = [context.string(text), context.number(Double(targets.count))]
-        arguments.reserveCapacity(2 + targets.count + buffers.count)
-        for target in targets { arguments.append(context.number(Double(target.handle))) }
+        let text = call.texts.count == 1 ? call.texts[0] : JSStringHandle.joining(call.texts)
+        // (Numbers only besides the one string and the buffers: nothing here allocates in the VM but those.)
+        var arguments = [context.string(text), context.number(Double(call.posts))]
+        arguments.reserveCapacity(2 + call.layout.count + buffers.count)
+        for number in call.layout { arguments.append(context.number(number)) }
         for block in buffers { arguments.append(block.makeArrayBuffer(in: context) ?? context.undefined) }
         if realm.broadcastDeliverHook == nil { realm.broadcastDeliverHook = realm.hook("broadcastDeliver") }
         guard let deliverHook = realm.broadcastDeliverHook else { return }
         if case .thrown(let exception) = deliverHook.call(arguments) { realm.reportException(exception) }
         microtaskCheckpoint(in: context)
+    }
+}
+
+/// The posts one call of broadcast-channel.js's `broadcastDeliver` delivers, all to channels of one realm.
+/// `layout`, per post: its text's length, then how many channels it goes to (-1: the same as the post before)
+/// and their handles.
+private struct BroadcastCall {
+    static let maximumTextLength = 16 * 1024
+    private static let maximumPosts = 256
+
+    var realmID = 0
+    var posts = 0
+    var texts: [JSStringHandle] = []
+    var layout: [Double] = []
+    private var lastTargets: ArraySlice<BroadcastRegistry.Subscriber> = []
+
+    var isFull: Bool { posts >= Self.maximumPosts }
+
+    mutating func add(_ text: JSStringHandle, to targets: ArraySlice<BroadcastRegistry.Subscriber>) {
+        realmID = targets.first?.realmID ?? 0
+        posts += 1
+        texts.append(text)
+        layout.append(Double(text.length))
+        if targets.elementsEqual(lastTargets, by: { $0.handle == $1.handle }) {
+            layout.append(-1)
+        } else {
+            layout.append(Double(targets.count))
+            for target in targets { layout.append(Double(target.handle)) }
+            lastTargets = targets
+        }
     }
 }
 

@@ -37,6 +37,7 @@
   const FinalizationRegistryCtor = FinalizationRegistry;
   const { register: FinalizationRegister, unregister: FinalizationUnregister } = FinalizationRegistry.prototype;
   const ABSlice = ArrayBuffer.prototype.slice;
+  const StringSlice = String.prototype.slice;
   const StringCtor = String;
   const postMessagePrefix = failedToExecute("postMessage", "BroadcastChannel");
   // Absent when the engine cannot run a checkpoint from inside a call: then every delivery is a task of its own.
@@ -302,43 +303,57 @@
 
   // ---- deliveries from other agents ---------------------------------------------------------------------
 
-  // Called by the host: one post from another agent to `count` channels of this realm (in creation order),
-  // then the message's ArrayBuffers, which every destination but the last gets a copy of. A message that
-  // decodes to a primitive is decoded once; anything else afresh for each destination.
-  internals.broadcastDeliver = function broadcastDeliver(text, count, ...rest) {
+  // Called by the host with posts from other agents to channels of this realm: `text` holds the posts' texts
+  // one after the other; per post, `rest` has its text's length, how many channels it goes to (-1: the same as
+  // the post before) and their handles, in creation order. After them come the ArrayBuffers of a call's one
+  // post, which every destination but the last gets a copy of. A message that decodes to a primitive is
+  // decoded once per post; anything else afresh for each destination.
+  internals.broadcastDeliver = function broadcastDeliver(text, postCount, ...rest) {
     const decode = loadWire().decode;
-    const bufferCount = rest.length - count;
+    let at = 0, offset = 0, handlesAt = 0, handleCount = 0;
     let delivered = false;
-    let shared = noValue;
-    for (let i = 0; i < count; i++) {
-      if (delivered) {
-        checkpoint();
-        delivered = false;
+    for (let p = 0; p < postCount; p++) {
+      const length = rest[at++];
+      const count = rest[at++];
+      if (count >= 0) {
+        handlesAt = at;
+        handleCount = count;
+        at += count;
       }
-      const entry = entries.get(rest[i]);
-      if (entry === undefined || entry.closed) continue;
-      const channel = entry.listening;
-      if (channel === null) continue;
-      delivered = true;
-      let data = shared;
-      if (data === noValue) {
-        let buffers = emptyList;
-        if (bufferCount !== 0) {
-          buffers = newList();
-          for (let b = 0; b < bufferCount; b++) {
-            const buffer = rest[count + b];
-            buffers[b] = i === count - 1 ? buffer : ReflectApply(ABSlice, buffer, []);
+      const postText = postCount === 1 ? text : ReflectApply(StringSlice, text, [offset, offset + length]);
+      offset += length;
+      let shared = noValue;
+      for (let i = 0; i < handleCount; i++) {
+        if (delivered) {
+          checkpoint();
+          delivered = false;
+        }
+        const entry = entries.get(rest[handlesAt + i]);
+        if (entry === undefined || entry.closed) continue;
+        const channel = entry.listening;
+        if (channel === null) continue;
+        delivered = true;
+        let data = shared;
+        if (data === noValue) {
+          let buffers = emptyList;
+          const bufferCount = postCount === 1 ? rest.length - at : 0;
+          if (bufferCount !== 0) {
+            buffers = newList();
+            for (let b = 0; b < bufferCount; b++) {
+              const buffer = rest[at + b];
+              buffers[b] = i === handleCount - 1 ? buffer : ReflectApply(ABSlice, buffer, []);
+            }
           }
+          try {
+            data = decode(postText, buffers, emptyPorts);
+          } catch {
+            dispatchTrusted(channel, makeMessageEvent(null, emptyPorts, "messageerror"));
+            continue;
+          }
+          if (typeof data !== "object" || data === null) shared = data;
         }
-        try {
-          data = decode(text, buffers, emptyPorts);
-        } catch {
-          dispatchTrusted(channel, makeMessageEvent(null, emptyPorts, "messageerror"));
-          continue;
-        }
-        if (typeof data !== "object" || data === null) shared = data;
+        dispatchTrusted(channel, makeMessageEvent(data, emptyPorts));
       }
-      dispatchTrusted(channel, makeMessageEvent(data, emptyPorts));
     }
   };
 
