@@ -89,11 +89,12 @@ final class BroadcastRegistry: Sendable {
     }
 
     private static func unsubscribe(_ id: Int, in state: inout State) {
-        guard let (name, _) = state.nameOf.removeValue(forKey: id), var channel = state.byName[name] else { return }
-        channel.subscribers.removeAll { $0.id == id }
-        channel.byAgent = nil
-        channel.counter.storage.pointee -= 1
-        state.byName[name] = channel.subscribers.isEmpty ? nil : channel
+        guard let (name, _) = state.nameOf.removeValue(forKey: id), state.byName[name] != nil else { return }
+        // (In place: a copy of the channel would copy its subscriber list too.)
+        state.byName[name]!.subscribers.removeAll { $0.id == id }
+        state.byName[name]!.byAgent = nil
+        state.byName[name]!.counter.storage.pointee -= 1
+        if state.byName[name]!.subscribers.isEmpty { state.byName[name] = nil }
     }
 
     /// How many open channels have this name (for tests and diagnostics).
@@ -115,7 +116,7 @@ final class BroadcastRegistry: Sendable {
     /// delivery's time.
     func post(from id: Int, text: JSStringHandle, buffers: [ByteBlock]) {
         let toWake = state.withLock { state -> [(ObjectIdentifier, AgentMailbox)] in
-            guard let (name, sender) = state.nameOf[id], var channel = state.byName[name] else { return [] }
+            guard let (name, sender) = state.nameOf[id], let channel = state.byName[name] else { return [] }
             if channel.byAgent == nil {
                 var groups: [(agent: ObjectIdentifier, mailbox: AgentMailbox, targets: [Subscriber])] = []
                 for subscriber in channel.subscribers {
@@ -125,12 +126,11 @@ final class BroadcastRegistry: Sendable {
                         groups.append((subscriber.mailbox.identity, subscriber.mailbox, [subscriber]))
                     }
                 }
-                channel.byAgent = groups
-                state.byName[name] = channel
+                state.byName[name]!.byAgent = groups
             }
             var toWake: [(ObjectIdentifier, AgentMailbox)] = []
             var first = true
-            for group in channel.byAgent! where group.agent != sender {
+            for group in state.byName[name]!.byAgent! where group.agent != sender {
                 let delivery = Delivery(text: text, buffers: first ? buffers : buffers.map { $0.duplicate() }, targets: group.targets)
                 first = false
                 if state.pending[group.agent] == nil {
@@ -180,7 +180,8 @@ extension AgentRuntime {
             while start < targets.count {
                 if isTerminating || interrupt.isRaised { return }
                 var end = start + 1
-                while canBatch, end < targets.count, targets[end].realmID == targets[start].realmID { end += 1 }
+                while canBatch, end < targets.count, end - start < BroadcastCall.maximumHandles,
+                      targets[end].realmID == targets[start].realmID { end += 1 }
                 if batchable {
                     if call.realmID != targets[start].realmID || call.isFull { deliver(&call) }
                     call.add(delivery.text, to: targets[start..<end])
@@ -221,6 +222,8 @@ extension AgentRuntime {
 /// and their handles.
 private struct BroadcastCall {
     static let maximumTextLength = 16 * 1024
+    /// Channels per run of one post (a call's arguments stay far below what the engine accepts).
+    static let maximumHandles = 4096
     private static let maximumPosts = 256
 
     var realmID = 0
@@ -229,7 +232,7 @@ private struct BroadcastCall {
     var layout: [Double] = []
     private var lastTargets: ArraySlice<BroadcastRegistry.Subscriber> = []
 
-    var isFull: Bool { posts >= Self.maximumPosts }
+    var isFull: Bool { posts >= Self.maximumPosts || layout.count >= Self.maximumHandles }
 
     mutating func add(_ text: JSStringHandle, to targets: ArraySlice<BroadcastRegistry.Subscriber>) {
         realmID = targets.first?.realmID ?? 0
