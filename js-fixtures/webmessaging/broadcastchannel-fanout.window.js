@@ -296,3 +296,28 @@ promise_test(async () => {
   worker.terminate();
   sender.close();
 }, "a burst of mixed posts to a worker arrives complete and in order at each of its channels");
+
+promise_test(async () => {
+  const name = "fanout-from-a-worker";
+  const log = [];
+  const a = new BroadcastChannel(name), b = new BroadcastChannel(name);
+  a.onmessage = (e) => {
+    log.push(`a:${e.data}`);
+    queueMicrotask(() => log.push(`a's microtask:${e.data}`));
+    Promise.resolve().then(() => Promise.resolve()).then(() => log.push(`a's chain:${e.data}`));
+  };
+  const done = new Promise((resolve) => {
+    b.onmessage = (e) => { log.push(`b:${e.data}`); if (e.data === 3) resolve(); };
+  });
+  const worker = new Worker("data:text/javascript," + encodeURIComponent(`
+    const channel = new BroadcastChannel(${JSON.stringify(name)});
+    onmessage = () => { channel.postMessage(1); channel.postMessage(2); channel.postMessage(3); };
+  `));
+  worker.postMessage("go");
+  await done;
+  const expected = [];
+  for (const n of [1, 2, 3]) expected.push(`a:${n}`, `a's microtask:${n}`, `a's chain:${n}`, `b:${n}`);
+  assert_array_equals(log, expected, "posts from a worker: creation order here, a checkpoint between deliveries");
+  worker.terminate();
+  a.close(); b.close();
+}, "posts from a worker reach this thread's channels in order, each delivery its own task");

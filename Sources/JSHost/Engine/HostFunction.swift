@@ -137,3 +137,13 @@ extension JSContext {
         return function.map { JSObject(ref: $0) }
     }
 }
+
+extension JSContext {
+    /// Runs `body` holding the VM's API lock, so that the C API calls it makes nest in it instead of each taking
+    /// and releasing the whole lock (what they do inside a native callback, which runs with the lock dropped).
+    func withAPILock<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        jshost_lock(ref)
+        defer { jshost_unlock(ref) }
+        return try body()
+    }
+}

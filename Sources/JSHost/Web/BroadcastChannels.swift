@@ -203,6 +203,12 @@ extension AgentRuntime {
         defer { call = BroadcastCall() }
         guard call.posts > 0, let realm = realms[call.realmID], !realm.isClosed else { return }
         cells.markTaskStart()
+        // One hold of the VM's lock for the hundreds of values made here (see withAPILock); the checkpoint
+        // after the call runs inside it or, at the top level, when it is released.
+        realm.context.withAPILock { deliver(call, to: realm, buffers: buffers) }
+    }
+
+    private func deliver(_ call: BroadcastCall, to realm: RealmRuntime, buffers: [ByteBlock]) {
         let context = realm.context
         let text = call.texts.count == 1 ? call.texts[0] : JSStringHandle.joining(call.texts)
         // (Numbers only besides the one string and the buffers: nothing here allocates in the VM but those.)
@@ -278,19 +284,25 @@ extension RealmRuntime {
         }
         // broadcastPost(id, text, ...buffers)
         context.setProperty(ops, "broadcastPost", context.makeFunction("broadcastPost") { [unowned self] call throws(HostFunctionError) in
-            guard let id = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }),
-                  let text = call.context.toStringHandle(call[1]) else { throw .typeError("broadcastPost: bad arguments") }
-            var blocks: [ByteBlock] = []
-            if call.argumentCount > 2 {
-                for index in 2..<call.argumentCount {
-                    guard let block = ByteBlock(copying: call[index], in: call.context) else {
-                        throw .typeError("broadcastPost: argument \(index) is not an ArrayBuffer")
-                    }
-                    blocks.append(block)
-                }
-            }
-            agent.host.broadcast.post(from: id, text: text, buffers: blocks)
-            return call.context.undefined
+            // (One hold of the VM's lock for the C API calls below: each would take it whole otherwise.)
+            try call.context.withAPILock { () throws(HostFunctionError) in try post(call) }
         })
+    }
+
+    /// broadcastPost's body.
+    private func post(_ call: HostCall) throws(HostFunctionError) -> JSValue {
+        guard let id = call.context.toNumber(call[0]).flatMap({ Int(exactly: $0) }),
+              let text = call.context.toStringHandle(call[1]) else { throw .typeError("broadcastPost: bad arguments") }
+        var blocks: [ByteBlock] = []
+        if call.argumentCount > 2 {
+            for index in 2..<call.argumentCount {
+                guard let block = ByteBlock(copying: call[index], in: call.context) else {
+                    throw .typeError("broadcastPost: argument \(index) is not an ArrayBuffer")
+                }
+                blocks.append(block)
+            }
+        }
+        agent.host.broadcast.post(from: id, text: text, buffers: blocks)
+        return call.context.undefined
     }
 }
