@@ -26,6 +26,7 @@ SUITES=(
   FinalizationTests          # JSC's GLib timers on agent threads
   WebAPITests                # crypto and location across agents
   BlobAcrossRealmsTests
+  BroadcastChannelRealmTests # BroadcastChannel between realms of one agent and across agents
   '[A-Za-z]*Worker[A-Za-z]*' # future worker suites
 )
 # Suites that bound the process's RSS: run on their own afterwards, since the suites above, in parallel and

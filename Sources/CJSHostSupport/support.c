@@ -172,3 +172,11 @@ void jshost_drain_microtasks(JSContextRef context) {
     _ZN3JSC2VM15drainMicrotasksEv((void *)JSContextGetGroup(context));
     JSUnlock(context);
 }
+
+void jshost_lock(JSContextRef context) {
+    if (JSLock && JSUnlock) JSLock(context);
+}
+
+void jshost_unlock(JSContextRef context) {
+    if (JSLock && JSUnlock) JSUnlock(context);
+}

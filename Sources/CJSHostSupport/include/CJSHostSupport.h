@@ -57,5 +57,12 @@ void jshost_drain_microtasks(JSContextRef context);
 /// Whether this JSC exports what jshost_drain_microtasks needs.
 bool jshost_can_drain_microtasks(void);
 
+/// Takes / releases the VM's API lock (no-ops when this JSC lacks the SPI). A native callback runs with the
+/// lock dropped, so each C API call it makes takes and releases the whole lock again; holding it around a run of
+/// such calls makes theirs nested (cheap). Releasing the outermost hold runs the microtask checkpoint, as the
+/// end of any outermost API call does (not inside a callback: there the lock is only dropped, not released).
+void jshost_lock(JSContextRef context);
+void jshost_unlock(JSContextRef context);
+
 
 #endif

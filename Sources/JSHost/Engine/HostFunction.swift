@@ -1,4 +1,5 @@
 import CJavaScriptCore
+import CJSHostSupport
 
 /// What a Swift-implemented JS function receives: its realm, `this` and the arguments.
 struct HostCall {
@@ -117,5 +118,32 @@ extension JSContext {
         }
         if let exception { return .thrown(JSValue(ref: exception)) }
         return .normal(JSValue(ref: result!))
+    }
+}
+
+extension JSContext {
+    /// A JS function that runs a microtask checkpoint now, or nil when this JSC cannot (jshost_drain_microtasks).
+    /// A plain callback function, not a ``makeFunction(_:_:)`` closure: JSC calls those as callback objects,
+    /// which costs about twice as much, and this one is called between any two deliveries of a BroadcastChannel
+    /// batch.
+    func makeMicrotaskCheckpointFunction() -> JSObject? {
+        guard jshost_can_drain_microtasks() else { return nil }
+        let name = JSStringHandle("microtaskCheckpoint")
+        let function = JSObjectMakeFunctionWithCallback(ref, name.ref) { context, _, _, _, _, _ in
+            guard let context else { return nil }
+            jshost_drain_microtasks(context)
+            return JSValueMakeUndefined(context)
+        }
+        return function.map { JSObject(ref: $0) }
+    }
+}
+
+extension JSContext {
+    /// Runs `body` holding the VM's API lock, so that the C API calls it makes nest in it instead of each taking
+    /// and releasing the whole lock (what they do inside a native callback, which runs with the lock dropped).
+    func withAPILock<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        jshost_lock(ref)
+        defer { jshost_unlock(ref) }
+        return try body()
     }
 }

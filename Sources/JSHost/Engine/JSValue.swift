@@ -46,6 +46,22 @@ final class JSStringHandle: @unchecked Sendable {
         return String(decoding: UnsafeBufferPointer(start: characters, count: length), as: UTF16.self)
     }
 
+    /// The length in UTF-16 code units, as JS counts it.
+    var length: Int { JSStringGetLength(ref) }
+
+    /// One string of `parts` in order: many texts handed to JS as one value (one allocation in the VM).
+    static func joining(_ parts: [JSStringHandle]) -> JSStringHandle {
+        var units: [UInt16] = []
+        units.reserveCapacity(parts.reduce(0) { $0 + $1.length })
+        for part in parts {
+            let count = JSStringGetLength(part.ref)
+            if count > 0, let characters = JSStringGetCharactersPtr(part.ref) {
+                units.append(contentsOf: UnsafeBufferPointer(start: characters, count: count))
+            }
+        }
+        return units.withUnsafeBufferPointer { JSStringHandle(adopting: JSStringCreateWithCharacters($0.baseAddress, $0.count)) }
+    }
+
     /// Calls `body` with the string's UTF-8 bytes; lone surrogates become U+FFFD. (JSC's own UTF-8
     /// conversion stops at the first lone surrogate, losing the rest of the text.)
     func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

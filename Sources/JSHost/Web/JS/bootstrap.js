@@ -328,6 +328,14 @@
     cells[QUEUED] += 1;
   };
 
+  // The argument of the last queued task when that task is `fn`'s, was queued by this realm and has not begun:
+  // a module may then fold more work into it instead of queuing a task right behind it (BroadcastChannel's
+  // deliveries, which run a microtask checkpoint between their parts themselves). Else undefined.
+  internals.lastQueuedArgument = function lastQueuedArgument(fn) {
+    const n = queue.functions.length;
+    return n > queue.head && queue.functions[n - 1] === fn && queue.reporters[n - 1] === owner ? queue.args[n - 1] : undefined;
+  };
+
   internals.runQueuedTask = function runQueuedTask() {
     const head = queue.head;
     let fn = queue.functions[head];

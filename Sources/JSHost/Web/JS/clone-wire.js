@@ -10,6 +10,7 @@
 // Loaded on first use (ops.loadModule), from worker.js. Published on `internals`:
 //   encodeForAgent(value, transferList) → { text, buffers, ports }   throws DataCloneError like postMessage;
 //                                          `ports`: the MessagePorts of the transfer list, for the caller to hand over
+//   encodeCopyForAgent(copy) → { text, buffers, ports }   the same for what copyForPost returned
 //   decodeFromAgent(text, buffers, ports) → value   `ports`: the receiving realm's new MessagePorts, in order;
 //                                                   throws on a malformed message (messageerror)
 (function (ops, internals, global) {
@@ -53,6 +54,7 @@
   // ---- writing ----------------------------------------------------------------------------------------
 
   let out = null;        // the token list being written
+  const primitiveTokens = newList();
   let count = 0;         // tokens written
   let seen = null;       // copy object → object number
   let objects = 0;
@@ -66,16 +68,35 @@
   function encodeForAgent(value, transferList) {
     const type = typeof value;
     if (transferList.length === 0 && (value === null || (type !== "object" && type !== "function" && type !== "symbol"))) {
-      // A primitive needs no clone: write its tokens directly.
-      out = newList(); count = 0;
-      try {
-        write(value);
-        return { __proto__: null, text: JSONStringify(out), buffers: EMPTY_LIST, ports: EMPTY_LIST };
-      } finally {
-        out = null;
+      // A primitive needs no clone: its few tokens go into a list kept for them. The commonest ones are written
+      // here, so that a stream of them never runs (nor makes the engine compile) the general writer.
+      if (type === "string") {
+        primitiveTokens[0] = T_STRING; primitiveTokens[1] = value; primitiveTokens.length = 2;
+      } else if (type === "number" && value === value && value !== Infinity && value !== -Infinity && (value !== 0 || 1 / value > 0)) {
+        primitiveTokens[0] = T_NUMBER; primitiveTokens[1] = value; primitiveTokens.length = 2;
+      } else {
+        out = primitiveTokens; count = 0;
+        try {
+          write(value);
+          primitiveTokens.length = count;
+        } finally {
+          out = null;
+        }
       }
+      return { __proto__: null, text: JSONStringify(primitiveTokens), buffers: EMPTY_LIST, ports: EMPTY_LIST };
     }
-    const snapshot = internals.serializeForPost(value, transferList);
+    return encodeSnapshot(internals.serializeForPost(value, transferList));
+  }
+
+  // A message cloned earlier (copyForPost's copy or snapshot, or a primitive): BroadcastChannel clones once at
+  // post time and encodes only when a destination is in another agent, so the message's getters run once.
+  function encodeCopyForAgent(copy) {
+    const type = typeof copy;
+    if (copy === null || (type !== "object" && type !== "function")) return encodeForAgent(copy, EMPTY_LIST);
+    return encodeSnapshot(internals.isPostSnapshot(copy) ? copy : internals.snapshotOf(copy));
+  }
+
+  function encodeSnapshot(snapshot) {
     out = newList(); count = 0; seen = new MapCtor(); objects = 0; buffers = newList(); bufferNumber = new MapCtor();
     transferred = snapshot.buffers;
     foreign = new MapCtor();
@@ -265,14 +286,40 @@
   let received = null;
   let receivedPorts = null;
 
+  // One list of made objects serves every message (a setter a script put on Object.prototype could run
+  // while a message is read, but it cannot make another message be read then; if it ever did, that one gets
+  // a list of its own).
+  const madeObjects = newList();
+
   function decodeFromAgent(text, receivedBuffers, ports) {
-    tokens = JSONParse(text); at = 0; made = newList(); received = receivedBuffers; receivedPorts = ports;
+    const parsed = JSONParse(text);
+    // A lone number or string, the commonest messages, without the general reader (see encodeForAgent).
+    if (parsed.length === 2) {
+      const tag = parsed[0], item = parsed[1];
+      if (tag === T_NUMBER && typeof item === "number") return item;
+      if (tag === T_STRING && typeof item === "string") return item;
+    }
+    if (made !== null) return decodeNested(parsed, receivedBuffers, ports);
+    tokens = parsed; at = 0; made = madeObjects; received = receivedBuffers; receivedPorts = ports;
     try {
       const value = read();
       if (at !== tokens.length) throw new TypeErrorCtor("malformed message: trailing data");
       return value;
     } finally {
+      madeObjects.length = 0;
       tokens = made = received = receivedPorts = null;
+    }
+  }
+
+  function decodeNested(parsed, receivedBuffers, ports) {
+    const savedTokens = tokens, savedAt = at, savedMade = made, savedReceived = received, savedPorts = receivedPorts;
+    tokens = parsed; at = 0; made = newList(); received = receivedBuffers; receivedPorts = ports;
+    try {
+      const value = read();
+      if (at !== tokens.length) throw new TypeErrorCtor("malformed message: trailing data");
+      return value;
+    } finally {
+      tokens = savedTokens; at = savedAt; made = savedMade; received = savedReceived; receivedPorts = savedPorts;
     }
   }
 
@@ -426,5 +473,6 @@
   }
 
   internals.encodeForAgent = encodeForAgent;
+  internals.encodeCopyForAgent = encodeCopyForAgent;
   internals.decodeFromAgent = decodeFromAgent;
 })
