@@ -425,7 +425,9 @@
     while (tokens[at] !== T_END) {
       const key = `${next()}`;
       const value = read();
-      if (key === "__proto__") defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+      // Assigned, unless the key resolves through a prototype (a setter user code put there, "__proto__"):
+      // a received property is a data property of its own, whatever the prototypes hold.
+      if (key in object) defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
       else object[key] = value;
     }
     at++;
@@ -438,7 +440,10 @@
     let i = 0;
     while (tokens[at] !== T_END) {
       if (tokens[at] === T_HOLE_RUN) { at++; i += next(); continue; }
-      array[i++] = read();
+      const value = read();
+      if (i in array) defineProperty(array, i, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+      else array[i] = value;
+      i++;
     }
     at++;
     return readEntries(array);

@@ -64,6 +64,10 @@
     DVByteOffset, DVByteLength, kindConstructors, PromisePrototype, errorCtors, typedArrays } = I;
   const isErrorIntrinsic = I.isError;
   const EMPTY = freeze([]);
+  // The walk's own working lists grow by storing past their end, which on an ordinary array would reach any
+  // setter user code defined for that index on Array.prototype: they have no prototype.
+  const setPrototypeOfList = internals.capturedBuiltins.ObjectSetPrototypeOf;
+  const list = () => setPrototypeOfList([], null);
   // JSC puts these own properties on every Error; they describe where the error was made, so a clone keeps them.
   const ERROR_EXTRAS = ["stack", "line", "column", "sourceURL"];
   // A data property as the clone defines it (the descriptor has no prototype a script could have given
@@ -90,7 +94,7 @@
   // Built-in kinds by prototype (this realm) and by Symbol.toStringTag / builtin tag (any realm, subclasses).
   const protoKinds = new SealedMap();
   const tagKinds = new SealedMap();
-  const kindNames = [];
+  const kindNames = list();
   function kind(k, name) {
     kindNames[k] = name;
     tagKinds.set("[object " + name + "]", k);
@@ -167,7 +171,7 @@
   // from one clone to the next), the rest in a WeakMap made when needed. (A WeakMap per clone was most of
   // the garbage a burst of small messages left behind.)
   const MEM_SMALL = 8;
-  const scratchKeys = [], scratchCopies = [];
+  const scratchKeys = list(), scratchCopies = list();
   let memKeys = scratchKeys, memCopies = scratchCopies, memCount = 0, memMap = null;
   let active = false;     // a clone is running (a getter may start another one)
   let fastCall = true;    // Function.prototype.call is the original
@@ -211,9 +215,9 @@
 
   // Plain objects. for-in fixes its list of keys when it starts (a key a getter adds is not visited; one it
   // deletes is skipped by the own-property check), as the spec's EnumerableOwnProperties list is fixed.
-  // The copy gets its properties by assignment, the fast way (a check per key against Object.prototype
-  // costs ~10% of a clone). An assignment that throws, because Object.prototype is frozen (its `toString`
-  // read-only, say), becomes a definition; "__proto__" is always defined.
+  // The copy gets its properties by assignment, the fast way, unless the key already resolves on the copy
+  // (through Object.prototype: a setter or a read-only property user code put there, or "__proto__"): the
+  // spec's CreateDataProperty must not run a setter, so those keys are defined.
   function walkObject(v, out) {
     mem.set(v, out);
     if (fastCall) {
@@ -221,16 +225,16 @@
         if (!hasOwnProperty.call(v, k)) continue;
         const x = v[k];
         const c = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
-        if (k === "__proto__") defineProperty(out, k, dataDescriptor(c, true));
-        else try { out[k] = c; } catch { defineProperty(out, k, dataDescriptor(c, true)); }
+        if (k in out) defineProperty(out, k, dataDescriptor(c, true));
+        else out[k] = c;
       }
     } else {
       for (const k in v) {
         if (!hasOwn(v, k)) continue;
         const x = v[k];
         const c = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
-        if (k === "__proto__") defineProperty(out, k, dataDescriptor(c, true));
-        else try { out[k] = c; } catch { defineProperty(out, k, dataDescriptor(c, true)); }
+        if (k in out) defineProperty(out, k, dataDescriptor(c, true));
+        else out[k] = c;
       }
     }
     return out;
@@ -255,7 +259,7 @@
         return walkArrayByKeys(v, out);
       }
       if (fastCall ? hasOwnProperty.call(v, k) : hasOwn(v, k)) {
-        if (names === null) names = [];
+        if (names === null) names = list();
         names[names.length] = k;
       }
     }
@@ -263,7 +267,10 @@
     for (let i = 0; i < length; i++) {
       if (!(fastCall ? hasOwnProperty.call(v, i) : hasOwn(v, i))) continue; // deleted by a getter
       const x = v[i];
-      out[i] = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
+      const c = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
+      // (An index that resolves on the new, holey array comes from Array.prototype: define, never assign.)
+      if (i in out) defineProperty(out, i, dataDescriptor(c, true));
+      else out[i] = c;
     }
     if (names !== null) {
       for (let i = 0; i < names.length; i++) walkArrayKey(v, out, names[i]);
@@ -272,7 +279,7 @@
   }
   // Holes, sparse arrays, non-enumerable indices: the exact list of enumerable own keys, then the values.
   function walkArrayByKeys(v, out) {
-    const keys = [];
+    const keys = list();
     for (const k in v) {
       if (fastCall ? hasOwnProperty.call(v, k) : hasOwn(v, k)) keys[keys.length] = k;
     }
@@ -284,7 +291,7 @@
     const x = v[k];
     const c = (typeof x === "object" || typeof x === "function" || typeof x === "symbol") ? walk(x) : x;
     const n = arrayIndex(k);
-    if (n !== -1) out[n] = c;
+    if (n !== -1 && !(n in out)) out[n] = c;
     else defineProperty(out, k, dataDescriptor(c, true));
   }
   function arrayIndex(k) { // the array index that string k denotes, or -1
@@ -344,7 +351,7 @@
     if (!posting) return remember(v, internals.blobClone(v));
     const record = internals.blobSerialize(v);
     record.slot = "blob";
-    if (slots === null) slots = [];
+    if (slots === null) slots = list();
     slots[slots.length] = record;
     return remember(v, record);
   }
@@ -358,7 +365,7 @@
   }
 
   function walkMap(v) {
-    const entries = [];
+    const entries = list();
     let n = 0;
     apply(MapForEach, v, [(value, key) => { entries[n++] = key; entries[n++] = value; }]);
     const out = new MapCtor();
@@ -371,7 +378,7 @@
   }
 
   function walkSet(v) {
-    const entries = [];
+    const entries = list();
     let n = 0;
     apply(SetForEach, v, [(value) => { entries[n++] = value; }]);
     const out = new SetCtor();
@@ -385,7 +392,7 @@
     const type = typeof name === "string" && errorCtors[name] !== undefined ? name : "Error";
     const md = getOwnPropertyDescriptor(v, "message");
     const message = md !== undefined && hasOwn(md, "value") ? `${md.value}` : undefined;
-    const extras = [];
+    const extras = list();
     for (let i = 0; i < ERROR_EXTRAS.length; i++) {
       const d = getOwnPropertyDescriptor(v, ERROR_EXTRAS[i]);
       extras[i] = d !== undefined && hasOwn(d, "value") && (typeof d.value === "string" || typeof d.value === "number")
@@ -582,8 +589,8 @@
     let saved = null;
     if (active) {
       saved = { memKeys, memCopies, memCount, memMap, adopting, posting, foreign, slotOf, slots, fastCall };
-      memKeys = [];
-      memCopies = [];
+      memKeys = list();
+      memCopies = list();
     } else {
       memKeys = scratchKeys;
       memCopies = scratchCopies;
@@ -615,7 +622,7 @@
     let copy, snapSlots, snapForeign;
     try {
       if (buffers.length !== 0 || ports.length !== 0) {
-        slotOf = new SealedMap(); slots = [];
+        slotOf = new SealedMap(); slots = list();
         for (let i = 0; i < ports.length; i++) {
           const p = { __proto__: null, slot: "port", index: i };
           mem.set(ports[i], p); slotOf.set(p, i); slots[slots.length] = p;
