@@ -296,6 +296,8 @@ struct ScriptingAPITests {
         try await greeter.set("name", to: "Grace")
         #expect(try await greeter.invoke("greet", ["."]) == .string("hello Grace."))
         #expect(try await realm.handle("double").call([21]) == .number(42))
+        try await greeter.defineFunction("shout") { args in try args.decode(0, as: String.self).uppercased() }
+        #expect(try await greeter.invoke("shout", ["hey"]) == .string("HEY"), "a Swift method on an object Swift holds")
         let callback = try await realm.evaluateHandle("(function () { return this.name; })")
         #expect(try await callback.call(this: greeter) == .string("Grace"))
         await #expect(throws: JavaScriptError.self) { try await realm.handle("notThere") }

@@ -103,6 +103,25 @@ public final class JSObjectHandle: Sendable {
         }
     }
 
+    /// Defines the property `name` of the object as a JS function backed by `body` (like
+    /// `Realm.defineFunction(_:_:)`, for any object Swift holds, not only one reachable by a path).
+    public func defineFunction<Result: Encodable>(_ name: String, _ body: @escaping @Sendable (ScriptArguments) throws -> Result) async throws {
+        let function: any ScriptCallable = EncodingFunction(body)
+        _ = try await withObject { object, context in
+            let made = context.makeFunction(name) { call throws(HostFunctionError) in
+                do {
+                    return try function.call(Realm.arguments(of: call)).makeJSValue(in: call.context)
+                } catch {
+                    throw .rethrow(Realm.jsError(for: error, in: call.context))
+                }
+            }
+            switch context.setProperty(object, name, made) {
+            case .normal: return .success(.undefined)
+            case .thrown(let exception): return .failure(JavaScriptError(thrown: exception, in: context))
+            }
+        }
+    }
+
     // MARK: On the agent's thread
 
     private func withObject(_ body: @escaping @Sendable (JSObject, JSContext) -> Result<ScriptValue, JavaScriptError>) async throws -> ScriptValue {
