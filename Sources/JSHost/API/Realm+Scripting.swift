@@ -270,6 +270,7 @@ extension Realm {
             let realm = try runtime.realm(id)
             let context = realm.context
             // If the realm or agent goes first, the waiter hears it (closeRealm, tearDown).
+            if runtime.promiseWaiters.count >= 64 { runtime.promiseWaiters.removeAll { $0.waiter.isSettled } }
             runtime.promiseWaiters.append((realmID: id, waiter: settled))
             let value: JSValue
             switch makeValue(context) {
