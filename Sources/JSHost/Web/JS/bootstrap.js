@@ -4,7 +4,14 @@
 
   // Intrinsics, captured before any user code runs: a script that patches built-ins can break its own code,
   // never the timers, the task queue or error reporting.
-  const { apply: reflectApply, defineProperty } = Reflect;
+  const { apply: reflectApply, defineProperty, setPrototypeOf: reflectSetPrototypeOf } = Reflect;
+  // The task queue grows by storing past its end, which on an ordinary array would reach a setter user code
+  // defined for that index on Array.prototype: its lists have no prototype.
+  function newList() {
+    const list = [];
+    reflectSetPrototypeOf(list, null);
+    return list;
+  }
   const MapCtor = Map;
   const mapGet = Map.prototype.get, mapSet = Map.prototype.set, mapDelete = Map.prototype.delete;
   const setHas = Set.prototype.has;
@@ -160,7 +167,7 @@
   // below the stack limit (a listener that overflowed, reportError() in a deep recursion) is reported once
   // the stack has unwound instead: at the end of the running task (or in a host task of its own). A
   // listener's error that cannot even get into this function is left in the same list by event-target.js.
-  const deferredReports = internals.deferredReports ?? [];
+  const deferredReports = internals.deferredReports ?? newList();
   internals.deferredReports = deferredReports;
   internals.scheduleDeferredReports = scheduleDeferredReports;
   let deferredFlushQueued = false;
@@ -298,7 +305,7 @@
   // queued it: how to report its exception, and whether the realm was closed since). Consecutive tasks with
   // the same function, argument and owner (a burst of messages to one port) share one entry: its function
   // slot then holds a null-prototype record { fn, count }.
-  const queue = ops.sharedTaskQueue ?? { functions: [], args: [], reporters: [], head: 0 };
+  const queue = ops.sharedTaskQueue ?? { functions: newList(), args: newList(), reporters: newList(), head: 0 };
   internals.hostTaskQueue = queue;
   const owner = { __proto__: null, closed: false, realm: ops.realmID, report: (error) => internals.reportException(error) };
   const ENTRY_REALM = 3; // the cell of the realm whose task runs (HostCells.entryRealm)

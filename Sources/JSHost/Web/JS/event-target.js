@@ -32,7 +32,13 @@
   const StringCtor = String;
   const SymbolPrototypeToString = Symbol.prototype.toString;
   const { SealedMap } = internals.idl;
-  const deferredReports = [];
+  // Listener lists grow by storing past their end, which on an ordinary array would reach a setter user code
+  // defined for that index on Array.prototype: they have no prototype.
+  function setNullPrototype(list) {
+    ReflectSetPrototypeOf(list, null);
+    return list;
+  }
+  const deferredReports = setNullPrototype([]);
   internals.deferredReports = deferredReports;
 
   {
@@ -70,7 +76,7 @@
   class ListenerList {
     items; busy; captures;
     constructor() {
-      this.items = [];
+      this.items = setNullPrototype([]);
       this.busy = 0;
       this.captures = 0;
     }
@@ -108,14 +114,14 @@
 
   // A new array: `items` with `item` appended / without its element at `index`.
   function copyWith(items, item) {
-    const copy = [];
+    const copy = setNullPrototype([]);
     for (let i = 0; i < items.length; i++) copy[i] = items[i];
     copy[items.length] = item;
     return copy;
   }
 
   function copyWithout(items, index) {
-    const copy = [];
+    const copy = setNullPrototype([]);
     for (let i = 0; i < items.length; i++) if (i !== index) copy[copy.length] = items[i];
     return copy;
   }

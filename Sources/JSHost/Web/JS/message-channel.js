@@ -23,6 +23,20 @@
   const ArrayFrom = Array.from;
   const ArrayPrototypeSplice = Array.prototype.splice;
   const ReflectApply = Reflect.apply;
+  const ReflectSetPrototypeOf = Reflect.setPrototypeOf;
+  const ReflectDefineProperty = Reflect.defineProperty;
+  // The queues and working lists here grow by storing past their end, which on an ordinary array would reach a
+  // setter user code defined for that index on Array.prototype: they have no prototype.
+  function newList() {
+    const list = [];
+    ReflectSetPrototypeOf(list, null);
+    return list;
+  }
+  function listOf(entry) {
+    const list = newList();
+    list[0] = entry;
+    return list;
+  }
   const TypeErrorCtor = TypeError;
   const SymbolIterator = Symbol.iterator;
   const token = Symbol("MessagePort construction");
@@ -60,13 +74,13 @@
   };
   const WeakRefCtor = WeakRef;
   const WeakRefDeref = WeakRef.prototype.deref;
-  let entangledElsewhere = [];
+  let entangledElsewhere = newList();
   let pruneAt = 64;
 
   // The tracked sides still alive (and not tracked by another realm since: one that left and came back is
   // still ours).
   function trackedSides() {
-    const live = [];
+    const live = newList();
     for (let i = 0; i < entangledElsewhere.length; i++) {
       const side = ReflectApply(WeakRefDeref, entangledElsewhere[i], emptyPorts);
       if (side !== undefined && side.tracked === realm) live[live.length] = side;
@@ -76,16 +90,19 @@
 
   function pruneTracked() {
     const live = trackedSides();
-    const refs = [];
+    const refs = newList();
     for (let i = 0; i < live.length; i++) refs[i] = new WeakRefCtor(live[i]);
     entangledElsewhere = refs;
     pruneAt = live.length * 2 > 64 ? live.length * 2 : 64;
   }
 
-  // list.map(fn) for our own arrays, without Array.prototype.map (a script's to replace).
+  // list.map(fn) for our own arrays, without Array.prototype.map (a script's to replace). The result may reach
+  // script (as an event's `ports`): an ordinary array, each element defined, never assigned.
   function mapList(list, fn) {
     const out = [];
-    for (let i = 0; i < list.length; i++) out[i] = fn(list[i]);
+    for (let i = 0; i < list.length; i++) {
+      ReflectDefineProperty(out, i, { __proto__: null, value: fn(list[i]), writable: true, enumerable: true, configurable: true });
+    }
     return out;
   }
 
@@ -100,7 +117,7 @@
 
   function makeSide() {
     return {
-      peer: null, port: null, realm, queue: [], head: 0, more: null, scheduled: 0, enabled: false, peerClosed: false,
+      peer: null, port: null, realm, queue: newList(), head: 0, more: null, scheduled: 0, enabled: false, peerClosed: false,
       tracked: null,
       // Non-zero when the peer lives in another agent: this agent's endpoint of the pipe between them
       // (Web/AgentPipe.swift); posts then go through worker.js's postToPipe.
@@ -118,12 +135,12 @@
     if (more === null) {
       const queue = side.queue;
       if (queue.length < BLOCK) queue[queue.length] = entry;
-      else side.more = [[entry]];
+      else side.more = listOf(listOf(entry));
       return;
     }
     const last = more[more.length - 1];
     if (last.length < BLOCK) last[last.length] = entry;
-    else more[more.length] = [entry];
+    else more[more.length] = listOf(entry);
   }
 
   function pendingCount(side) {
@@ -204,7 +221,7 @@
   // pending messages go, and so do the sides they carry, disentangled so that their peers' posts are not
   // kept forever. Nothing is fired: as far as script can tell, those ports were garbage collected.
   function discard(side) {
-    const stack = [side];
+    const stack = listOf(side);
     while (stack.length > 0) {
       const s = stack[stack.length - 1];
       stack.length--;
@@ -223,7 +240,7 @@
         const carried = entry.sides;
         for (let j = 0; j < carried.length; j++) stack[stack.length] = carried[j];
       });
-      s.queue = [];
+      s.queue = newList();
       s.head = 0;
       s.more = null;
     }
@@ -481,9 +498,9 @@
   internals.portSideForTransfer = (port) => detach(port);
   // The entries still queued for a side (in order), removed from it.
   internals.takePendingEntries = (side) => {
-    const entries = [];
+    const entries = newList();
     eachPending(side, (block, i) => { entries[entries.length] = block[i]; });
-    side.queue = [];
+    side.queue = newList();
     side.head = 0;
     side.more = null;
     return entries;
