@@ -74,7 +74,8 @@ public final class ScriptPort: Sendable {
 
     /// Delivers what JS posts to `handler` instead of ``messages``: called on the agent's thread, as part of the
     /// task that delivers the message, with no hop to another thread (a reply sent from it is queued on the same
-    /// loop). Keep it short: the agent runs no JS meanwhile. `nil` goes back to ``messages``.
+    /// loop). Keep it short: the agent runs no JS meanwhile. `nil` goes back to ``messages``. A handler that
+    /// captures this port keeps it alive: set `nil` (or ``close()``) when done with it.
     public func onMessage(_ handler: (@Sendable (ScriptMessage) -> Void)?) {
         let box = handler.map(MessageHandler.init)
         self.handler.withLock { $0 = box }
