@@ -8,7 +8,7 @@
     Uint8ArrayCtor, Int8ArrayCtor,
   } = internals.capturedBuiltins;
 
-  const { toDOMString, notEnoughArguments } = internals.webIdl || internals.idl;
+  const { toDOMString, notEnoughArguments } = internals.webIdl;
 
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   const sextets = new Int8ArrayCtor(128); // code unit → 6-bit value, -1 when not in the alphabet

@@ -28,10 +28,9 @@
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,
-    finishInterface, installGlobal,
-  } = internals.webIdl || internals.idl;
-  // Installed through web-loader.js (on first use) when it is there.
-  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
+    finishInterface,
+  } = internals.webIdl;
+  const publishGlobal = internals.publishGlobal;
   const utf8Encode = internals.utf8Encode;
   const utf8Decode = internals.utf8Decode;
   const bufferSourceBytes = internals.bufferSourceBytes;

@@ -8,7 +8,7 @@
     TypedArrayByteLength, TypedArrayTag, TypedArraySet, Uint8ArrayCtor, NumberPrototypeToString, SymbolCtor,
   } = internals.capturedBuiltins;
 
-  const { failedToExecute, notEnoughArguments, illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.webIdl || internals.idl;
+  const { failedToExecute, notEnoughArguments, illegalInvocation, illegalConstructor, finishInterface } = internals.webIdl;
   const randomBytes = ops.randomBytes;
   const hex = [];
   for (let i = 0; i < 256; i++) hex[i] = (i < 16 ? "0" : "") + ReflectApply(NumberPrototypeToString, i, [16]);
@@ -58,7 +58,7 @@
   }
   finishInterface(Crypto, "Crypto");
   // The global `crypto` attribute is web-loader.js's; it returns this object.
-  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
+  const publishGlobal = internals.publishGlobal;
   publishGlobal("Crypto", Crypto);
   internals.cryptoObject = new Crypto(construct);
   {

@@ -16,10 +16,9 @@
   } = internals.capturedBuiltins;
 
   const {
-    toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary, finishInterface, installGlobal,
-  } = internals.webIdl || internals.idl;
-  // Installed through web-loader.js (on first use) when it is there.
-  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
+    toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary, finishInterface,
+  } = internals.webIdl;
+  const publishGlobal = internals.publishGlobal;
 
   function toUSVString(value, prefix) {
     const s = toDOMString(value, prefix);

@@ -13,10 +13,9 @@
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,
-    finishInterface, installGlobal,
-  } = internals.webIdl || internals.idl;
-  // Installed through web-loader.js (on first use) when it is there.
-  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
+    finishInterface,
+  } = internals.webIdl;
+  const publishGlobal = internals.publishGlobal;
   const Event = internals.Event;
   const EventTarget = internals.EventTarget;
   const dispatchTrusted = internals.dispatchTrusted;

@@ -10,7 +10,7 @@
     ObjectDefineProperty, SymbolCtor,
   } = internals.capturedBuiltins;
 
-  const { illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.webIdl || internals.idl;
+  const { illegalInvocation, illegalConstructor, finishInterface } = internals.webIdl;
   const inWorker = ops.globalName !== "Window";
   const interfaceName = inWorker ? "WorkerLocation" : "Location";
   const href = ops.scriptURL !== undefined ? ops.scriptURL : "about:blank";
@@ -76,7 +76,7 @@
   ObjectDefineProperty(Location, "name", { __proto__: null, value: interfaceName });
   finishInterface(Location, interfaceName);
   // The global `location` attribute (and its setter) is web-loader.js's; it returns this object.
-  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
+  const publishGlobal = internals.publishGlobal;
   publishGlobal(interfaceName, Location);
   internals.locationObject = new Location(construct);
   {

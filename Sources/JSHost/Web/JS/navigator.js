@@ -8,7 +8,7 @@
     ObjectDefineProperty, ObjectFreeze, SymbolCtor,
   } = internals.capturedBuiltins;
 
-  const { illegalInvocation, illegalConstructor, finishInterface, installGlobal } = internals.webIdl || internals.idl;
+  const { illegalInvocation, illegalConstructor, finishInterface } = internals.webIdl;
   const inWorker = ops.globalName !== "Window";
   const interfaceName = inWorker ? "WorkerNavigator" : "Navigator";
   const userAgent = `jshost/${ops.version}`;
@@ -41,7 +41,7 @@
   ObjectDefineProperty(Navigator, "name", { value: interfaceName });
   finishInterface(Navigator, interfaceName);
   // The global `navigator` attribute is web-loader.js's; it returns this object.
-  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
+  const publishGlobal = internals.publishGlobal;
   publishGlobal(interfaceName, Navigator);
   internals.navigatorObject = new Navigator(construct);
   {

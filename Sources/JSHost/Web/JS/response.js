@@ -14,10 +14,9 @@
 
   const {
     toDOMString, failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, checkDictionary,
-    finishInterface, installGlobal, pairIterators,
+    finishInterface, pairIterators,
   } = internals.webIdl;
-  // Installed through web-loader.js (on first use) when it is there.
-  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
+  const publishGlobal = internals.publishGlobal;
   const toUSVString = internals.toUSVString;
   const charCodeAt = (s, i) => ReflectApply(StringPrototypeCharCodeAt, s, [i]);
 

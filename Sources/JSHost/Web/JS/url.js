@@ -15,11 +15,10 @@
   } = internals.capturedBuiltins;
 
   const {
-    failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, finishInterface, installGlobal,
+    failedToConstruct, failedToExecute, notEnoughArguments, illegalInvocation, finishInterface,
     pairIterators,
   } = internals.webIdl;
-  // Installed through web-loader.js (on first use) when it is there.
-  const publishGlobal = internals.publishGlobal !== undefined ? internals.publishGlobal : installGlobal;
+  const publishGlobal = internals.publishGlobal;
   const toUSVString = internals.toUSVString;
   const utf8Decode = internals.utf8Decode;
   const charCodeAt = (s, i) => ReflectApply(StringPrototypeCharCodeAt, s, [i]);
