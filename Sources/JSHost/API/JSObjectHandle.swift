@@ -36,10 +36,7 @@ public final class JSObjectHandle: Sendable {
         let thisID = this?.id
         return try await withObject { function, context, runtime in
             let thisValue = thisID.flatMap { runtime.objectHandles[$0]?.object.value } ?? context.undefined
-            switch context.call(function, this: thisValue, arguments.map { $0.makeJSValue(in: context) }) {
-            case .normal(let result): return .success(ScriptValue.copy(result, in: context))
-            case .thrown(let exception): return .failure(JavaScriptError(thrown: exception, in: context))
-            }
+            return context.call(function, this: thisValue, arguments.map { $0.makeJSValue(in: context) }).copied(in: context)
         }
     }
 
@@ -49,10 +46,7 @@ public final class JSObjectHandle: Sendable {
             guard case .normal(let method) = context.property(object, name), let function = context.object(method), context.isFunction(method) else {
                 return .failure(JavaScriptError(name: "TypeError", message: "\(name) is not a function"))
             }
-            switch context.call(function, this: object.value, arguments.map { $0.makeJSValue(in: context) }) {
-            case .normal(let result): return .success(ScriptValue.copy(result, in: context))
-            case .thrown(let exception): return .failure(JavaScriptError(thrown: exception, in: context))
-            }
+            return context.call(function, this: object.value, arguments.map { $0.makeJSValue(in: context) }).copied(in: context)
         }
     }
 
@@ -71,10 +65,7 @@ public final class JSObjectHandle: Sendable {
     /// The property `name`, copied.
     public func get(_ name: String) async throws -> ScriptValue {
         try await withObject { object, context in
-            switch context.property(object, name) {
-            case .normal(let value): return .success(ScriptValue.copy(value, in: context))
-            case .thrown(let exception): return .failure(JavaScriptError(thrown: exception, in: context))
-            }
+            return context.property(object, name).copied(in: context)
         }
     }
 

@@ -203,10 +203,7 @@ extension Realm {
                 return .failure(JavaScriptError(name: "TypeError", message: "\(path) is not a function"))
             }
             let values = arguments.map { $0.makeJSValue(in: context) }
-            switch context.call(function, this: this, values) {
-            case .normal(let value): return .success(ScriptValue.copy(value, in: context))
-            case .thrown(let exception): return .failure(JavaScriptError(thrown: exception, in: context))
-            }
+            return context.call(function, this: this, values).copied(in: context)
         }
         let value = try completion.get()
         guard awaitPromise else { return value }
@@ -343,25 +340,29 @@ extension Realm {
     }
 
 
-    static func lookUp(_ path: String, in context: JSContext) -> JSValue? {
-        var current = context.globalObject.value
+    /// The value at `path` (nil when something on the way is not an object or its getter threw), and the
+    /// object it was read from (the global for a bare name): what a call through the path gets as `this`.
+    private static func walk(_ path: String, in context: JSContext) -> (value: JSValue?, holder: JSValue) {
+        var holder = context.globalObject.value
+        var current = holder
         for name in path.split(separator: ".") {
-            guard let object = context.object(current), case .normal(let next) = context.property(object, String(name)) else { return nil }
+            guard let object = context.object(current), case .normal(let next) = context.property(object, String(name)) else {
+                return (nil, holder)
+            }
+            holder = current
             current = next
         }
-        return current
+        return (current, holder)
+    }
+
+    static func lookUp(_ path: String, in context: JSContext) -> JSValue? {
+        walk(path, in: context).value
     }
 
     static func lookUpFunction(_ path: String, in context: JSContext) -> (JSObject?, JSValue) {
-        var this = context.globalObject.value
-        var current = this
-        for name in path.split(separator: ".") {
-            guard let object = context.object(current), case .normal(let next) = context.property(object, String(name)) else { return (nil, this) }
-            this = current
-            current = next
-        }
-        guard context.isFunction(current) else { return (nil, this) }
-        return (context.object(current), this)
+        let (value, holder) = walk(path, in: context)
+        guard let value, context.isFunction(value) else { return (nil, holder) }
+        return (context.object(value), holder)
     }
 
     /// What a Swift error looks like to JS.
@@ -459,10 +460,7 @@ public struct ScriptScope: ~Copyable {
 
     /// Evaluates `source` and copies its completion value.
     public func evaluate(_ source: String, sourceURL: String = "eval.js") throws -> ScriptValue {
-        switch realm.context.evaluate(source, sourceURL: sourceURL) {
-        case .normal(let value): return ScriptValue.copy(value, in: realm.context)
-        case .thrown(let exception): throw JavaScriptError(thrown: exception, in: realm.context)
-        }
+        try realm.context.evaluate(source, sourceURL: sourceURL).copied(in: realm.context).get()
     }
 
     /// The function at `path` (a global name or dotted path), to call many times.
@@ -475,10 +473,8 @@ public struct ScriptScope: ~Copyable {
     /// Calls `function` with `arguments` and copies its result.
     public func call(_ function: borrowing ScriptFunction, _ arguments: ScriptValue...) throws -> ScriptValue {
         let context = realm.context
-        switch context.call(function.function.object, this: function.this.value, arguments.map { $0.makeJSValue(in: context) }) {
-        case .normal(let value): return ScriptValue.copy(value, in: context)
-        case .thrown(let exception): throw JavaScriptError(thrown: exception, in: context)
-        }
+        return try context.call(function.function.object, this: function.this.value, arguments.map { $0.makeJSValue(in: context) })
+            .copied(in: context).get()
     }
 }
 

@@ -14,10 +14,7 @@ public final class Realm: Sendable {
         let id = self.id
         let result = try await agent.perform { runtime throws(HostError) -> Result<ScriptValue, JavaScriptError> in
             let realm = try runtime.realm(id)
-            switch realm.context.evaluate(source, sourceURL: sourceURL) {
-            case .normal(let value): return .success(ScriptValue.copy(value, in: realm.context))
-            case .thrown(let exception): return .failure(JavaScriptError(thrown: exception, in: realm.context))
-            }
+            return realm.context.evaluate(source, sourceURL: sourceURL).copied(in: realm.context)
         }
         return try result.get()
     }
@@ -38,5 +35,16 @@ public final class Realm: Sendable {
     public func close() async throws {
         let id = self.id
         try await agent.perform { runtime throws(HostError) in runtime.closeRealm(id) }
+    }
+}
+
+extension JSCompletion {
+    /// The completion as the embedding API reports it: the value copied out, or the exception as a
+    /// ``JavaScriptError``.
+    func copied(in context: JSContext) -> Result<ScriptValue, JavaScriptError> {
+        switch self {
+        case .normal(let value): .success(ScriptValue.copy(value, in: context))
+        case .thrown(let exception): .failure(JavaScriptError(thrown: exception, in: context))
+        }
     }
 }

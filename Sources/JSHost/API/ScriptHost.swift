@@ -109,43 +109,36 @@ public final class ScriptHost: Sendable {
 
     /// Like ``quiescence()``, giving up after `timeout` seconds (then returns nil).
     public func quiescence(timeout: Double) async throws -> RunOutcome? {
-        let core = self.core
-        let deadline = MonotonicClock.nanoseconds() &+ UInt64(max(0, timeout) * 1e9)
-        let cancelled = Atomic<Bool>(false)
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RunOutcome?, any Error>) in
-                DispatchQueue.global().async {
-                    while !cancelled.load(ordering: .relaxed) {
-                        let now = MonotonicClock.nanoseconds()
-                        if now >= deadline {
-                            continuation.resume(returning: core.outcome ?? (core.tracker.isQuiescent ? .quiescent : nil))
-                            return
-                        }
-                        if let outcome = core.wait(timeout: min(0.05, Double(deadline - now) / 1e9)) {
-                            continuation.resume(returning: outcome)
-                            return
-                        }
-                    }
-                    continuation.resume(throwing: CancellationError())
-                }
-            }
-        } onCancel: {
-            cancelled.store(true, ordering: .relaxed)
-        }
+        try await awaitOutcome(deadline: MonotonicClock.nanoseconds() &+ UInt64(max(0, timeout) * 1e9))
     }
 
     /// Waits without blocking a thread until the host is quiescent or its run has ended.
     ///
     /// - Throws: `CancellationError` when the waiting task is cancelled first (the host is not affected).
     public func quiescence() async throws -> RunOutcome {
+        // Without a deadline the wait ends only with an outcome (or a cancellation).
+        try await awaitOutcome(deadline: nil) ?? .quiescent
+    }
+
+    /// Waits on a global-queue thread in short slices, so that a cancellation is noticed within ~50 ms; nil when
+    /// `deadline` (monotonic nanoseconds) passes first.
+    private func awaitOutcome(deadline: UInt64?) async throws -> RunOutcome? {
         let core = self.core
         let cancelled = Atomic<Bool>(false)
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RunOutcome, any Error>) in
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RunOutcome?, any Error>) in
                 DispatchQueue.global().async {
-                    // Short waits, so that a cancellation is noticed within ~50 ms.
                     while !cancelled.load(ordering: .relaxed) {
-                        if let outcome = core.wait(timeout: 0.05) {
+                        var slice = 0.05
+                        if let deadline {
+                            let now = MonotonicClock.nanoseconds()
+                            if now >= deadline {
+                                continuation.resume(returning: core.outcome ?? (core.tracker.isQuiescent ? .quiescent : nil))
+                                return
+                            }
+                            slice = min(slice, Double(deadline - now) / 1e9)
+                        }
+                        if let outcome = core.wait(timeout: slice) {
                             continuation.resume(returning: outcome)
                             return
                         }
