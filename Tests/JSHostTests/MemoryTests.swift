@@ -118,10 +118,14 @@ import Testing
             for (let i = 0; i < N; i++) port1.postMessage({ i, name: "item", tags: [1, 2] });
             """
         let baseline = try Self.peakKilobytes(running: "0")
-        // The lower of two runs: the peak depends on when the engine's collector gets CPU, and on a loaded
-        // machine (the other suites run beside this one) one run can come out ~70% higher.
-        let peak = min(try Self.peakKilobytes(running: burst), try Self.peakKilobytes(running: burst))
-        let bytesPerMessage = (peak - baseline) * 1024 / count
+        // The lowest of up to three runs: the peak depends on when the engine's collector gets CPU, and on a
+        // loaded machine (the other suites run beside this one) one run can come out ~70% higher, now and then
+        // two in a row.
+        var bytesPerMessage = Int.max
+        for _ in 0..<3 where bytesPerMessage >= 600 {
+            let peak = try Self.peakKilobytes(running: burst)
+            bytesPerMessage = min(bytesPerMessage, (peak - baseline) * 1024 / count)
+        }
         // Measured (release build): 825 bytes per message before (a snapshot record, a queue record and three
         // fresh arrays per message, a WeakMap per clone, one host-task entry per message); 395 after.
         #expect(bytesPerMessage < 600, "\(bytesPerMessage) bytes of peak RSS per message")

@@ -33,6 +33,16 @@ void jshost_main_context_wakeup(jshost_main_context *context);
 /// touches a VM. Safe to call many times, from any thread; returns false when the library lacks the symbols.
 bool jshost_prepare_javascriptcore(void);
 
+/// Tells the CPU the caller is in a spin-wait loop (x86 `pause`, ARM `yield`): cheaper for the sibling
+/// hyperthread and for the memory bus than a bare loop.
+static inline void jshost_cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
+
 /// Names the calling thread (Linux keeps the first 15 bytes), for debuggers and `top -H`.
 void jshost_set_thread_name(const char *name);
 

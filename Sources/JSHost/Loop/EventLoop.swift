@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CJSHostSupport
 import DequeModule
 import HeapModule
 
@@ -65,8 +69,21 @@ final class EventLoop {
     private var holdsWork = false
     private var lastPump: UInt64 = 0
     private var tasksSinceClockCheck = 0
+    /// Whether the next idle wait polls the inbox for a while before blocking (see ``spinForWork(until:)``).
+    private var spinsBeforeBlocking = false
 
     private static let pumpInterval: UInt64 = 4_000_000
+
+    /// Waking a blocked thread costs tens of microseconds on small virtual machines (an idle vCPU is halted
+    /// and must be rescheduled) — several times what a message costs. So while another thread answers
+    /// quickly, an idle loop polls its inbox for up to this long before it blocks; the poster then skips the
+    /// wake-up call too. A poll that times out turns spinning off until a blocking wait again ends quickly,
+    /// which bounds the waste to one window per burst of traffic.
+    private static let spinWindow: UInt64 = 50_000
+    /// A blocking wait ended by posted work within this time means replies come fast enough to spin for.
+    private static let quickWake: UInt64 = 2 * spinWindow
+    /// On one CPU the thread being waited for cannot run while this one spins.
+    private static let canSpin: Bool = sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
 
     init(pump: MainContextPump, inbox: LoopInbox) {
         self.pump = pump
@@ -208,10 +225,33 @@ final class EventLoop {
     private func waitForWork() {
         let timeout = millisecondsUntilNextTimer()
         if timeout == 0 { return }
+        if spinsBeforeBlocking {
+            let window = min(Self.spinWindow, timeout.map { UInt64($0) * 1_000_000 } ?? .max)
+            if spinForWork(until: MonotonicClock.nanoseconds() &+ window) { return }
+            spinsBeforeBlocking = false
+        }
         guard inbox.prepareToWait() else { return }
+        let start = MonotonicClock.nanoseconds()
         pump.wait(milliseconds: timeout)
         inbox.finishWaiting()
         lastPump = MonotonicClock.nanoseconds()
+        spinsBeforeBlocking = Self.canSpin && lastPump &- start < Self.quickWake && inbox.mightHaveWork
+    }
+
+    /// Polls the inbox until something is posted (true) or `deadline` passes (false). Yields the CPU now and
+    /// then, so that on a busy machine the thread being waited for gets to run.
+    private func spinForWork(until deadline: UInt64) -> Bool {
+        var polls = 0
+        while !inbox.mightHaveWork {
+            polls &+= 1
+            if polls & 31 == 0 {
+                if MonotonicClock.nanoseconds() >= deadline { return false }
+                sched_yield()
+            } else {
+                jshost_cpu_relax()
+            }
+        }
+        return true
     }
 
     /// While busy, JSC's GLib timers (GC, FinalizationRegistry) still need to run now and then.

@@ -12,6 +12,9 @@ final class LoopInbox: Sendable {
     }
 
     private let state = Locked(State())
+    /// Set when work is posted or a stop requested, cleared when the owner takes the work: lets the owner poll
+    /// for work without taking the lock while it spins before blocking (see ``EventLoop``).
+    private let workHint = Atomic<Bool>(false)
     private let waker: MainContextPump.Waker
     let tracker: WorkTracker
 
@@ -27,6 +30,7 @@ final class LoopInbox: Sendable {
         let accepted = state.withLock { state -> Bool in
             guard !state.isClosed else { return false }
             state.work.append(work)
+            workHint.store(true, ordering: .releasing)
             // Woken under the lock: closing takes it too, so the main context is still alive here.
             if state.ownerIsWaiting {
                 state.ownerIsWaiting = false
@@ -42,6 +46,7 @@ final class LoopInbox: Sendable {
     func requestStop() {
         state.withLock { state in
             state.stopRequested = true
+            workHint.store(true, ordering: .releasing)
             if state.ownerIsWaiting, !state.isClosed {
                 state.ownerIsWaiting = false
                 waker.wake()
@@ -79,8 +84,14 @@ final class LoopInbox: Sendable {
             if state.stopRequested { return ([], true) }
             let work = state.work
             if !work.isEmpty { state.work = [] }
+            workHint.store(false, ordering: .relaxed)
             return (work, false)
         }
+    }
+
+    /// Whether work (or a stop) may be waiting, without taking the lock: cheap enough to poll in a spin.
+    var mightHaveWork: Bool {
+        workHint.load(ordering: .acquiring)
     }
 
     /// Whether work is waiting to be taken.

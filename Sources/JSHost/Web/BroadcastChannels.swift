@@ -240,12 +240,22 @@ private struct BroadcastCall {
 
     var isFull: Bool { posts >= Self.maximumPosts || layout.count >= Self.maximumHandles }
 
+    /// Posts to one agent share the registry's cached target list, so the common case is the very same storage:
+    /// compared in O(1), without copying (and retaining) each subscriber as `elementsEqual` does. `last` keeps
+    /// its storage alive, so an equal address cannot be a new list that reused freed memory.
+    private static func sameStorage(_ targets: ArraySlice<BroadcastRegistry.Subscriber>,
+                                    _ last: ArraySlice<BroadcastRegistry.Subscriber>) -> Bool {
+        targets.count == last.count && targets.withUnsafeBufferPointer { a in
+            last.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+        }
+    }
+
     mutating func add(_ text: JSStringHandle, to targets: ArraySlice<BroadcastRegistry.Subscriber>) {
         realmID = targets.first?.realmID ?? 0
         posts += 1
         texts.append(text)
         layout.append(Double(text.length))
-        if targets.elementsEqual(lastTargets, by: { $0.handle == $1.handle }) {
+        if Self.sameStorage(targets, lastTargets) || targets.elementsEqual(lastTargets, by: { $0.handle == $1.handle }) {
             layout.append(-1)
         } else {
             layout.append(Double(targets.count))
