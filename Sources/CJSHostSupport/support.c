@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <string.h>
 
 void jshost_set_thread_name(const char *name) {
@@ -28,6 +29,72 @@ extern void _ZN3JSC2VM15drainMicrotasksEv(void *vm) __attribute__((weak));
 // WTF entry points (exported C++ symbols, no installed header).
 extern void _ZN3JSC10initializeEv(void) __attribute__((weak));
 extern void _ZN3WTF7RunLoop14initializeMainEv(void) __attribute__((weak));
+
+// Three exported C++ symbols make an ASCII JS string with one pass over the bytes (JSStringCreateWith* would
+// widen them to UTF-16 and JSValueMakeString copy them again). In the Itanium C++ ABI a returned class with a
+// destructor (Ref<StringImpl>) comes back through a hidden pointer passed first, and a reference is a pointer:
+//   Ref<StringImpl> WTF::StringImpl::createUninitialized(size_t, std::span<LChar>& data)
+//   JSC::JSString* JSC::jsStringWithCacheSlowCase(JSC::VM&, WTF::StringImpl&)   (takes its own reference)
+//   void WTF::StringImpl::destroy(WTF::StringImpl*)
+struct jshost_byte_span { unsigned char *data; size_t length; };
+extern void _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE(void **result, size_t length, struct jshost_byte_span *data) __attribute__((weak));
+extern void *_ZN3JSC25jsStringWithCacheSlowCaseERNS_2VMERN3WTF10StringImplE(void *vm, void *impl) __attribute__((weak));
+extern void _ZN3WTF10StringImpl7destroyEPS0_(void *impl) __attribute__((weak));
+
+bool jshost_can_make_ascii_string(void) {
+    return _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE
+        && _ZN3JSC25jsStringWithCacheSlowCaseERNS_2VMERN3WTF10StringImplE && _ZN3WTF10StringImpl7destroyEPS0_
+        && JSLock && JSUnlock;
+}
+
+// WTF::StringImpl::deref(), which is inline: the reference count is the first field, counted in steps of 2
+// (bit 0 marks static strings), and changed atomically (as the library's own code does, checked on 2.50).
+static void release_string_impl(void *impl) {
+    if (__atomic_sub_fetch((unsigned *)impl, 2, __ATOMIC_ACQ_REL) == 0) _ZN3WTF10StringImpl7destroyEPS0_(impl);
+}
+
+JSValueRef jshost_make_ascii_string(JSContextRef context, const unsigned char *bytes, size_t length) {
+    // (Longer strings abort in WTF; the caller's own decoder reports them.)
+    if (!jshost_can_make_ascii_string() || length == 0 || length > 0x7fffffff) return NULL;
+    void *impl = NULL;
+    struct jshost_byte_span characters = { NULL, 0 };
+    _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE(&impl, length, &characters);
+    if (impl == NULL || characters.data == NULL || characters.length != length) {
+        if (impl != NULL) release_string_impl(impl);
+        return NULL;
+    }
+    // Copy and check in blocks: each block's loop has no early exit, so the compiler vectorizes it; a
+    // non-ASCII byte stops the copy at the end of its block.
+    // (Through restrict locals: a store through an unsigned char pointer may alias anything, the span too.)
+    const unsigned char *restrict from = bytes;
+    unsigned char *restrict to = characters.data;
+    const size_t block = 4096;
+    for (size_t start = 0; start < length; start += block) {
+        size_t end = length - start < block ? length : start + block;
+        uint64_t seen = 0;
+        size_t i = start;
+        for (; i + 8 <= end; i += 8) {
+            uint64_t word;
+            memcpy(&word, from + i, 8);
+            seen |= word;
+            memcpy(to + i, &word, 8);
+        }
+        for (; i < end; i++) {
+            seen |= from[i];
+            to[i] = from[i];
+        }
+        if (seen & 0x8080808080808080ULL) {
+            release_string_impl(impl);
+            return NULL;
+        }
+    }
+    JSLock(context);
+    void *string = _ZN3JSC25jsStringWithCacheSlowCaseERNS_2VMERN3WTF10StringImplE((void *)JSContextGetGroup(context), impl);
+    JSUnlock(context);
+    release_string_impl(impl);
+    // A JSValueRef is the encoded JSC::JSValue, which for a cell is its address.
+    return (JSValueRef)string;
+}
 
 static pthread_once_t prepare_once = PTHREAD_ONCE_INIT;
 static bool prepared = false;

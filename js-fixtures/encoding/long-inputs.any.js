@@ -77,3 +77,40 @@ test(() => {
   const lone = new Uint8Array(30);
   assert_object_equals(e.encodeInto("abcdefgh\ud800ij", lone), { read: 11, written: 13 }, "a lone surrogate is 3 bytes of U+FFFD");
 }, "encodeInto of longer strings stops at whole sequences");
+
+// ASCII inputs take a path of their own (one copy into a one-byte engine string, checked in blocks of 4 KiB,
+// tried when the first KiB is ASCII); a non-ASCII byte anywhere sends the whole input to the decoder.
+test(() => {
+  const size = 3 * 4096 + 100;
+  const ascii = new Uint8Array(size);
+  for (let i = 0; i < size; i++) ascii[i] = i % 128;
+  let expected = "";
+  for (let i = 0; i < size; i++) expected += String.fromCharCode(i % 128);
+  const d = new TextDecoder();
+  assert_equals(d.decode(ascii), expected, "every ASCII value, NUL included");
+  for (const at of [0, 7, 8, 1023, 1024, 4095, 4096, 8191, 8192, size - 1]) {
+    const input = ascii.slice();
+    input[at] = 0xff;
+    assert_equals(d.decode(input), expected.slice(0, at) + "\ufffd" + expected.slice(at + 1), `0xFF at ${at}`);
+    assert_throws_js(TypeError, () => new TextDecoder("utf-8", { fatal: true }).decode(input), `fatal, 0xFF at ${at}`);
+    input[at] = 0xc3;
+    if (at + 1 < size) {
+      input[at + 1] = 0xa9;
+      assert_equals(d.decode(input), expected.slice(0, at) + "\u00e9" + expected.slice(at + 2), `U+00E9 at ${at}`);
+    }
+  }
+  assert_equals(ascii[0], 0, "the input is left as it was");
+  assert_true(ascii.buffer.transfer() instanceof ArrayBuffer, "the input's buffer is not pinned");
+}, "Long ASCII inputs, and a non-ASCII byte at each block edge");
+
+test(() => {
+  const d = new TextDecoder();
+  const big = new Uint8Array(1 << 20).fill(0x61);
+  const s = d.decode(big);
+  assert_equals(s.length, 1 << 20);
+  assert_equals(s, "a".repeat(1 << 20));
+  assert_equals(typeof s, "string");
+  const subarray = big.subarray(5, 5 + 2000);
+  assert_equals(d.decode(subarray), "a".repeat(2000), "a view at an offset");
+  assert_equals(d.decode(new DataView(big.buffer, 10, 3000)), "a".repeat(3000), "a DataView");
+}, "A 1 MiB ASCII input");
