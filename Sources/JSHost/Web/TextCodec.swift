@@ -52,6 +52,38 @@ enum TextCodec {
                     index = position
                     continue
                 }
+                // A whole, well-formed sequence decodes at once; anything else (an error, a sequence cut short
+                // by the end) goes through the decoder's states below, one byte at a time.
+                if byte >= 0xC2 && byte <= 0xDF && index + 1 < count {
+                    let second = bytes[index + 1]
+                    if second & 0xC0 == 0x80 {
+                        output[out] = UInt16(byte & 0x1F) << 6 | UInt16(second & 0x3F)
+                        out += 1
+                        index += 2
+                        continue
+                    }
+                } else if byte >= 0xE0 && byte <= 0xEF && index + 2 < count {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    let secondLower: UInt8 = byte == 0xE0 ? 0xA0 : 0x80, secondUpper: UInt8 = byte == 0xED ? 0x9F : 0xBF
+                    if second >= secondLower && second <= secondUpper && third & 0xC0 == 0x80 {
+                        output[out] = UInt16(byte & 0x0F) << 12 | UInt16(second & 0x3F) << 6 | UInt16(third & 0x3F)
+                        out += 1
+                        index += 3
+                        continue
+                    }
+                } else if byte >= 0xF0 && byte <= 0xF4 && index + 3 < count {
+                    let second = bytes[index + 1], third = bytes[index + 2], fourth = bytes[index + 3]
+                    let secondLower: UInt8 = byte == 0xF0 ? 0x90 : 0x80, secondUpper: UInt8 = byte == 0xF4 ? 0x8F : 0xBF
+                    if second >= secondLower && second <= secondUpper && third & 0xC0 == 0x80 && fourth & 0xC0 == 0x80 {
+                        let value = (UInt32(byte & 0x07) << 18 | UInt32(second & 0x3F) << 12 | UInt32(third & 0x3F) << 6
+                            | UInt32(fourth & 0x3F)) - 0x10000
+                        output[out] = UInt16(0xD800 + (value >> 10))
+                        output[out + 1] = UInt16(0xDC00 + (value & 0x3FF))
+                        out += 2
+                        index += 4
+                        continue
+                    }
+                }
                 index += 1
                 switch byte {
                 case 0xC2...0xDF:
