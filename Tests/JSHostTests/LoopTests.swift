@@ -28,6 +28,19 @@ private func sendChunk(from sender: Agent, to peer: Agent, into inbox: Inbox, la
     }
 }
 
+/// Passes a task back and forth between two agents, `remaining` hops in all: each reply comes at once.
+private func bounce(_ from: Agent, _ to: Agent, remaining: Int) {
+    guard remaining > 0 else { return }
+    _ = to.post { _ in bounce(to, from, remaining: remaining - 1) }
+}
+
+/// CPU time the calling thread has used, in nanoseconds.
+private func threadCPUNanoseconds() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+}
+
 @Suite("Event loop", .serialized)
 struct LoopTests {
     @Test("two agents on two threads pass 100,000 strings each way: none lost, none reordered")
@@ -61,6 +74,25 @@ struct LoopTests {
         // After the checks (themselves posted work), the host is quiescent again.
         #expect((try await host.quiescence(timeout: 60)) == .quiescent)
         #expect(host.core.tracker.isQuiescent)
+    }
+
+    @Test("after a burst of quick replies an idle agent stops polling: its thread uses almost no CPU while idle")
+    func idleAfterBurstDoesNotSpin() async throws {
+        let host = ScriptHost()
+        defer { host.core.shutdown() }
+        let a = try host.makeAgent(name: "ping")
+        let b = try host.makeAgent(name: "pong")
+        // Quick replies make both loops poll their inboxes before blocking (EventLoop.spinWindow).
+        a.post { _ in bounce(a, b, remaining: 20_000) }
+        #expect((try await host.quiescence(timeout: 120)) == .quiescent, "hang guard: the exchange did not finish")
+        for agent in [a, b] {
+            let before = try await agent.perform { _ in threadCPUNanoseconds() }
+            try await Task.sleep(for: .milliseconds(300))
+            let after = try await agent.perform { _ in threadCPUNanoseconds() }
+            // Idle, a loop polls for at most one window (50 µs) and then blocks. A loop that kept polling would
+            // use a large share of the 300 ms, even on a loaded machine.
+            #expect(after - before < 30_000_000, "\(agent.name): \((after - before) / 1_000) µs of CPU while idle")
+        }
     }
 
     @Test("a post from another thread wakes an idle agent that has no timer armed")
