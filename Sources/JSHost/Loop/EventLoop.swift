@@ -4,6 +4,7 @@ import Glibc
 import CJSHostSupport
 import DequeModule
 import HeapModule
+import Synchronization
 
 /// Something that runs tasks on an event loop: a realm firing its timers, a port delivering a message.
 /// Tasks name a target and an integer so that queuing one allocates nothing.
@@ -82,8 +83,11 @@ final class EventLoop {
     private static let spinWindow: UInt64 = 50_000
     /// A blocking wait ended by posted work within this time means replies come fast enough to spin for.
     private static let quickWake: UInt64 = 2 * spinWindow
+    private static let processorCount = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     /// On one CPU the thread being waited for cannot run while this one spins.
-    private static let canSpin: Bool = sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
+    private static let canSpin = processorCount > 1
+    /// Loops running in the process (agent threads), for how often a spinning loop yields its CPU.
+    private static let runningLoops = Atomic<Int>(0)
 
     init(pump: MainContextPump, inbox: LoopInbox) {
         self.pump = pump
@@ -145,6 +149,8 @@ final class EventLoop {
 
     /// Runs tasks until ``LoopInbox/requestStop()``, then closes the inbox.
     func run() {
+        Self.runningLoops.add(1, ordering: .relaxed)
+        defer { Self.runningLoops.subtract(1, ordering: .relaxed) }
         while true {
             let (posted, stop) = inbox.takeAll()
             if stop { break }
@@ -238,15 +244,19 @@ final class EventLoop {
         spinsBeforeBlocking = Self.canSpin && lastPump &- start < Self.quickWake && inbox.mightHaveWork
     }
 
-    /// Polls the inbox until something is posted (true) or `deadline` passes (false). Yields the CPU now and
-    /// then, so that on a busy machine the thread being waited for gets to run.
+    /// Polls the inbox until something is posted (true) or `deadline` passes (false), yielding the CPU now and
+    /// then. With more loops than CPUs, the thread being waited for may need this CPU: yield every 32 polls
+    /// (~1.5 µs). Otherwise every 256: a yield costs a system call, and frequent ones made a two-thread round
+    /// trip bimodal here (6 or 12 µs, against a steady 6); with 8 workers on 2 CPUs, the rarer yields made a
+    /// ping-pong run 1.7 s against 1.2 s (and 1.4 s without spinning).
     private func spinForWork(until deadline: UInt64) -> Bool {
+        let yieldMask = Self.runningLoops.load(ordering: .relaxed) > Self.processorCount ? 31 : 255
         var polls = 0
         while !inbox.mightHaveWork {
             polls &+= 1
             if polls & 31 == 0 {
                 if MonotonicClock.nanoseconds() >= deadline { return false }
-                sched_yield()
+                if polls & yieldMask == 0 { sched_yield() }
             } else {
                 jshost_cpu_relax()
             }

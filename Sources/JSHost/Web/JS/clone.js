@@ -741,26 +741,7 @@
     if (typeof method !== "function") {
       throw new TypeErrorCtor("Failed to execute 'structuredClone': The object's @@iterator property is not callable.");
     }
-    const iterator = apply(method, v, EMPTY);
-    if ((typeof iterator !== "object" && typeof iterator !== "function") || iterator === null) {
-      throw new TypeErrorCtor("Failed to execute 'structuredClone': The iterator is not an object.");
-    }
-    const next = iterator.next;
-    const out = [];
-    for (;;) {
-      const r = apply(next, iterator, EMPTY);
-      if ((typeof r !== "object" && typeof r !== "function") || r === null) {
-        throw new TypeErrorCtor("Failed to execute 'structuredClone': The iterator result is not an object.");
-      }
-      if (r.done) break;
-      const item = r.value;
-      if ((typeof item !== "object" && typeof item !== "function") || item === null) {
-        throw new TypeErrorCtor("Failed to execute 'structuredClone': Value at index " + out.length +
-          " of the transfer list is not an object.");
-      }
-      out[out.length] = item;
-    }
-    return out;
+    return internals.idl.objectSequence(v, method, "Failed to execute 'structuredClone': ", "the transfer list");
   }
 
   const structuredClone = {

@@ -132,6 +132,46 @@
     return ctor;
   }
 
+  // WebIDL "create a sequence from an iterable" for sequence<object>, `method` being the @@iterator already
+  // read from `iterable` (the caller's overload resolution read it). Errors are TypeErrors starting with
+  // `prefix`; `listName` names the list in the message for an element that is not an object.
+  //
+  // A genuine Array whose iteration nobody has changed is read by index: the array iterator's own steps
+  // (read "length", stop past the end, else read the index) make exactly these Gets in this order, so a proxy
+  // or an accessor sees the same calls, without an iterator object and a result object per element.
+  const ArrayIsArray = Array.isArray;
+  const ArrayValues = Array.prototype[Symbol.iterator];
+  const ArrayIteratorPrototype = Object.getPrototypeOf([][Symbol.iterator]());
+  const ArrayIteratorNext = ArrayIteratorPrototype.next;
+  function objectSequence(iterable, method, prefix, listName) {
+    const out = ObjectSetPrototypeOf([], null);
+    const notObject = (index) => new TypeErrorCtor(`${prefix}Value at index ${index}${listName ? ` of ${listName}` : ""} is not an object.`);
+    if (method === ArrayValues && ArrayIsArray(iterable)
+        && ObjectGetOwnPropertyDescriptor(ArrayIteratorPrototype, "next")?.value === ArrayIteratorNext) {
+      for (let i = 0; i < iterable.length; i++) {
+        const item = iterable[i];
+        if ((typeof item !== "object" && typeof item !== "function") || item === null) throw notObject(i);
+        out[i] = item;
+      }
+      return out;
+    }
+    const iterator = ReflectApply(method, iterable, []);
+    if ((typeof iterator !== "object" && typeof iterator !== "function") || iterator === null) {
+      throw new TypeErrorCtor(`${prefix}The iterator is not an object.`);
+    }
+    const next = iterator.next;
+    for (let i = 0; ; i++) {
+      const result = ReflectApply(next, iterator, []);
+      if ((typeof result !== "object" && typeof result !== "function") || result === null) {
+        throw new TypeErrorCtor(`${prefix}The iterator result is not an object.`);
+      }
+      if (result.done) return out;
+      const item = result.value;
+      if ((typeof item !== "object" && typeof item !== "function") || item === null) throw notObject(i);
+      out[i] = item;
+    }
+  }
+
   function installGlobal(name, value) {
     ObjectDefineProperty(global, name, { __proto__: null, value, writable: true, enumerable: false, configurable: true });
   }
@@ -139,6 +179,7 @@
   internals.idl = {
     __proto__: null, describe, toDOMString, failedToExecute, failedToConstruct, notEnoughArguments,
     illegalInvocation, illegalConstructor, checkDictionary, finishInterface, installGlobal, SealedMap, SealedSet,
+    objectSequence,
   };
 
   // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 
   const {
     failedToExecute, notEnoughArguments, illegalInvocation, illegalConstructor, finishInterface, installGlobal,
+    objectSequence,
   } = internals.idl;
   const EventTarget = internals.EventTarget;
   const Event = internals.Event;
@@ -20,7 +21,6 @@
   const emptyPorts = internals.emptyPorts;
   const queueTask = internals.queueTask;
   const { freeze: ObjectFreeze, getPrototypeOf: ObjectGetPrototypeOf } = Object;
-  const ArrayFrom = Array.from;
   const ArrayPrototypeSplice = Array.prototype.splice;
   const ReflectApply = Reflect.apply;
   const ReflectSetPrototypeOf = Reflect.setPrototypeOf;
@@ -413,15 +413,8 @@
     } else if (typeof method !== "function") {
       throw new TypeErrorCtor(`${prefix}The object's @@iterator property is not callable.`);
     }
-    // Iterate with the method already read (Array.from would read @@iterator again).
-    const transfer = ArrayFrom({ [SymbolIterator]: () => ReflectApply(method, list, emptyPorts) });
-    for (let i = 0; i < transfer.length; i++) {
-      const item = transfer[i];
-      if (item === null || (typeof item !== "object" && typeof item !== "function")) {
-        throw new TypeErrorCtor(`${prefix}Value at index ${i} is not an object.`);
-      }
-    }
-    return transfer;
+    const transfer = objectSequence(list, method, prefix, "");
+    return transfer.length === 0 ? emptyPorts : transfer;
   }
 
   const startOnSet = (port) => {

@@ -159,11 +159,10 @@
 
   // sequence<object>
   function toObjectSequence(value, what) {
-    if (value === null || (typeof value !== "object" && typeof value !== "function") ||
-        typeof value[SymbolIterator] !== "function") {
-      throw new TypeErrorCtor(`${postMessagePrefix}${what} cannot be converted to a sequence.`);
-    }
-    return internals.toTransferList(value, postMessagePrefix);
+    const method = value === null || (typeof value !== "object" && typeof value !== "function") ? undefined : value[SymbolIterator];
+    if (typeof method !== "function") throw new TypeErrorCtor(`${postMessagePrefix}${what} cannot be converted to a sequence.`);
+    const list = internals.idl.objectSequence(value, method, postMessagePrefix, "");
+    return list.length === 0 ? emptyPorts : list;
   }
 
   // The task of the target realm (HTML "window post message steps", step 8).
