@@ -83,7 +83,7 @@ final class EventLoop {
     private static let spinWindow: UInt64 = 50_000
     /// A blocking wait ended by posted work within this time means replies come fast enough to spin for.
     private static let quickWake: UInt64 = 2 * spinWindow
-    private static let processorCount = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    private static let processorCount = Int(jshost_usable_cpu_count())
     /// On one CPU the thread being waited for cannot run while this one spins.
     private static let canSpin = processorCount > 1
     /// Loops running in the process (agent threads), for how often a spinning loop yields its CPU.
@@ -232,6 +232,7 @@ final class EventLoop {
         let timeout = millisecondsUntilNextTimer()
         if timeout == 0 { return }
         if spinsBeforeBlocking {
+            separateFromPoster()
             let window = min(Self.spinWindow, timeout.map { UInt64($0) * 1_000_000 } ?? .max)
             if spinForWork(until: MonotonicClock.nanoseconds() &+ window) { return }
             spinsBeforeBlocking = false
@@ -244,13 +245,35 @@ final class EventLoop {
         spinsBeforeBlocking = Self.canSpin && lastPump &- start < Self.quickWake && inbox.mightHaveWork
     }
 
+    /// When this loop last moved itself to another CPU (``separateFromPoster()``).
+    private var lastSeparation: UInt64 = 0
+
+    /// Two threads that spin for each other's replies must be on two CPUs. The kernel's wake-up placement puts a
+    /// woken thread beside its waker (right for threads that block, which then free the CPU), and two busy
+    /// threads sharing a CPU are parted only by periodic load balancing: until then each hand-over waits for a
+    /// yield. Measured here: a main ⇄ worker round trip of 16 MiB took 24–27 µs that way, 14–16 µs once the
+    /// thread that finds its last poster on its own CPU moves itself to another (at most once a millisecond,
+    /// and only while loops do not outnumber CPUs). Moving is two `sched_setaffinity` calls: narrow the mask,
+    /// which migrates at once, then restore it.
+    private func separateFromPoster() {
+        let cpu = Int(jshost_current_cpu())
+        guard cpu >= 0, inbox.lastPosterCPU == cpu,
+              Self.runningLoops.load(ordering: .relaxed) <= Self.processorCount else { return }
+        let now = MonotonicClock.nanoseconds()
+        guard now &- lastSeparation > 1_000_000 else { return }
+        lastSeparation = now
+        _ = jshost_move_off_current_cpu()
+    }
+
     /// Polls the inbox until something is posted (true) or `deadline` passes (false), yielding the CPU now and
-    /// then. With more loops than CPUs, the thread being waited for may need this CPU: yield every 32 polls
-    /// (~1.5 µs). Otherwise every 256: a yield costs a system call, and frequent ones made a two-thread round
-    /// trip bimodal here (6 or 12 µs, against a steady 6); with 8 workers on 2 CPUs, the rarer yields made a
-    /// ping-pong run 1.7 s against 1.2 s (and 1.4 s without spinning).
+    /// then: the thread being waited for may be on this CPU (the scheduler sometimes leaves two busy threads on
+    /// one CPU for a while). With more loops than CPUs, yield every 32 polls (~1.5 µs): 8 workers ping-ponging
+    /// on 2 CPUs took 1.2 s, against 1.7 s yielding every 256 and 1.4 s without spinning. Otherwise every 128:
+    /// a yield is a system call, and yielding every 32 made a two-thread round trip bimodal (6 or 12 µs), while
+    /// every 256 left threads that shared a CPU waiting ~10 µs per hand-over (16 MiB moved there and back:
+    /// 33 µs, against 24 µs here and 14 µs when the threads are on two CPUs).
     private func spinForWork(until deadline: UInt64) -> Bool {
-        let yieldMask = Self.runningLoops.load(ordering: .relaxed) > Self.processorCount ? 31 : 255
+        let yieldMask = Self.runningLoops.load(ordering: .relaxed) > Self.processorCount ? 31 : 127
         var polls = 0
         while !inbox.mightHaveWork {
             polls &+= 1

@@ -1,3 +1,4 @@
+import CJSHostSupport
 import Synchronization
 
 /// The only part of an event loop other threads may touch: a queue of work posted to the loop's thread,
@@ -15,6 +16,8 @@ final class LoopInbox: Sendable {
     /// Set when work is posted or a stop requested, cleared when the owner takes the work: lets the owner poll
     /// for work without taking the lock while it spins before blocking (see ``EventLoop``).
     private let workHint = Atomic<Bool>(false)
+    /// The CPU the last poster ran on (see ``EventLoop``'s spinning).
+    private let posterCPU = Atomic<Int>(-1)
     private let waker: MainContextPump.Waker
     let tracker: WorkTracker
 
@@ -27,6 +30,7 @@ final class LoopInbox: Sendable {
     @discardableResult
     func post(_ work: @escaping @Sendable () -> Void) -> Bool {
         tracker.acquire()
+        posterCPU.store(Int(jshost_current_cpu()), ordering: .relaxed)
         let accepted = state.withLock { state -> Bool in
             guard !state.isClosed else { return false }
             state.work.append(work)
@@ -92,6 +96,11 @@ final class LoopInbox: Sendable {
     /// Whether work (or a stop) may be waiting, without taking the lock: cheap enough to poll in a spin.
     var mightHaveWork: Bool {
         workHint.load(ordering: .acquiring)
+    }
+
+    /// The CPU the thread that posted last was running on then (-1: unknown).
+    var lastPosterCPU: Int {
+        posterCPU.load(ordering: .relaxed)
     }
 
     /// Whether work is waiting to be taken.
