@@ -424,8 +424,10 @@ struct TestRunnerTests {
 
     @Test("--jobs 3 gives byte-identical output and the same summary as --jobs 1")
     func parallelJobsSameOutput() async throws {
-        // Mixed outcomes: passes, failures, timeouts, harness errors, skips.
-        let files = ["--timeout-multiplier", "0.1", "outcomes", "meta/any-default.any.js", "meta/worker-only.any.js"]
+        // Mixed outcomes: passes, failures, timeouts, harness errors, skips. (A 3 s limit per file, not 1 s: with
+        // the other suites running beside it, a file that passes once ran past 1 s in one of eight runs, and the
+        // serial report gained a TIMEOUT the parallel one did not have.)
+        let files = ["--timeout-multiplier", "0.3", "outcomes", "meta/any-default.any.js", "meta/worker-only.any.js"]
         let serial = try await runTestCommand(["--jobs", "1"] + files)
         let parallel = try await runTestCommand(["--jobs", "3"] + files)
         #expect(!serial.timedOut && !parallel.timedOut, "the hang guard had to stop jshost")
