@@ -233,8 +233,8 @@ final class EventLoop {
         if timeout == 0 { return }
         if spinsBeforeBlocking {
             separateFromPoster()
-            let window = min(Self.spinWindow, timeout.map { UInt64($0) * 1_000_000 } ?? .max)
-            if spinForWork(until: MonotonicClock.nanoseconds() &+ window) { return }
+            // (A timer is at least a millisecond away here, beyond the window.)
+            if spinForWork(until: MonotonicClock.nanoseconds() &+ Self.spinWindow) { return }
             spinsBeforeBlocking = false
         }
         guard inbox.prepareToWait() else { return }
