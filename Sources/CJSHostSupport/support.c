@@ -65,8 +65,11 @@ extern void _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709
 extern void *_ZN3JSC25jsStringWithCacheSlowCaseERNS_2VMERN3WTF10StringImplE(void *vm, void *impl) __attribute__((weak));
 extern void _ZN3WTF10StringImpl7destroyEPS0_(void *impl) __attribute__((weak));
 
+static bool ascii_string_layout_differs = false;
+
 bool jshost_can_make_ascii_string(void) {
-    return _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE
+    return !__atomic_load_n(&ascii_string_layout_differs, __ATOMIC_RELAXED)
+        && _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE
         && _ZN3JSC25jsStringWithCacheSlowCaseERNS_2VMERN3WTF10StringImplE && _ZN3WTF10StringImpl7destroyEPS0_
         && JSLock && JSUnlock;
 }
@@ -83,8 +86,15 @@ JSValueRef jshost_make_ascii_string(JSContextRef context, const unsigned char *b
     void *impl = NULL;
     struct jshost_byte_span characters = { NULL, 0 };
     _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE(&impl, length, &characters);
-    if (impl == NULL || characters.data == NULL || characters.length != length) {
-        if (impl != NULL) release_string_impl(impl);
+    if (impl == NULL) return NULL;
+    // The release below writes the reference count in place (deref is inline in WTF): check, on the string
+    // just made, the layout that assumes (count 1 in steps of 2 first, then the length, then the characters),
+    // and never use this path again if it does not hold. (The string is then left alone: freeing it needs
+    // that same layout.)
+    const unsigned *fields = impl;
+    if (characters.data == NULL || characters.length != length || fields[0] != 2 || fields[1] != length
+        || *(unsigned char *const *)((const char *)impl + 8) != characters.data) {
+        __atomic_store_n(&ascii_string_layout_differs, true, __ATOMIC_RELAXED);
         return NULL;
     }
     // Copy and check in blocks: each block's loop has no early exit, so the compiler vectorizes it; a
