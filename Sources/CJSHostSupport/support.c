@@ -17,19 +17,6 @@ int jshost_usable_cpu_count(void) {
     return CPU_COUNT(&allowed);
 }
 
-bool jshost_move_off_current_cpu(void) {
-    cpu_set_t allowed;
-    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0 || CPU_COUNT(&allowed) < 2) return false;
-    int cpu = sched_getcpu();
-    if (cpu < 0 || cpu >= CPU_SETSIZE || !CPU_ISSET(cpu, &allowed)) return false;
-    cpu_set_t others = allowed;
-    CPU_CLR(cpu, &others);
-    // Narrowing the mask migrates the thread at once; widening it again leaves it where it now is.
-    if (sched_setaffinity(0, sizeof others, &others) != 0) return false;
-    sched_setaffinity(0, sizeof allowed, &allowed);
-    return true;
-}
-
 void jshost_set_thread_name(const char *name) {
     char truncated[16];
     strncpy(truncated, name, sizeof truncated - 1);

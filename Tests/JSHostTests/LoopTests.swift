@@ -2,7 +2,6 @@ import Foundation
 import Synchronization
 import Testing
 @testable import JSHost
-import CJSHostSupport
 
 /// Strings received on one agent's thread. Only that thread appends; the test reads it through `perform` on the
 /// same thread, after the run is quiescent.
@@ -93,29 +92,6 @@ struct LoopTests {
             // Idle, a loop polls for at most one window (50 µs) and then blocks. A loop that kept polling would
             // use a large share of the 300 ms, even on a loaded machine.
             #expect(after - before < 30_000_000, "\(agent.name): \((after - before) / 1_000) µs of CPU while idle")
-        }
-    }
-
-    @Test("a thread moved off its CPU runs on another one, and may use all its CPUs again afterwards")
-    func moveOffCurrentCPU() async throws {
-        // On a thread of its own, so that the test runner's threads keep their placement.
-        let outcome = Locked<(before: Int32, after: Int32, countBefore: Int32, countAfter: Int32, moved: Bool)?>(nil)
-        let thread = Thread {
-            let countBefore = jshost_usable_cpu_count()
-            let before = jshost_current_cpu()
-            let moved = jshost_move_off_current_cpu()
-            let after = jshost_current_cpu()
-            outcome.withLock { $0 = (before, after, countBefore, jshost_usable_cpu_count(), moved) }
-        }
-        thread.start()
-        while outcome.withLock({ $0 == nil }) { try await Task.sleep(for: .milliseconds(5)) }
-        let result = try #require(outcome.withLock { $0 })
-        #expect(result.countAfter == result.countBefore, "the affinity mask is restored")
-        if result.countBefore >= 2 {
-            #expect(result.moved)
-            #expect(result.after != result.before, "moved from CPU \(result.before)")
-        } else {
-            #expect(!result.moved, "with one usable CPU there is nowhere to go")
         }
     }
 

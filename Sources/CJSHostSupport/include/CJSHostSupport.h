@@ -47,9 +47,6 @@ static inline void jshost_cpu_relax(void) {
 int jshost_current_cpu(void);
 /// How many CPUs the calling thread may run on (its affinity mask: `taskset` and cgroups narrow it).
 int jshost_usable_cpu_count(void);
-/// Moves the calling thread to another of the CPUs it may use, then allows all of them again (the thread stays
-/// where it was moved). Returns false when there is no other CPU or the calls fail.
-bool jshost_move_off_current_cpu(void);
 
 /// Names the calling thread (Linux keeps the first 15 bytes), for debuggers and `top -H`.
 void jshost_set_thread_name(const char *name);

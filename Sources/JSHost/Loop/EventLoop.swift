@@ -232,8 +232,7 @@ final class EventLoop {
         let timeout = millisecondsUntilNextTimer()
         if timeout == 0 { return }
         if spinsBeforeBlocking {
-            separateFromPoster()
-            // (A timer is at least a millisecond away here, beyond the window.)
+            // (The next timer was rounded up to whole milliseconds: polling may run it up to one window late.)
             if spinForWork(until: MonotonicClock.nanoseconds() &+ Self.spinWindow) { return }
             spinsBeforeBlocking = false
         }
@@ -245,35 +244,22 @@ final class EventLoop {
         spinsBeforeBlocking = Self.canSpin && lastPump &- start < Self.quickWake && inbox.mightHaveWork
     }
 
-    /// When this loop last moved itself to another CPU (``separateFromPoster()``).
-    private var lastSeparation: UInt64 = 0
-
-    /// Two threads that spin for each other's replies must be on two CPUs. The kernel's wake-up placement puts a
-    /// woken thread beside its waker (right for threads that block, which then free the CPU), and two busy
-    /// threads sharing a CPU are parted only by periodic load balancing: until then each hand-over waits for a
-    /// yield. Measured here: a main ⇄ worker round trip of 16 MiB took 24–27 µs that way, 14–16 µs once the
-    /// thread that finds its last poster on its own CPU moves itself to another (at most once a millisecond,
-    /// and only while loops do not outnumber CPUs). Moving is two `sched_setaffinity` calls: narrow the mask,
-    /// which migrates at once, then restore it.
-    private func separateFromPoster() {
-        let cpu = Int(jshost_current_cpu())
-        guard cpu >= 0, inbox.lastPosterCPU == cpu,
-              Self.runningLoops.load(ordering: .relaxed) <= Self.processorCount else { return }
-        let now = MonotonicClock.nanoseconds()
-        guard now &- lastSeparation > 1_000_000 else { return }
-        lastSeparation = now
-        _ = jshost_move_off_current_cpu()
-    }
-
     /// Polls the inbox until something is posted (true) or `deadline` passes (false), yielding the CPU now and
-    /// then: the thread being waited for may be on this CPU (the scheduler sometimes leaves two busy threads on
-    /// one CPU for a while). With more loops than CPUs, yield every 32 polls (~1.5 µs): 8 workers ping-ponging
-    /// on 2 CPUs took 1.2 s, against 1.7 s yielding every 256 and 1.4 s without spinning. Otherwise every 128:
-    /// a yield is a system call, and yielding every 32 made a two-thread round trip bimodal (6 or 12 µs), while
-    /// every 256 left threads that shared a CPU waiting ~10 µs per hand-over (16 MiB moved there and back:
-    /// 33 µs, against 24 µs here and 14 µs when the threads are on two CPUs).
+    /// then, since the thread being waited for may need this CPU.
+    /// - With more loops than CPUs, every 32 polls (~1.5 µs): 8 workers ping-ponging on 2 CPUs took 1.2 s,
+    ///   against 1.7 s yielding every 256 and 1.4 s without polling.
+    /// - When the thread that posted last ran on this very CPU, at once and then every 32 polls: the kernel
+    ///   places a woken thread beside its waker, and two busy threads sharing a CPU are parted only by load
+    ///   balancing, which spares threads that ran recently. (Moving this thread to another CPU instead was
+    ///   faster on an idle machine and 20–70× slower when another process kept a CPU busy.)
+    /// - Otherwise every 128 polls (~5 µs): a yield is a system call, and yielding every 32 made a two-thread
+    ///   round trip bimodal (6 or 12 µs).
     private func spinForWork(until deadline: UInt64) -> Bool {
-        let yieldMask = Self.runningLoops.load(ordering: .relaxed) > Self.processorCount ? 31 : 127
+        var yieldMask = Self.runningLoops.load(ordering: .relaxed) > Self.processorCount ? 31 : 127
+        if inbox.lastPosterCPU == Int(jshost_current_cpu()) {
+            yieldMask = 31
+            sched_yield()
+        }
         var polls = 0
         while !inbox.mightHaveWork {
             polls &+= 1

@@ -49,6 +49,36 @@ for (const [name, send] of Object.entries(senders)) {
 
   test(() => {
     const buffer = new ArrayBuffer(8);
+    const fractional = new Proxy([buffer, 5], { get: (t, k, r) => (k === "length" ? 1.5 : Reflect.get(t, k, r)) });
+    send(fractional);
+    assert_true(buffer.detached, "length 1.5 means one element, as for-of reads it");
+    const big = new Proxy([new ArrayBuffer(8)], { get: (t, k, r) => (k === "length" ? 1n : Reflect.get(t, k, r)) });
+    assert_throws_js(TypeError, () => send(big), "a BigInt length does not convert to a number");
+    let reads = 0;
+    const counted = new Proxy([], { get: (t, k, r) => (k === "length" ? { valueOf() { reads++; return 0; } } : Reflect.get(t, k, r)) });
+    send(counted);
+    assert_equals(reads, 1, "the length is converted once per step");
+  }, `${name}: the length of an array proxy is converted as the array iterator converts it`);
+
+  test(() => {
+    const ArrayIteratorPrototype = Object.getPrototypeOf([][Symbol.iterator]());
+    const original = Object.getOwnPropertyDescriptor(ArrayIteratorPrototype, "next");
+    let gets = 0;
+    Object.defineProperty(ArrayIteratorPrototype, "next", { get() { gets++; return original.value; }, configurable: true });
+    Object.prototype.value = original.value;
+    try {
+      const buffer = new ArrayBuffer(8);
+      send([buffer]);
+      assert_equals(gets, 1, "the getter ran: a value on Object.prototype does not pass for the built-in next");
+      assert_true(buffer.detached);
+    } finally {
+      delete Object.prototype.value;
+      Object.defineProperty(ArrayIteratorPrototype, "next", original);
+    }
+  }, `${name}: %ArrayIteratorPrototype%.next replaced by a getter is read once`);
+
+  test(() => {
+    const buffer = new ArrayBuffer(8);
     const list = [new ArrayBuffer(8)];
     list[Symbol.iterator] = function* () { yield buffer; };
     send(list);

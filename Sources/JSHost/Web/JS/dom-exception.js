@@ -137,18 +137,27 @@
   // `prefix`; `listName` names the list in the message for an element that is not an object.
   //
   // A genuine Array whose iteration nobody has changed is read by index: the array iterator's own steps
-  // (read "length", stop past the end, else read the index) make exactly these Gets in this order, so a proxy
-  // or an accessor sees the same calls, without an iterator object and a result object per element.
+  // (read "length" and apply ToLength, stop past the end, else read the index) make exactly these Gets and
+  // conversions in this order, so a proxy or an accessor sees the same calls, without an iterator object and
+  // a result object per element.
   const ArrayIsArray = Array.isArray;
   const ArrayValues = Array.prototype[Symbol.iterator];
   const ArrayIteratorPrototype = Object.getPrototypeOf([][Symbol.iterator]());
   const ArrayIteratorNext = ArrayIteratorPrototype.next;
+  const MathFloor = Math.floor, MathMin = Math.min;
+  // ToLength (ECMAScript §7.1.20): `+` throws for a BigInt or a Symbol, as ToNumber does, and calls valueOf once.
+  const toLength = (value) => {
+    const n = +value;
+    return n > 0 ? MathMin(MathFloor(n), 9007199254740991) : 0;
+  };
   function objectSequence(iterable, method, prefix, listName) {
     const out = ObjectSetPrototypeOf([], null);
     const notObject = (index) => new TypeErrorCtor(`${prefix}Value at index ${index}${listName ? ` of ${listName}` : ""} is not an object.`);
+    let next;
     if (method === ArrayValues && ArrayIsArray(iterable)
-        && ObjectGetOwnPropertyDescriptor(ArrayIteratorPrototype, "next")?.value === ArrayIteratorNext) {
-      for (let i = 0; i < iterable.length; i++) {
+        && (next = ObjectGetOwnPropertyDescriptor(ArrayIteratorPrototype, "next")) !== undefined
+        && ObjectSetPrototypeOf(next, null).value === ArrayIteratorNext) {
+      for (let i = 0; i < toLength(iterable.length); i++) {
         const item = iterable[i];
         if ((typeof item !== "object" && typeof item !== "function") || item === null) throw notObject(i);
         out[i] = item;
@@ -159,9 +168,9 @@
     if ((typeof iterator !== "object" && typeof iterator !== "function") || iterator === null) {
       throw new TypeErrorCtor(`${prefix}The iterator is not an object.`);
     }
-    const next = iterator.next;
+    const nextMethod = iterator.next;
     for (let i = 0; ; i++) {
-      const result = ReflectApply(next, iterator, []);
+      const result = ReflectApply(nextMethod, iterator, []);
       if ((typeof result !== "object" && typeof result !== "function") || result === null) {
         throw new TypeErrorCtor(`${prefix}The iterator result is not an object.`);
       }
