@@ -160,8 +160,14 @@ struct StoppingTests {
     func shutdownWithoutInterruptsIsBounded() async throws {
         let (host, captured) = makeCapturingHost(canInterruptScripts: false, shutdownTimeout: 0.3)
         let realm = try await host.makeAgent(name: "stuck").makeRealm()
-        try realm.run("while (true) {}", sourceURL: "stuck.js")
-        try await Task.sleep(nanoseconds: 50_000_000)
+        // Shut down only once the loop runs: after a fixed sleep, a slow machine (or TSan) had not started it.
+        let looping = DispatchSemaphore(value: 0)
+        try await realm.defineFunction("looping") { _ in
+            looping.signal()
+            return true
+        }
+        try realm.run("looping(); while (true) {}", sourceURL: "stuck.js")
+        #expect(looping.wait(timeout: .now() + 20) == .success, "hang guard: the script never started")
         let stopped = await withHangGuard(seconds: 20) { await host.shutdown() }
         #expect(stopped == false)
         #expect(captured.standardError.contains("agent 'stuck' did not stop within 0.3 s"))
