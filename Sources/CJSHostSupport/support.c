@@ -54,7 +54,7 @@ extern void _ZN3WTF10StringImpl7destroyEPS0_(void *impl) __attribute__((weak));
 
 static bool ascii_string_layout_differs = false;
 
-bool jshost_can_make_ascii_string(void) {
+static bool can_make_ascii_string(void) {
     return !__atomic_load_n(&ascii_string_layout_differs, __ATOMIC_RELAXED)
         && _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE
         && _ZN3JSC25jsStringWithCacheSlowCaseERNS_2VMERN3WTF10StringImplE && _ZN3WTF10StringImpl7destroyEPS0_
@@ -69,7 +69,7 @@ static void release_string_impl(void *impl) {
 
 JSValueRef jshost_make_ascii_string(JSContextRef context, const unsigned char *bytes, size_t length) {
     // (Longer strings abort in WTF; the caller's own decoder reports them.)
-    if (!jshost_can_make_ascii_string() || length == 0 || length > 0x7fffffff) return NULL;
+    if (!can_make_ascii_string() || length == 0 || length > 0x7fffffff) return NULL;
     void *impl = NULL;
     struct jshost_byte_span characters = { NULL, 0 };
     _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE(&impl, length, &characters);

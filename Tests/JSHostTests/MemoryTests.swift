@@ -7,14 +7,6 @@ import Testing
 /// RSS figures are process-wide and other suites run in parallel, so the bounds have wide margins; each test
 /// says what the old code measured.
 @Suite struct MemoryTests {
-    static func residentKilobytes() -> Int {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-        }
-        return 0
-    }
-
     private func realmWithGC() async throws -> (ScriptHost, Realm) {
         let host = ScriptHost()
         var options = RealmOptions()

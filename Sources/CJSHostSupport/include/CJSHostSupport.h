@@ -76,8 +76,6 @@ bool jshost_can_drain_microtasks(void);
 /// checks. NULL when a byte is 0x80 or above (the caller decodes the bytes itself), when `length` is 0 or too
 /// long for one string, or when this JSC lacks the SPI. Call from a native callback, on the context's thread.
 JSValueRef jshost_make_ascii_string(JSContextRef context, const unsigned char *bytes, size_t length);
-/// Whether this JSC exports what jshost_make_ascii_string needs.
-bool jshost_can_make_ascii_string(void);
 
 /// Takes / releases the VM's API lock (no-ops when this JSC lacks the SPI). A native callback runs with the
 /// lock dropped, so each C API call it makes takes and releases the whole lock again; holding it around a run of

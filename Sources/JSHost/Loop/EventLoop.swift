@@ -293,7 +293,7 @@ final class EventLoop {
     }
 
     private var hasQueuedWork: Bool {
-        !tasks.isEmpty || (hostTasks?.pendingHostTasks ?? 0) > 0 || inbox.hasWork || nextTimerIsDue
+        !tasks.isEmpty || (hostTasks?.pendingHostTasks ?? 0) > 0 || inbox.mightHaveWork || nextTimerIsDue
     }
 
     private var nextTimerIsDue: Bool {

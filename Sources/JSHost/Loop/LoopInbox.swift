@@ -93,7 +93,7 @@ final class LoopInbox: Sendable {
         }
     }
 
-    /// Whether work (or a stop) may be waiting, without taking the lock: cheap enough to poll in a spin.
+    /// Whether work (or a stop) is waiting to be taken, read without the lock: cheap enough to poll in a spin.
     var mightHaveWork: Bool {
         workHint.load(ordering: .acquiring)
     }
@@ -101,11 +101,6 @@ final class LoopInbox: Sendable {
     /// The CPU the thread that posted last was running on then (-1: unknown).
     var lastPosterCPU: Int {
         posterCPU.load(ordering: .relaxed)
-    }
-
-    /// Whether work is waiting to be taken.
-    var hasWork: Bool {
-        state.withLock { !$0.work.isEmpty }
     }
 
     /// Marks the owner as about to block. Returns false when there is already something to do.
