@@ -41,22 +41,25 @@ extern void _ZN3JSC2VM15drainMicrotasksEv(void *vm) __attribute__((weak));
 extern void _ZN3JSC10initializeEv(void) __attribute__((weak));
 extern void _ZN3WTF7RunLoop14initializeMainEv(void) __attribute__((weak));
 
-// Three exported C++ symbols make an ASCII JS string with one pass over the bytes (JSStringCreateWith* would
-// widen them to UTF-16 and JSValueMakeString copy them again). In the Itanium C++ ABI a returned class with a
+// Exported C++ symbols make a JS string of the exact characters with one pass over them (JSStringCreateWith*
+// would take UTF-16 only, and JSValueMakeString copy it again). In the Itanium C++ ABI a returned class with a
 // destructor (Ref<StringImpl>) comes back through a hidden pointer passed first, and a reference is a pointer:
 //   Ref<StringImpl> WTF::StringImpl::createUninitialized(size_t, std::span<LChar>& data)
+//   Ref<StringImpl> WTF::StringImpl::createUninitialized(size_t, std::span<char16_t>& data)
 //   JSC::JSString* JSC::jsStringWithCacheSlowCase(JSC::VM&, WTF::StringImpl&)   (takes its own reference)
 //   void WTF::StringImpl::destroy(WTF::StringImpl*)
-struct jshost_byte_span { unsigned char *data; size_t length; };
-extern void _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE(void **result, size_t length, struct jshost_byte_span *data) __attribute__((weak));
+struct jshost_span { void *data; size_t length; };
+extern void _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE(void **result, size_t length, struct jshost_span *data) __attribute__((weak));
+extern void _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIDsLm18446744073709551615EE(void **result, size_t length, struct jshost_span *data) __attribute__((weak));
 extern void *_ZN3JSC25jsStringWithCacheSlowCaseERNS_2VMERN3WTF10StringImplE(void *vm, void *impl) __attribute__((weak));
 extern void _ZN3WTF10StringImpl7destroyEPS0_(void *impl) __attribute__((weak));
 
-static bool ascii_string_layout_differs = false;
+static bool string_layout_differs = false;
 
-static bool can_make_ascii_string(void) {
-    return !__atomic_load_n(&ascii_string_layout_differs, __ATOMIC_RELAXED)
+static bool can_make_strings(void) {
+    return !__atomic_load_n(&string_layout_differs, __ATOMIC_RELAXED)
         && _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE
+        && _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIDsLm18446744073709551615EE
         && _ZN3JSC25jsStringWithCacheSlowCaseERNS_2VMERN3WTF10StringImplE && _ZN3WTF10StringImpl7destroyEPS0_
         && JSLock && JSUnlock;
 }
@@ -67,54 +70,117 @@ static void release_string_impl(void *impl) {
     if (__atomic_sub_fetch((unsigned *)impl, 2, __ATOMIC_ACQ_REL) == 0) _ZN3WTF10StringImpl7destroyEPS0_(impl);
 }
 
-JSValueRef jshost_make_ascii_string(JSContextRef context, const unsigned char *bytes, size_t length) {
-    // (Longer strings abort in WTF; the caller's own decoder reports them.)
-    if (!can_make_ascii_string() || length == 0 || length > 0x7fffffff) return NULL;
+// A new StringImpl of `length` one-byte (`wide` false) or two-byte characters, with *characters pointing at
+// them, or NULL. (Longer strings abort in WTF.)
+static void *new_string_impl(size_t length, bool wide, void **characters) {
+    if (length == 0 || length > 0x7fffffff) return NULL;
     void *impl = NULL;
-    struct jshost_byte_span characters = { NULL, 0 };
-    _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE(&impl, length, &characters);
+    struct jshost_span span = { NULL, 0 };
+    if (wide) {
+        _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIDsLm18446744073709551615EE(&impl, length, &span);
+    } else {
+        _ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE(&impl, length, &span);
+    }
     if (impl == NULL) return NULL;
-    // The release below writes the reference count in place (deref is inline in WTF): check, on the string
+    // release_string_impl writes the reference count in place (deref is inline in WTF): check, on the string
     // just made, the layout that assumes (count 1 in steps of 2 first, then the length, then the characters),
     // and never use this path again if it does not hold. (The string is then left alone: freeing it needs
     // that same layout.)
     const unsigned *fields = impl;
-    if (characters.data == NULL || characters.length != length || fields[0] != 2 || fields[1] != length
-        || *(unsigned char *const *)((const char *)impl + 8) != characters.data) {
-        __atomic_store_n(&ascii_string_layout_differs, true, __ATOMIC_RELAXED);
+    if (span.data == NULL || span.length != length || fields[0] != 2 || fields[1] != length
+        || *(void *const *)((const char *)impl + 8) != span.data) {
+        __atomic_store_n(&string_layout_differs, true, __ATOMIC_RELAXED);
         return NULL;
     }
-    // Copy and check in blocks: each block's loop has no early exit, so the compiler vectorizes it; a
-    // non-ASCII byte stops the copy at the end of its block.
-    // (Through restrict locals: a store through an unsigned char pointer may alias anything, the span too.)
-    const unsigned char *restrict from = bytes;
-    unsigned char *restrict to = characters.data;
-    const size_t block = 4096;
-    for (size_t start = 0; start < length; start += block) {
-        size_t end = length - start < block ? length : start + block;
-        uint64_t seen = 0;
-        size_t i = start;
-        for (; i + 8 <= end; i += 8) {
-            uint64_t word;
-            memcpy(&word, from + i, 8);
-            seen |= word;
-            memcpy(to + i, &word, 8);
-        }
-        for (; i < end; i++) {
-            seen |= from[i];
-            to[i] = from[i];
-        }
-        if (seen & 0x8080808080808080ULL) {
-            release_string_impl(impl);
-            return NULL;
-        }
-    }
+    *characters = span.data;
+    return impl;
+}
+
+// The JS string for `impl`, whose reference this takes over.
+static JSValueRef finish_string(JSContextRef context, void *impl) {
     JSLock(context);
     void *string = _ZN3JSC25jsStringWithCacheSlowCaseERNS_2VMERN3WTF10StringImplE((void *)JSContextGetGroup(context), impl);
     JSUnlock(context);
     release_string_impl(impl);
     // A JSValueRef is the encoded JSC::JSValue, which for a cell is its address.
     return (JSValueRef)string;
+}
+
+static bool is_ascii(const unsigned char *bytes, size_t length) {
+    uint64_t seen = 0;
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word;
+        memcpy(&word, bytes + i, 8);
+        seen |= word;
+    }
+    for (; i < length; i++) seen |= bytes[i];
+    return !(seen & 0x8080808080808080ULL);
+}
+
+// A one-byte string of `bytes`, copied and checked in one pass, or NULL at the first non-ASCII block (4 KiB).
+static JSValueRef make_ascii_string(JSContextRef context, const unsigned char *bytes, size_t length) {
+    unsigned char *characters;
+    void *impl = new_string_impl(length, false, (void **)&characters);
+    if (impl == NULL) return NULL;
+    if (!jshost_copy_ascii(bytes, length, characters)) {
+        release_string_impl(impl);
+        return NULL;
+    }
+    return finish_string(context, impl);
+}
+
+JSValueRef jshost_make_string_from_utf8(JSContextRef context, const unsigned char *bytes, size_t length) {
+    if (!can_make_strings() || length == 0 || length > 0x7fffffff) return NULL;
+    // A text whose first KiB is ASCII is taken to be ASCII; the attempt stops at the first non-ASCII block.
+    if (is_ascii(bytes, length < 1024 ? length : 1024)) {
+        JSValueRef string = make_ascii_string(context, bytes, length);
+        if (string != NULL) return string;
+    }
+    size_t units;
+    if (!jshost_utf8_measure(bytes, length, &units)) return NULL;
+    uint16_t *characters;
+    void *impl = new_string_impl(units, true, (void **)&characters);
+    if (impl == NULL) return NULL;
+    if (!jshost_utf8_decode(bytes, length, characters, units)) {
+        release_string_impl(impl);
+        return NULL;
+    }
+    return finish_string(context, impl);
+}
+
+// JSC::JSArrayBufferView is a JSObject (8-byte cell header, then the butterfly) followed by m_vector, the
+// address of the view's first byte, and m_length, its length in elements. Reading them is how the decoder sees
+// a Uint8Array's bytes without JSObjectGetTypedArrayBytesPtr, which pins the buffer for good (its transfer()
+// would copy from then on). The layout is checked once, on views made for the purpose, before it is trusted.
+static int view_layout = 0; // 0: not yet checked, 1: as above, -1: different
+
+static bool view_fields_match(JSContextRef context, size_t size, size_t offset, size_t length) {
+    JSValueRef exception = NULL;
+    JSObjectRef whole = JSObjectMakeTypedArray(context, kJSTypedArrayTypeUint8Array, size, &exception);
+    if (whole == NULL || exception != NULL) return false;
+    JSObjectRef buffer = JSObjectGetTypedArrayBuffer(context, whole, &exception);
+    if (buffer == NULL || exception != NULL) return false;
+    JSObjectRef view = JSObjectMakeTypedArrayWithArrayBufferAndOffset(context, kJSTypedArrayTypeUint8Array, buffer, offset, length, &exception);
+    if (view == NULL || exception != NULL) return false;
+    unsigned char *base = JSObjectGetArrayBufferBytesPtr(context, buffer, &exception); // (pins this buffer only)
+    if (base == NULL || exception != NULL) return false;
+    const char *fields = (const char *)view;
+    return *(unsigned char *const *)(fields + 16) == base + offset && *(const size_t *)(fields + 24) == length;
+}
+
+const unsigned char *jshost_uint8_array_bytes(JSContextRef context, JSObjectRef view, size_t length) {
+    int layout = __atomic_load_n(&view_layout, __ATOMIC_RELAXED);
+    if (layout == 0) {
+        layout = view_fields_match(context, 100, 7, 37) && view_fields_match(context, 4096, 0, 4096)
+            && view_fields_match(context, 333, 300, 33) ? 1 : -1;
+        __atomic_store_n(&view_layout, layout, __ATOMIC_RELAXED);
+    }
+    JSValueRef exception = NULL;
+    if (layout != 1 || JSValueGetTypedArrayType(context, view, &exception) != kJSTypedArrayTypeUint8Array) return NULL;
+    const char *fields = (const char *)view;
+    if (*(const size_t *)(fields + 24) != length) return NULL;
+    return *(const unsigned char *const *)(fields + 16);
 }
 
 static pthread_once_t prepare_once = PTHREAD_ONCE_INIT;

@@ -114,3 +114,36 @@ test(() => {
   assert_equals(d.decode(subarray), "a".repeat(2000), "a view at an offset");
   assert_equals(d.decode(new DataView(big.buffer, 10, 3000)), "a".repeat(3000), "a DataView");
 }, "A 1 MiB ASCII input");
+
+// Well-formed text that is not ASCII is measured, then decoded straight into a string of its exact length, in
+// blocks of 32 and 64 bytes where the CPU allows; each sequence length must come out right at every offset.
+test(() => {
+  const e = new TextEncoder(), d = new TextDecoder();
+  const filler = "abc\u00e9abc\u20ac".repeat(60);
+  for (const special of ["\u0080", "\u00e9", "\u07ff", "\u0800", "\u20ac", "\ud7ff", "\ue000", "\uffff", "\u{10000}", "\u{1F600}", "\u{10FFFF}"]) {
+    for (let k = 0; k < 70; k++) {
+      const s = "x".repeat(k) + special + filler + special + "y".repeat(k);
+      const got = d.decode(e.encode(s));
+      if (got !== s) assert_equals(got, s, `${escape(special)} after ${k} ASCII bytes`);
+    }
+  }
+  const all = [];
+  for (let c = 0x80; c < 0x3000; c += 7) all.push(String.fromCharCode(c));
+  const text = all.join("") + "\u{1F600}".repeat(100) + all.join("");
+  assert_equals(d.decode(e.encode(text)), text, "a wide range of code points, surrogate pairs in the middle");
+}, "Long mixed text decodes at its exact length, every sequence length at every offset");
+
+test(() => {
+  const d = new TextDecoder();
+  const text = "abc\u00e9abc\u20ac".repeat(500);
+  const encoded = new TextEncoder().encode(text);
+  for (const at of [0, 1, 31, 32, 33, 63, 64, 65, 1000, encoded.length - 1]) {
+    const input = encoded.slice();
+    const was = input[at];
+    input[at] = 0xff;
+    const decoded = d.decode(input);
+    assert_true(decoded.includes("\ufffd"), `0xFF at ${at} became U+FFFD`);
+    assert_throws_js(TypeError, () => new TextDecoder("utf-8", { fatal: true }).decode(input), `fatal, 0xFF at ${at}`);
+    input[at] = was;
+  }
+}, "Long mixed text with an error anywhere takes the Encoding Standard decoder");

@@ -3,6 +3,8 @@
 
 #include <JavaScriptCore/JavaScript.h>
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 /// An opaque GLib main context (GMainContext).
 typedef struct jshost_main_context jshost_main_context;
@@ -72,10 +74,28 @@ void jshost_drain_microtasks(JSContextRef context);
 /// Whether this JSC exports what jshost_drain_microtasks needs.
 bool jshost_can_drain_microtasks(void);
 
-/// A JS string of `bytes` when they are all ASCII: a one-byte engine string, made in one pass that copies and
-/// checks. NULL when a byte is 0x80 or above (the caller decodes the bytes itself), when `length` is 0 or too
-/// long for one string, or when this JSC lacks the SPI. Call from a native callback, on the context's thread.
-JSValueRef jshost_make_ascii_string(JSContextRef context, const unsigned char *bytes, size_t length);
+/// The JS string that the UTF-8 `bytes` decode to (no BOM handling), made at its exact length in one copy: a
+/// one-byte engine string for ASCII, else a two-byte one. NULL when the bytes are not well-formed UTF-8 (the
+/// caller's decoder then places U+FFFD or throws), when `length` is 0 or too long for one string, or when this
+/// JSC lacks the SPI. Call from a native callback, on the context's thread. If `bytes` can change meanwhile
+/// (shared memory), the string may hold garbage but nothing outside either buffer is touched.
+JSValueRef jshost_make_string_from_utf8(JSContextRef context, const unsigned char *bytes, size_t length);
+
+/// The bytes of the Uint8Array `view`, read from the engine's object without pinning its buffer, when `length` is
+/// its length; else NULL (another kind of view, a length that changed, or an engine whose layout was not the one
+/// this reads: checked once per process). Valid until script runs again. Call on the context's thread.
+const unsigned char *jshost_uint8_array_bytes(JSContextRef context, JSObjectRef view, size_t length);
+
+/// Whether `bytes` are well-formed UTF-8; if so, *units is how many UTF-16 code units they decode to.
+bool jshost_utf8_measure(const unsigned char *bytes, size_t length, size_t *units);
+/// Writes the UTF-16 of `bytes`, measured by jshost_utf8_measure, into `out`. Never writes more than `units`
+/// code units; returns false if the bytes did not fill exactly that many (they changed since they were measured).
+bool jshost_utf8_decode(const unsigned char *bytes, size_t length, uint16_t *out, size_t units);
+/// Copies `bytes` to `out` while checking that they are ASCII; false when one is not (`out` then holds a part).
+bool jshost_copy_ascii(const unsigned char *bytes, size_t length, unsigned char *out);
+/// Lets the three functions above use the vector (AVX-512) code when the CPU has it, or not (for tests that
+/// compare both). Returns whether the vector code is now in use.
+bool jshost_utf8_use_vector_code(bool enabled);
 
 /// Takes / releases the VM's API lock (no-ops when this JSC lacks the SPI). A native callback runs with the
 /// lock dropped, so each C API call it makes takes and releases the whole lock again; holding it around a run of

@@ -127,8 +127,9 @@
   // for the tiniest inputs).
   const NATIVE_MIN = 8;
   const nativeDecode = ops.decodeUTF8, nativeEncode = ops.encodeUTF8;
-  // The bytes the native ops work on: a buffer only this module sees (the host takes its pointer, which pins
-  // it; pinning a buffer script can reach would make its transfer() copy). Kept for reuse up to 16 MiB.
+  // The bytes the native ops work on when they cannot read the caller's in place: a buffer only this module
+  // sees (the host takes its pointer, which pins it; pinning a buffer script can reach would make its
+  // transfer() copy). Kept for reuse up to 16 MiB.
   let byteScratch = new Uint8ArrayCtor(0);
   function byteScratchFor(n) {
     if (byteScratch.length >= n) return byteScratch;
@@ -136,12 +137,15 @@
     if (n <= 16 * 1048576) byteScratch = scratch;
     return scratch;
   }
-  // UTF-8 decode of a whole input without a BOM step; null when fatal and malformed.
+  // UTF-8 decode of a whole input without a BOM step; null when fatal and malformed. `bytes` is a Uint8Array
+  // this module made (bufferSourceBytes), which the host reads in place when it can.
   function decodeNative(bytes, fatal) {
     const n = bytes.length;
-    const scratch = byteScratchFor(n + 1);
+    const s = nativeDecode(bytes, n, fatal, true);
+    if (s !== undefined) return s;
+    const scratch = byteScratchFor(n);
     ReflectApply(TypedArraySet, scratch, [bytes]);
-    return nativeDecode(scratch, n, fatal);
+    return nativeDecode(scratch, n, fatal, false);
   }
 
   // encodeInto through the native encoder: encode all, keep the whole sequences that fit, count what they
