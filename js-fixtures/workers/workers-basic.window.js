@@ -233,3 +233,30 @@ promise_test(async () => {
   worker.terminate();
   assert_array_equals(received, Array.from({ length: 1000 }, (_, i) => i), "in order, none lost");
 }, "1,000 messages each way arrive in order");
+
+// Strings and ordinary numbers cross without the clone modules (worker.js writes and reads them itself); the
+// values must come back exactly as the general writer would bring them, whatever user code patched.
+promise_test(async () => {
+  const worker = dataWorker(`
+    Object.prototype.toJSON = () => "patched in the worker";
+    Array.prototype.toJSON = () => "patched in the worker";
+    onmessage = (e) => postMessage(e.data);
+  `);
+  const savedObject = Object.prototype.toJSON, savedArray = Array.prototype.toJSON;
+  Object.prototype.toJSON = () => "patched";
+  Array.prototype.toJSON = () => "patched";
+  try {
+    const values = ["", "ready", "\u00e9\u20ac\u{1F600}", "\ud800 lone \udfff", "[4,1]", "\"", "\\", "\0",
+                    0, -0, 1, -1.5, 2 ** 53, 5e-324, 1.7976931348623157e308, NaN, Infinity, -Infinity];
+    for (const value of values) {
+      const reply = nextMessage(worker);
+      worker.postMessage(value);
+      const { data } = await reply;
+      assert_true(Object.is(data, value), `${typeof value} ${String(value)} came back as ${String(data)}`);
+    }
+  } finally {
+    Object.prototype.toJSON = savedObject;
+    Array.prototype.toJSON = savedArray;
+    worker.terminate();
+  }
+}, "Strings and numbers of every kind cross to a worker and back exactly, with toJSON patched on both sides");
