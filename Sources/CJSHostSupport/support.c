@@ -31,6 +31,7 @@ extern void JSContextGroupSetExecutionTimeLimit(JSContextGroupRef, double, JSSho
 extern void JSContextGroupClearExecutionTimeLimit(JSContextGroupRef) __attribute__((weak));
 extern void JSGlobalContextSetUnhandledRejectionCallback(JSGlobalContextRef, JSObjectRef, JSValueRef *) __attribute__((weak));
 extern void JSSynchronousGarbageCollectForDebugging(JSContextRef) __attribute__((weak));
+extern JSObjectRef JSObjectGetProxyTarget(JSObjectRef) __attribute__((weak));
 
 extern void JSLock(JSContextRef) __attribute__((weak));
 extern void JSUnlock(JSContextRef) __attribute__((weak));
@@ -313,6 +314,11 @@ bool jshost_collect_garbage_now(JSContextRef context) {
     if (!JSSynchronousGarbageCollectForDebugging) return false;
     JSSynchronousGarbageCollectForDebugging(context);
     return true;
+}
+
+int jshost_is_proxy(JSObjectRef object) {
+    if (!JSObjectGetProxyTarget) return -1;
+    return JSObjectGetProxyTarget(object) != NULL;
 }
 
 bool jshost_can_drain_microtasks(void) {

@@ -65,6 +65,9 @@ jshost_watchdog *jshost_watchdog_install(JSContextGroupRef group, double interva
 void jshost_watchdog_remove(jshost_watchdog *watchdog);
 bool jshost_set_unhandled_rejection_callback(JSGlobalContextRef context, JSObjectRef function, JSValueRef *exception);
 bool jshost_collect_garbage_now(JSContextRef context);
+/// 1 when `object` is a Proxy (or a global object's proxy), 0 when it is not, -1 when this JSC cannot tell.
+/// Asking runs none of the proxy's traps.
+int jshost_is_proxy(JSObjectRef object);
 
 /// Runs the VM's microtask checkpoint now, from inside a native callback called by JS (so the VM is entered).
 /// JSC's own checkpoint runs when the outermost API call releases its lock, after the VM entry has ended: there

@@ -314,6 +314,12 @@ final class RealmRuntime: LoopTaskTarget {
                      isUnhandledRejection: call.argumentCount > 2 && call.context.toBoolean(call[2]))
             return call.context.undefined
         })
+        // isProxy(value): whether an object is a Proxy, without running its traps (true when the engine cannot
+        // tell). clone-wire.js takes its direct path only for what is certainly not one.
+        context.setProperty(ops, "isProxy", context.makeFunction("isProxy") { call throws(HostFunctionError) in
+            guard let object = call.context.object(call[0]) else { return call.context.boolean(false) }
+            return call.context.boolean(jshost_is_proxy(object.ref) != 0)
+        })
         installWorkerOps(into: ops)
         installBroadcastOps(into: ops)
         installFrameOps(into: ops)

@@ -223,14 +223,18 @@ extension RealmRuntime {
         let number = context.number(Double(endpoint))
         switch item {
         case .message(let text, let buffers, let ports):
-            // Each transferred port becomes an endpoint of this agent, bound to this realm; JS makes its MessagePort.
-            let portEndpoints = ports.map { context.number(Double(agent.addEndpoint($0.pipe, side: $0.side, realmID: id))) }
-            guard case .normal(let portList) = context.makeArray(portEndpoints) else { return }
-            var arguments = [number, context.string(text), portList]
-            for block in buffers { arguments.append(block.makeArrayBuffer(in: context, borrowed: agent.lent.borrowed) ?? context.undefined) }
-            // The hot path: the hook is looked up once per realm.
-            if pipeMessageHook == nil { pipeMessageHook = hook("pipeMessage") }
-            if case .thrown(let exception)? = pipeMessageHook?.call(arguments) { reportException(exception) }
+            // One hold of the VM's lock for the values made here and the call (see withAPILock): each C API
+            // call would take it whole otherwise. The checkpoint after the call runs when it is released.
+            context.withAPILock {
+                // Each transferred port becomes an endpoint of this agent, bound to this realm; JS makes its MessagePort.
+                let portEndpoints = ports.map { context.number(Double(agent.addEndpoint($0.pipe, side: $0.side, realmID: id))) }
+                guard case .normal(let portList) = context.makeArray(portEndpoints) else { return }
+                var arguments = [number, context.string(text), portList]
+                for block in buffers { arguments.append(block.makeArrayBuffer(in: context, borrowed: agent.lent.borrowed) ?? context.undefined) }
+                // The hot path: the hook is looked up once per realm.
+                if pipeMessageHook == nil { pipeMessageHook = hook("pipeMessage") }
+                if case .thrown(let exception)? = pipeMessageHook?.call(arguments) { reportException(exception) }
+            }
         case .error(let message, let filename, let line, let column):
             callInternal("pipeError", reporting: [number, context.string(message), context.string(filename),
                                                   context.number(Double(line)), context.number(Double(column))])
@@ -256,35 +260,8 @@ extension RealmRuntime {
         })
         // pipePost(endpoint, text, handoffIds, ...buffers)
         context.setProperty(ops, "pipePost", context.makeFunction("pipePost") { [unowned self] call throws(HostFunctionError) in
-            guard let endpoint = endpoint(call[0]), let text = call.context.toStringHandle(call[1]) else {
-                return call.context.boolean(false)
-            }
-            var ports: [PortHandoff] = []
-            if let list = call.context.object(call[2]) {
-                let count = call.context.toNumber(call.context.propertyIgnoringExceptions(list, PropertyName.length)).flatMap { Int(exactly: $0) } ?? 0
-                for index in 0..<count {
-                    guard case .normal(let value) = call.context.element(list, index),
-                          let id = call.context.toNumber(value).flatMap({ Int(exactly: $0) }),
-                          let handoff = agent.endpoints.handoffs.removeValue(forKey: id) else {
-                        throw .typeError("pipePost: unknown port handoff")
-                    }
-                    ports.append(handoff)
-                }
-            }
-            var blocks: [ByteBlock] = []
-            if call.argumentCount > 3 {
-                for index in 3..<call.argumentCount {
-                    // The message's own buffers (clone-wire.js): lent to the receiver, not copied.
-                    guard let block = agent.lendBuffer(call[index], in: call.context) else {
-                        throw .typeError("pipePost: argument \(index) is not an ArrayBuffer")
-                    }
-                    blocks.append(block)
-                }
-            }
-            let sent = endpoint.pipe.post(from: endpoint.side, .message(text: text, buffers: blocks, ports: ports))
-            // Ports in a message that can no longer be delivered are lost: their pipes close, so their peers hear it.
-            if !sent { for port in ports { port.pipe.close() } }
-            return call.context.boolean(sent)
+            // (One hold of the VM's lock for the C API calls below: each would take it whole otherwise.)
+            try call.context.withAPILock { () throws(HostFunctionError) in try pipePost(call) }
         })
         // A new pipe for a MessagePort leaving this agent: side 0 stays here (returned as an endpoint of this
         // realm), side 1 goes with the message (returned as a handoff id). → [endpoint, handoffId]
@@ -376,6 +353,39 @@ extension RealmRuntime {
                                         line: line, column: column)
             return call.context.boolean(endpoint.pipe.post(from: endpoint.side, report))
         })
+    }
+
+    /// `ops.pipePost(endpoint, text, handoffIds, ...buffers)`: sends one encoded message through a pipe.
+    private func pipePost(_ call: HostCall) throws(HostFunctionError) -> JSValue {
+        guard let endpoint = endpoint(call[0]), let text = call.context.toStringHandle(call[1]) else {
+            return call.context.boolean(false)
+        }
+        var ports: [PortHandoff] = []
+        if let list = call.context.object(call[2]) {
+            let count = call.context.toNumber(call.context.propertyIgnoringExceptions(list, PropertyName.length)).flatMap { Int(exactly: $0) } ?? 0
+            for index in 0..<count {
+                guard case .normal(let value) = call.context.element(list, index),
+                      let id = call.context.toNumber(value).flatMap({ Int(exactly: $0) }),
+                      let handoff = agent.endpoints.handoffs.removeValue(forKey: id) else {
+                    throw .typeError("pipePost: unknown port handoff")
+                }
+                ports.append(handoff)
+            }
+        }
+        var blocks: [ByteBlock] = []
+        if call.argumentCount > 3 {
+            for index in 3..<call.argumentCount {
+                // The message's own buffers (clone-wire.js): lent to the receiver, not copied.
+                guard let block = agent.lendBuffer(call[index], in: call.context) else {
+                    throw .typeError("pipePost: argument \(index) is not an ArrayBuffer")
+                }
+                blocks.append(block)
+            }
+        }
+        let sent = endpoint.pipe.post(from: endpoint.side, .message(text: text, buffers: blocks, ports: ports))
+        // Ports in a message that can no longer be delivered are lost: their pipes close, so their peers hear it.
+        if !sent { for port in ports { port.pipe.close() } }
+        return call.context.boolean(sent)
     }
 
     private func endpoint(_ value: JSValue) -> AgentEndpoints.Endpoint? {

@@ -27,7 +27,8 @@
   const { ArrayBufferCtor, DataViewCtor, Uint8ArrayCtor, TypeErrorCtor, reflectDelete, typedArrays, freeze } = I;
   // This module loads on first use, after user code may have replaced built-ins: everything comes from the
   // records captured while the realm was new (clone-loader.js, web-loader.js).
-  const { JSONStringify, JSONParse, ObjectSetPrototypeOf } = internals.capturedBuiltins;
+  const { JSONStringify, JSONParse, ObjectSetPrototypeOf, SymbolToStringTag } = internals.capturedBuiltins;
+  const { getOwnPropertyDescriptor, objectToString, ABDetached, ABTransfer } = I;
   // The module's own working lists: arrays without a prototype, so that storing past their end never reaches
   // a setter user code defined for that index on Array.prototype.
   function newList() { return ObjectSetPrototypeOf([], null); }
@@ -85,7 +86,99 @@
       }
       return { __proto__: null, text: JSONStringify(primitiveTokens), buffers: EMPTY_LIST, ports: EMPTY_LIST };
     }
+    if (transferList.length !== 0) {
+      const direct = encodeDirect(value, transferList);
+      if (direct !== null) return direct;
+    }
     return encodeSnapshot(internals.serializeForPost(value, transferList));
+  }
+
+  // ---- the direct path: a transfer of buffers in a plain object of primitives, or of one buffer ----------
+  // The commonest transfer, `postMessage({ buffer, ... }, [buffer])`, written without the clone and the walk
+  // over it (serializeForPost, then encodeSnapshot): the same tokens, in about half the time. It is taken only
+  // when every step of the general path is certain to be unobservable and to succeed, decided before anything
+  // script could see happens (so that giving up runs nothing twice):
+  // - the transfer list is at most 8 distinct, attached, fixed-length ArrayBuffers (brand checks run no code);
+  // - the value is one of them, or an object that the engine says is no Proxy, whose prototype is
+  //   Object.prototype and which is an ordinary object (its builtin tag is "Object", read by
+  //   Object.prototype.toString once neither it nor Object.prototype has a Symbol.toStringTag to run);
+  // - each own enumerable property is a data property (read by descriptor: no getter runs) holding a
+  //   primitive other than a symbol, or a buffer of the list that no other property holds.
+  // The general path reads the same properties in the same order (for-in with an own check), so what it
+  // would have read and written is exactly this.
+  const MAX_DIRECT = 8;
+  const directTokens = newList();      // (the writer's `out` while the direct path runs)
+  const directReferenced = newList();  // transfer-list index of each buffer the message holds, in order
+  const isProxy = ops.isProxy;
+
+  // Index of `v` in the transfer list, or -1.
+  function transferIndex(transferList, v) {
+    for (let i = 0; i < transferList.length; i++) if (transferList[i] === v) return i;
+    return -1;
+  }
+
+  function encodeDirect(value, transferList) {
+    const n = transferList.length;
+    if (n > MAX_DIRECT || typeof value !== "object" || value === null) return null;
+    for (let i = 0; i < n; i++) {
+      const t = transferList[i];
+      if (typeof t !== "object" || t === null) return null;
+      let detached;
+      try { detached = apply(ABDetached, t, []); } catch { return null; } // not an ArrayBuffer (a port, a SharedArrayBuffer...)
+      if (detached || apply(ABResizable, t, []) || transferIndex(transferList, t) !== i) return null;
+    }
+    const top = transferIndex(transferList, value);
+    if (top === -1 && !isDirectObject(value)) return null;
+    out = directTokens; count = 0;
+    let referencedCount = 0;
+    try {
+      if (top !== -1) {
+        put(T_BUFFER); put(0); put(-1);
+        directReferenced[referencedCount++] = top;
+      } else {
+        const keys = ObjectKeys(value);
+        put(T_OBJECT);
+        for (let k = 0; k < keys.length; k++) {
+          const d = getOwnPropertyDescriptor(value, keys[k]);
+          if (d === undefined || !hasOwn(d, "value")) return null;
+          const v = d.value;
+          put(keys[k]);
+          if (typeof v === "object" && v !== null) {
+            const index = transferIndex(transferList, v);
+            if (index === -1) return null;
+            for (let b = 0; b < referencedCount; b++) if (directReferenced[b] === index) return null; // (the general path writes a reference)
+            put(T_BUFFER); put(referencedCount); put(-1);
+            directReferenced[referencedCount++] = index;
+          } else if (typeof v === "symbol" || typeof v === "function") {
+            return null; // the general path reports it
+          } else {
+            write(v); // a primitive: no object, so nothing the general writer keeps is touched
+          }
+        }
+        put(T_END);
+      }
+      // Nothing can fail from here on: detach every buffer of the list, as the general path does, and send
+      // the ones the message holds, in the order it holds them.
+      directTokens.length = count;
+      const text = JSONStringify(directTokens);
+      const moved = newList();
+      for (let i = 0; i < n; i++) moved[i] = apply(ABTransfer, transferList[i], []);
+      const sent = newList();
+      for (let b = 0; b < referencedCount; b++) sent[b] = moved[directReferenced[b]];
+      return { __proto__: null, text, buffers: sent, ports: EMPTY_LIST };
+    } finally {
+      out = null;
+      directTokens.length = 0;
+    }
+  }
+
+  // An ordinary object with Object.prototype as its prototype, known without running script: the engine says
+  // it is no Proxy, and Object.prototype.toString finds no Symbol.toStringTag to read on it or its prototype.
+  function isDirectObject(value) {
+    return !isProxy(value) && getPrototypeOf(value) === ObjectPrototype
+      && getOwnPropertyDescriptor(value, SymbolToStringTag) === undefined
+      && getOwnPropertyDescriptor(ObjectPrototype, SymbolToStringTag) === undefined
+      && apply(objectToString, value, []) === "[object Object]";
   }
 
   // A message cloned earlier (copyForPost's copy or snapshot, or a primitive): BroadcastChannel clones once at
