@@ -227,8 +227,13 @@ extension RealmRuntime {
             // call would take it whole otherwise. The checkpoint after the call runs when it is released.
             context.withAPILock {
                 // Each transferred port becomes an endpoint of this agent, bound to this realm; JS makes its MessagePort.
-                let portEndpoints = ports.map { context.number(Double(agent.addEndpoint($0.pipe, side: $0.side, realmID: id))) }
-                guard case .normal(let portList) = context.makeArray(portEndpoints) else { return }
+                // (null when there are none: most messages carry no port, and an empty array is one more call.)
+                var portList = context.null
+                if !ports.isEmpty {
+                    let portEndpoints = ports.map { context.number(Double(agent.addEndpoint($0.pipe, side: $0.side, realmID: id))) }
+                    guard case .normal(let list) = context.makeArray(portEndpoints) else { return }
+                    portList = list
+                }
                 var arguments = [number, context.string(text), portList]
                 for block in buffers { arguments.append(block.makeArrayBuffer(in: context, borrowed: agent.lent.borrowed) ?? context.undefined) }
                 // The hot path: the hook is looked up once per realm.

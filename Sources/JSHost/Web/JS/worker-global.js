@@ -28,9 +28,10 @@
     ReflectDefineProperty(global, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
   }
 
+  const postMessagePrefix = failedToExecute("postMessage", "DedicatedWorkerGlobalScope");
   const operations = {
     postMessage(message, transferOrOptions = undefined) {
-      const prefix = failedToExecute("postMessage", "DedicatedWorkerGlobalScope");
+      const prefix = postMessagePrefix;
       if (!isGlobal(this)) throw new TypeError(`${prefix}Illegal invocation`);
       if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
       internals.postToPipe(endpoint, message, internals.toTransferList(transferOrOptions, prefix), prefix);

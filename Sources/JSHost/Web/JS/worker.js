@@ -91,9 +91,17 @@
     }
     wire();
     const encoded = internals.encodeForAgent(message, transfer);
-    const handoffs = [];
-    for (let i = 0; i < encoded.ports.length; i++) handoffs[i] = handOver(encoded.ports[i]);
-    ReflectApply(ops.pipePost, undefined, opArguments([endpoint, encoded.text, handoffs], encoded.buffers));
+    // (null for no ports: the host then reads no list.)
+    let handoffs = null;
+    if (encoded.ports.length !== 0) {
+      handoffs = [];
+      for (let i = 0; i < encoded.ports.length; i++) handoffs[i] = handOver(encoded.ports[i]);
+    }
+    if (encoded.buffers.length === 0) {
+      ops.pipePost(endpoint, encoded.text, handoffs);
+    } else {
+      ReflectApply(ops.pipePost, undefined, opArguments([endpoint, encoded.text, handoffs], encoded.buffers));
+    }
   }
 
   // `head` then `buffers`, as the argument list of an op. A null-prototype array-like built by index: a spread
@@ -162,18 +170,20 @@
   internals.bindPipeEndpoint = (endpoint, target) => ReflectApply(MapSet, endpoints, [endpoint, target]);
   internals.bindPipeSide = bindSide;
 
+  // (`portEndpoints` is null when the message carries no port.)
   internals.pipeMessage = function pipeMessage(endpoint, text, portEndpoints, ...buffers) {
+    const portCount = portEndpoints === null ? 0 : portEndpoints.length;
     const target = ReflectApply(MapGet, endpoints, [endpoint]);
     if (target === undefined) {
       // Nobody here to receive it: the ports it carried are lost, and their peers hear `close`.
-      for (let i = 0; i < portEndpoints.length; i++) ops.pipeClose(portEndpoints[i]);
+      for (let i = 0; i < portCount; i++) ops.pipeClose(portEndpoints[i]);
       return;
     }
     // Transferred ports become MessagePorts of this realm, each behind its own endpoint.
     let ports = emptyPorts;
-    if (portEndpoints.length !== 0) {
+    if (portCount !== 0) {
       const made = [];
-      for (let i = 0; i < portEndpoints.length; i++) made[i] = internals.bindNewRemotePort(portEndpoints[i]);
+      for (let i = 0; i < portCount; i++) made[i] = internals.bindNewRemotePort(portEndpoints[i]);
       ports = ObjectFreeze(made);
     }
     let data;
@@ -279,6 +289,7 @@
   internals.workerConstruction = workerConstruction;
 
   let isWorker;
+  const postMessagePrefix = failedToExecute("postMessage", "Worker");
 
   class Worker extends EventTarget {
     #endpoint;
@@ -301,7 +312,7 @@
 
     postMessage(message, transferOrOptions = undefined) {
       if (!isWorker(this)) throw illegalInvocation("postMessage", "Worker");
-      const prefix = failedToExecute("postMessage", "Worker");
+      const prefix = postMessagePrefix;
       if (arguments.length < 1) throw notEnoughArguments(prefix, 1, 0);
       const transfer = internals.toTransferList(transferOrOptions, prefix);
       postToPipe(this.#endpoint, message, transfer, prefix);
