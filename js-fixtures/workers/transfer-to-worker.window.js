@@ -151,3 +151,33 @@ promise_test(async () => {
   assert_equals(copied.shape[0][1].first, 6);
   worker.terminate();
 }, "Failures detach nothing; nested values and buffers outside the list take the general path");
+
+promise_test(async () => {
+  const worker = describeWorker();
+  const direct = filled(8, 1), general = filled(8, 2);
+  const replies = [];
+  worker.onmessage = (e) => replies.push(e.data);
+  const received = new Promise((resolve) => { const check = () => replies.length === 2 ? resolve() : setTimeout(check, 1); check(); });
+  // Index setters on Array.prototype and Object.prototype, and a getter for Function.prototype.call: the
+  // host's own lists and calls must not reach them, on the direct path or the general one.
+  let setterRuns = 0, callReads = 0;
+  const savedCall = Object.getOwnPropertyDescriptor(Function.prototype, "call");
+  Object.defineProperty(Object.prototype, "0", { configurable: true, get() { return undefined; }, set(v) { setterRuns++; } });
+  Object.defineProperty(Array.prototype, "0", { configurable: true, get() { return undefined; }, set(v) { setterRuns++; } });
+  Object.defineProperty(Function.prototype, "call", { configurable: true, get() { callReads++; return savedCall.value; } });
+  try {
+    worker.postMessage({ direct }, [direct]);
+    worker.postMessage({ general, inner: { n: 1 } }, [general]);
+  } finally {
+    Object.defineProperty(Function.prototype, "call", savedCall);
+    delete Array.prototype[0];
+    delete Object.prototype[0];
+  }
+  assert_equals(setterRuns, 0, "no index setter ran");
+  assert_equals(callReads, 0, "Function.prototype.call was not read");
+  assert_true(direct.detached && general.detached, "both buffers were transferred");
+  await received;
+  assert_equals(replies[0].shape[0][1].first, 1);
+  assert_equals(replies[1].shape[0][1].first, 2);
+  worker.terminate();
+}, "Patched index setters and Function.prototype.call reach neither path");

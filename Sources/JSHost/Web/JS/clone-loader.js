@@ -29,6 +29,7 @@
     I.isError = typeof Error.isError === "function" ? Error.isError : null;
     I.SymbolIterator = Symbol.iterator;
     I.objectToString = ObjectPrototype.toString; I.propertyIsEnumerable = ObjectPrototype.propertyIsEnumerable;
+    I.lookupGetter = ObjectPrototype.__lookupGetter__;
     I.functionToString = Function.prototype.toString;
     I.symbolToString = Symbol.prototype.toString; I.StringSlice = String.prototype.slice;
     I.BooleanValueOf = Boolean.prototype.valueOf; I.NumberValueOf = Number.prototype.valueOf;

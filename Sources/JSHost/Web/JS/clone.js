@@ -422,7 +422,7 @@
     };
     record.copy = rebuildDOMException(record);
     if (posting) {
-      if (foreign === null) foreign = [];
+      if (foreign === null) foreign = list();
       foreign[foreign.length] = record;
     }
     return remember(v, record.copy);
@@ -540,7 +540,7 @@
 
   function checkTransferList(transferList) {
     // StructuredSerializeWithTransfer steps 1–2 (before the walk): kinds and duplicates.
-    const buffers = [], ports = [], seen = new SealedMap();
+    const buffers = list(), ports = list(), seen = new SealedMap();
     const isPort = internals.isMessagePort;
     for (let i = 0; i < transferList.length; i++) {
       const t = transferList[i];
@@ -597,8 +597,19 @@
     }
     active = true;
     memCount = 0; memMap = null; adopting = isAdopting; posting = isPosting; foreign = null; slotOf = null; slots = null;
-    fastCall = FunctionPrototype.call === FunctionCall;
+    fastCall = callIsOriginal();
     return saved;
+  }
+  const CALL_KEY = freeze(["call"]);
+  // Whether `f.call(...)` on the two functions the walk calls that way is certain to be the original
+  // Function.prototype.call, found without running script (no getter is read): neither has a `call` of its
+  // own or another prototype, and Function.prototype's `call` is the original data property.
+  const lookupGetter = I.lookupGetter;
+  function callIsOriginal() {
+    // (__lookupGetter__ finds an accessor without calling it, and allocates nothing, unlike a descriptor.)
+    return apply(lookupGetter, FunctionPrototype, CALL_KEY) === undefined && FunctionPrototype.call === FunctionCall
+      && getPrototypeOf(objectToString) === FunctionPrototype && !hasOwn(objectToString, "call")
+      && getPrototypeOf(hasOwnProperty) === FunctionPrototype && !hasOwn(hasOwnProperty, "call");
   }
   function end(saved) {
     if (saved === null) {
@@ -641,7 +652,7 @@
     // Nothing can fail from here on: move the bytes of the transferred buffers.
     let moved = EMPTY;
     if (buffers.length !== 0) {
-      moved = [];
+      moved = list();
       for (let i = 0; i < buffers.length; i++) moved[i] = apply(ABTransfer, buffers[i], EMPTY);
     }
     return makeSnapshot(copy, ports, moved, snapSlots !== null && snapSlots.length !== 0 ? snapSlots : null, snapForeign);
@@ -679,7 +690,7 @@
     if (typeof value !== "object" || value === null) return value;
     const saved = begin(true, false);
     try {
-      const buffers = [];
+      const buffers = list();
       for (let i = 0; i < snapshot.buffers.length; i++) {
         const b = snapshot.buffers[i];
         buffers[i] = sameRealm ? b : apply(ABTransfer, b, EMPTY);

@@ -24,7 +24,7 @@
   const makeMessageEvent = internals.makeMessageEvent;
   const emptyPorts = internals.emptyPorts;
   const makeDOMException = internals.makeDOMException;
-  const { apply: ReflectApply } = Reflect;
+  const { apply: ReflectApply, defineProperty: ReflectDefineProperty } = Reflect;
   const ObjectFreeze = Object.freeze;
   const ObjectGetPrototypeOf = Object.getPrototypeOf;
   const MapCtor = Map;
@@ -47,6 +47,9 @@
   const { JSONStringify, JSONParse, ObjectSetPrototypeOf } = internals.capturedBuiltins;
   // (No prototype: JSON.stringify looks up `toJSON` on what it writes, and user code may put one on Array.prototype.)
   const primitiveTokens = ObjectSetPrototypeOf([0, 0], null);
+  // Working lists without a prototype: storing into them never reaches a setter user code put on
+  // Array.prototype or Object.prototype for an index.
+  const newList = () => ObjectSetPrototypeOf([], null);
   function encodePrimitive(message) {
     if (typeof message === "string") {
       primitiveTokens[0] = T_STRING;
@@ -85,7 +88,7 @@
     if (transfer.length === 0) {
       const text = encodePrimitive(message);
       if (text !== undefined) {
-        ops.pipePost(endpoint, text, emptyPorts);
+        ops.pipePost(endpoint, text, null);
         return;
       }
     }
@@ -94,7 +97,7 @@
     // (null for no ports: the host then reads no list.)
     let handoffs = null;
     if (encoded.ports.length !== 0) {
-      handoffs = [];
+      handoffs = newList();
       for (let i = 0; i < encoded.ports.length; i++) handoffs[i] = handOver(encoded.ports[i]);
     }
     if (encoded.buffers.length === 0) {
@@ -119,7 +122,7 @@
     const side = internals.portSideForTransfer(port);
     // Messages already queued for it travel too, ahead of anything that comes later.
     const pending = internals.takePendingEntries(side);
-    const texts = [];
+    const texts = newList();
     for (let i = 0; i < pending.length; i++) {
       const entry = pending[i];
       // A parcel still holds another realm's snapshot: rebuild it here first. (Ports inside queued
@@ -134,14 +137,15 @@
       const endpointHere = side.remote;
       side.remote = 0;
       ReflectApply(MapDelete, endpoints, [endpointHere]);
-      const args = [endpointHere];
+      const args = newList();
+      args[0] = endpointHere;
       for (let i = 0; i < texts.length; i++) args[i + 1] = texts[i];
       return ReflectApply(ops.pipeHandOver, undefined, args);
     }
     // Its peer is here (or gone): a new pipe; the peer keeps side 0, the message carries side 1.
     const created = ops.pipeCreate();
     const endpointHere = created[0];
-    for (let i = 0; i < texts.length; i++) ops.pipePost(endpointHere, texts[i], emptyPorts);
+    for (let i = 0; i < texts.length; i++) ops.pipePost(endpointHere, texts[i], null);
     const peer = side.peer;
     if (peer !== null) {
       // The peer may live in another realm of this agent: it takes the endpoint over, so that it hears the
@@ -182,8 +186,12 @@
     // Transferred ports become MessagePorts of this realm, each behind its own endpoint.
     let ports = emptyPorts;
     if (portCount !== 0) {
+      // (An Array, as MessageEvent.ports is; filled by definition, so no index setter user code put on
+      // Array.prototype runs.)
       const made = [];
-      for (let i = 0; i < portCount; i++) made[i] = internals.bindNewRemotePort(portEndpoints[i]);
+      for (let i = 0; i < portCount; i++) {
+        ReflectDefineProperty(made, i, { __proto__: null, value: internals.bindNewRemotePort(portEndpoints[i]), writable: true, enumerable: true, configurable: true });
+      }
       ports = ObjectFreeze(made);
     }
     let data;
