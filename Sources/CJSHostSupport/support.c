@@ -139,7 +139,7 @@ JSValueRef jshost_make_string_from_utf8(JSContextRef context, const unsigned cha
         if (string != NULL) return string;
     }
     size_t units;
-    if (!jshost_utf8_measure(bytes, length, &units)) return NULL;
+    if (!jshost_utf8_measure(bytes, length, &units) || units > JSHOST_MAX_WIDE_STRING_LENGTH) return NULL;
     uint16_t *characters;
     void *impl = new_string_impl(units, true, (void **)&characters);
     if (impl == NULL) return NULL;
@@ -179,8 +179,12 @@ const unsigned char *jshost_uint8_array_bytes(JSContextRef context, JSObjectRef 
     }
     JSValueRef exception = NULL;
     if (layout != 1 || JSValueGetTypedArrayType(context, view, &exception) != kJSTypedArrayTypeUint8Array) return NULL;
+    // The length field alone is not enough: a fixed-length view keeps it when its resizable buffer shrinks
+    // under it (script can do that between taking the length and calling here). The engine's own answer
+    // takes that into account (an out-of-bounds view has length 0) and pins nothing.
     const char *fields = (const char *)view;
-    if (*(const size_t *)(fields + 24) != length) return NULL;
+    if (*(const size_t *)(fields + 24) != length || JSObjectGetTypedArrayLength(context, view, &exception) != length
+        || exception != NULL) return NULL;
     return *(const unsigned char *const *)(fields + 16);
 }
 

@@ -182,8 +182,11 @@ static bool measure_avx512(const uint8_t *s, size_t n, size_t *units) {
     }
     if (error) return false;
     if (carry) {
-        // A sequence runs past i: the portable pass takes it from its lead (already counted once).
-        do i--; while (is_continuation(s[i]));
+        // A sequence runs past i: the portable pass takes it from its lead (already counted once), at most
+        // three bytes back. (Bytes that changed meanwhile, in shared memory, may show no lead there: the
+        // portable pass then finds the continuation byte it starts on invalid.)
+        size_t lowest = i - 3;
+        do i--; while (i > lowest && is_continuation(s[i]));
         count -= 1;
     }
     *units = count;

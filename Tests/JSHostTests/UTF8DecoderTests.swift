@@ -125,13 +125,13 @@ struct UTF8DecoderTests {
         }
     }
 
-    @Test("bytes that no longer match the measured length never write past the string")
+    @Test("a unit count that is not the measured one is refused, and nothing is written past it")
     func changedSinceMeasured() {
         UTF8DecoderTests.compareBoth {
             let input = Array(String(repeating: "abc\u{E9}abc\u{20AC}\u{1F600}", count: 100).utf8)
             var units = 0
             #expect(jshost_utf8_measure(input, input.count, &units))
-            for claimed in [0, 1, units / 2, units - 1] {
+            for claimed in [0, 1, units / 2, units - 1, units + 1, units + 2, units + 30] {
                 let got = UTF8DecoderTests.decoded(input, units: claimed)
                 #expect(got.valid && got.units == nil, "claimed \(claimed) of \(units) units")
             }

@@ -147,3 +147,32 @@ test(() => {
     input[at] = was;
   }
 }, "Long mixed text with an error anywhere takes the Encoding Standard decoder");
+
+test(() => {
+  // Script can run inside decode() (a getter it put on %TypedArray%.prototype) and shrink a resizable buffer
+  // under a fixed-length view: the decoder must then read nothing that is no longer there.
+  const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+  const saved = Object.getOwnPropertyDescriptor(TypedArrayPrototype, "length");
+  const buffer = new ArrayBuffer(1 << 16, { maxByteLength: 1 << 20 });
+  new Uint8Array(buffer).fill(0x62);
+  let armed = true;
+  Object.defineProperty(TypedArrayPrototype, "length", { configurable: true, get() {
+    if (this.buffer !== buffer) return saved.get.call(this);
+    if (armed) { armed = false; buffer.resize(16); }
+    return 1 << 16; // (and lies about it)
+  } });
+  let result;
+  try {
+    result = new TextDecoder().decode(new Uint8Array(buffer, 0, 1 << 16));
+  } catch (e) {
+    result = e;
+  } finally {
+    Object.defineProperty(TypedArrayPrototype, "length", saved);
+  }
+  assert_false(armed, "the getter ran");
+  if (typeof result === "string") {
+    assert_less_than_equal(result.length, 16, "no more than the bytes that are left");
+  } else {
+    assert_true(result instanceof TypeError, `a TypeError, not ${result}`);
+  }
+}, "A buffer shrunk by script during decode() is not read past its end");

@@ -77,6 +77,9 @@ void jshost_drain_microtasks(JSContextRef context);
 /// Whether this JSC exports what jshost_drain_microtasks needs.
 bool jshost_can_drain_microtasks(void);
 
+/// The longest two-byte string this JavaScriptCore makes (WTF aborts the process for a longer one).
+#define JSHOST_MAX_WIDE_STRING_LENGTH 0x7ffffff3u
+
 /// The JS string that the UTF-8 `bytes` decode to (no BOM handling), made at its exact length in one copy: a
 /// one-byte engine string for ASCII, else a two-byte one. NULL when the bytes are not well-formed UTF-8 (the
 /// caller's decoder then places U+FFFD or throws), when `length` is 0 or too long for one string, or when this

@@ -422,11 +422,17 @@ private func decodeUTF8(_ call: HostCall) throws(HostFunctionError) -> JSValue {
     if let string = jshost_make_string_from_utf8(context.ref, base, count) {
         return JSValue(ref: string)
     }
+    // The engine ends the process rather than make a longer string: that is a RangeError here. (Every 3 bytes
+    // give at least one code unit, so a longer input cannot fit; a shorter one is checked once decoded.)
+    let tooLong = HostFunctionError.rangeError("The decoded string would be longer than the engine's longest string.")
+    let longest = Int(JSHOST_MAX_WIDE_STRING_LENGTH)
+    guard count / 3 <= longest else { throw tooLong }
     let units = UnsafeMutablePointer<UInt16>.allocate(capacity: max(count, 1))
     defer { units.deallocate() }
     guard let unitCount = TextCodec.decodeUTF8(bytes, into: units, fatal: context.toBoolean(call[2])) else {
         return context.null
     }
+    guard unitCount <= longest else { throw tooLong }
     let string = JSStringCreateWithCharacters(units, unitCount)
     defer { JSStringRelease(string) }
     return JSValue(ref: JSValueMakeString(context.ref, string))

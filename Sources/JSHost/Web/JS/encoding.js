@@ -140,7 +140,9 @@
   // UTF-8 decode of a whole input without a BOM step; null when fatal and malformed. `bytes` is a Uint8Array
   // this module made (bufferSourceBytes), which the host reads in place when it can.
   function decodeNative(bytes, fatal) {
-    const n = bytes.length;
+    // (The length through the captured getter: `bytes.length` reaches %TypedArray%.prototype, where script
+    // can put a getter of its own, which could also shrink the buffer meanwhile.)
+    const n = ReflectApply(TypedArrayByteLength, bytes, []);
     const s = nativeDecode(bytes, n, fatal, true);
     if (s !== undefined) return s;
     const scratch = byteScratchFor(n);
