@@ -3,12 +3,13 @@
 // a portable version and an AVX-512 one, picked once at run time.
 //
 // The AVX-512 passes work on whole blocks with bit masks and never on one code point at a time:
-// - measuring: a byte is a continuation (10xxxxxx) exactly where a lead two or three bytes back asks for one,
-//   so "continuations" XOR "required continuations" must be empty; the few remaining rules (no C0/C1 leads, no
-//   overlong E0 form, no surrogates after ED) compare each lead with the byte after it.
+// - measuring: a byte is a continuation (10xxxxxx) exactly where a lead one to three bytes back asks for one,
+//   so "continuations" XOR "required continuations" must be empty; the few remaining rules (no C0/C1 or
+//   F5..FF leads, no overlong E0/F0 forms, no surrogates after ED, nothing past U+10FFFF after F4) compare each
+//   lead with the byte after it.
 // - decoding: every byte position computes the code unit that *would* start there (as a 1-, 2- or 3-byte
-//   sequence, from itself and the next two bytes), then a compress keeps the positions where a code point
-//   starts. A block holding a 4-byte sequence (a surrogate pair) is decoded by the portable code.
+//   sequence, from itself and the next two bytes; a 4-byte lead gives its high surrogate, and the position
+//   after it the low one), then a compress keeps the positions where a code unit starts.
 #include "CJSHostSupport.h"
 #include <stdint.h>
 #include <string.h>
@@ -23,20 +24,21 @@ static inline bool is_continuation(uint8_t byte) {
 
 // ---- portable ---------------------------------------------------------------------------------------------
 
-// Checks s[i..<n] and adds its UTF-16 length to *units. s[i] must start a code point.
-static bool measure_portable(const uint8_t *s, size_t n, size_t i, size_t *units) {
+// Checks the code points that start in s[i..<stop] (the last may end after stop, never after n) and adds their
+// UTF-16 length to *units; *end is where the next code point starts. s[i] must start a code point.
+static bool measure_portable(const uint8_t *s, size_t n, size_t i, size_t stop, size_t *units, size_t *end) {
     size_t count = *units;
-    while (i < n) {
+    while (i < stop) {
         uint8_t b = s[i];
         if (b < 0x80) {
-            while (i + 8 <= n) {
+            while (i + 8 <= stop) {
                 uint64_t word;
                 memcpy(&word, s + i, 8);
                 if (word & 0x8080808080808080ULL) break;
                 i += 8;
                 count += 8;
             }
-            while (i < n && s[i] < 0x80) {
+            while (i < stop && s[i] < 0x80) {
                 i++;
                 count++;
             }
@@ -63,6 +65,7 @@ static bool measure_portable(const uint8_t *s, size_t n, size_t i, size_t *units
         }
     }
     *units = count;
+    *end = i;
     return true;
 }
 
@@ -148,12 +151,26 @@ static bool copy_ascii_portable(const uint8_t *s, size_t n, uint8_t *out) {
 #if defined(__x86_64__)
 #define AVX512_TARGET __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi2,bmi,bmi2,popcnt")))
 
+// Where the portable pass takes over from the vector one at i: when the last block ended inside a sequence
+// (`carry`), at its lead, at most three bytes back, whose units are then counted again and so uncounted here.
+// (Bytes that changed meanwhile, in shared memory, may show no lead there: the portable pass then finds the
+// continuation byte it starts on invalid.)
+static inline size_t back_up_to_lead(const uint8_t *s, size_t i, uint64_t carry, size_t *count) {
+    if (!carry) return i;
+    size_t lowest = i - 3;
+    do i--; while (i > lowest && is_continuation(s[i]));
+    *count -= s[i] >= 0xF0 ? 2 : 1;
+    return i;
+}
+
 AVX512_TARGET
 static bool measure_avx512(const uint8_t *s, size_t n, size_t *units) {
     const __m512i c0 = _mm512_set1_epi8((char)0xC0), x80 = _mm512_set1_epi8((char)0x80);
     const __m512i c2 = _mm512_set1_epi8((char)0xC2), e0 = _mm512_set1_epi8((char)0xE0);
     const __m512i ed = _mm512_set1_epi8((char)0xED), f0 = _mm512_set1_epi8((char)0xF0);
+    const __m512i f4 = _mm512_set1_epi8((char)0xF4), f5 = _mm512_set1_epi8((char)0xF5);
     const __m512i a0 = _mm512_set1_epi8((char)0xA0), x9f = _mm512_set1_epi8((char)0x9F);
+    const __m512i x90 = _mm512_set1_epi8((char)0x90), x8f = _mm512_set1_epi8((char)0x8F);
     size_t i = 0, count = 0;
     uint64_t carry = 0, error = 0;
     // (+1: the overlong and surrogate checks read the byte after each lead.)
@@ -167,52 +184,49 @@ static bool measure_avx512(const uint8_t *s, size_t n, size_t *units) {
             i += 64;
             continue;
         }
-        if (_mm512_cmpge_epu8_mask(v, f0)) break;
         uint64_t continuation = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v, c0), x80);
         uint64_t lead2 = _mm512_cmpge_epu8_mask(v, c0);
         uint64_t lead3 = _mm512_cmpge_epu8_mask(v, e0);
-        error |= ((lead2 << 1) | (lead3 << 2) | carry) ^ continuation;
-        carry = (lead2 >> 63) | (lead3 >> 62);
+        uint64_t lead4 = _mm512_cmpge_epu8_mask(v, f0);
+        error |= ((lead2 << 1) | (lead3 << 2) | (lead4 << 3) | carry) ^ continuation;
+        carry = (lead2 >> 63) | (lead3 >> 62) | (lead4 >> 61);
         error |= lead2 & _mm512_cmplt_epu8_mask(v, c2);
         __m512i next = _mm512_loadu_si512(s + i + 1);
         error |= _mm512_mask_cmplt_epu8_mask(_mm512_cmpeq_epi8_mask(v, e0), next, a0);
         error |= _mm512_mask_cmpgt_epu8_mask(_mm512_cmpeq_epi8_mask(v, ed), next, x9f);
-        count += 64 - (size_t)_mm_popcnt_u64(continuation);
+        if (lead4) {
+            // F5..FF never appear; F0 must not start an overlong form, F4 nothing past U+10FFFF.
+            error |= _mm512_cmpge_epu8_mask(v, f5);
+            error |= _mm512_mask_cmplt_epu8_mask(_mm512_cmpeq_epi8_mask(v, f0), next, x90);
+            error |= _mm512_mask_cmpgt_epu8_mask(_mm512_cmpeq_epi8_mask(v, f4), next, x8f);
+        }
+        // One unit per code point, two for a 4-byte one (a surrogate pair).
+        count += 64 - (size_t)_mm_popcnt_u64(continuation) + (size_t)_mm_popcnt_u64(lead4);
         i += 64;
     }
     if (error) return false;
-    if (carry) {
-        // A sequence runs past i: the portable pass takes it from its lead (already counted once), at most
-        // three bytes back. (Bytes that changed meanwhile, in shared memory, may show no lead there: the
-        // portable pass then finds the continuation byte it starts on invalid.)
-        size_t lowest = i - 3;
-        do i--; while (i > lowest && is_continuation(s[i]));
-        count -= 1;
-    }
+    i = back_up_to_lead(s, i, carry, &count);
     *units = count;
-    return measure_portable(s, n, i, units);
+    return measure_portable(s, n, i, n, units, &i);
 }
 
 AVX512_TARGET
 static bool decode_avx512(const uint8_t *s, size_t n, uint16_t *out, size_t units) {
     const __m512i w_c0 = _mm512_set1_epi16(0xC0), w_80 = _mm512_set1_epi16(0x80), w_e0 = _mm512_set1_epi16(0xE0);
+    const __m512i w_f0 = _mm512_set1_epi16(0xF0), w_07 = _mm512_set1_epi16(0x07), w_0f = _mm512_set1_epi16(0x0F);
     const __m512i w_1f = _mm512_set1_epi16(0x1F), w_3f = _mm512_set1_epi16(0x3F);
-    const __m256i f0 = _mm256_set1_epi8((char)0xF0);
+    const __m512i w_d7c0 = _mm512_set1_epi16((short)0xD7C0), w_dc00 = _mm512_set1_epi16((short)0xDC00);
     size_t i = 0, o = 0;
+    // 1 when the block before ended with a 4-byte lead: its low surrogate goes at this block's first position.
+    __mmask32 pendingLow = 0;
     // (+2: a code point starting in the last two positions of a block reads the two bytes after it.)
     while (i + 34 <= n) {
         __m256i raw = _mm256_loadu_si256((const __m256i *)(s + i));
-        if (_mm256_movemask_epi8(raw) == 0) {
+        if (_mm256_movemask_epi8(raw) == 0 && !pendingLow) {
             if (o + 32 > units) return false;
             _mm512_storeu_si512(out + o, _mm512_cvtepu8_epi16(raw));
             o += 32;
             i += 32;
-            continue;
-        }
-        if (_mm256_cmpge_epu8_mask(raw, f0)) {
-            size_t end = i + 32;
-            while (i < end && is_continuation(s[i])) i++;
-            while (i < end) if (!decode_one(s, n, &i, out, &o, units)) return false;
             continue;
         }
         __m512i x0 = _mm512_cvtepu8_epi16(raw);
@@ -221,18 +235,38 @@ static bool decode_avx512(const uint8_t *s, size_t n, uint16_t *out, size_t unit
         __mmask32 starts = _mm512_cmpneq_epi16_mask(_mm512_and_si512(x0, w_c0), w_80);
         __mmask32 two = _mm512_cmpge_epu16_mask(x0, w_c0);
         __mmask32 three = _mm512_cmpge_epu16_mask(x0, w_e0);
+        __mmask32 four = _mm512_cmpge_epu16_mask(x0, w_f0);
         __m512i trail1 = _mm512_and_si512(x1, w_3f);
         // 110aaaaa 10bbbbbb → aaaaabbbbbb; 1110aaaa 10bbbbbb 10cccccc → aaaabbbbbbcccccc (x0 << 12 keeps aaaa).
         __m512i as2 = _mm512_or_si512(_mm512_slli_epi16(_mm512_and_si512(x0, w_1f), 6), trail1);
         __m512i as3 = _mm512_or_si512(_mm512_or_si512(_mm512_slli_epi16(x0, 12), _mm512_slli_epi16(trail1, 6)),
                                       _mm512_and_si512(x2, w_3f));
         __m512i value = _mm512_mask_blend_epi16(three, _mm512_mask_blend_epi16(two, x0, as2), as3);
+        if (four | pendingLow) {
+            // 11110aaa 10bbbbbb 10ccdddd 10eeeeee is the code point aaabbbbbbccddddeeeeee: its high surrogate, at
+            // the lead, is 0xD800 + aaabbbbbbcc - 0x40; the low one, at the next position (a continuation byte,
+            // made a start here), is 0xDC00 + ddddeeeeee, from the two bytes after that position.
+            __mmask32 low = (__mmask32)((four << 1) | pendingLow);
+            pendingLow = four >> 31;
+            __m512i hi = _mm512_add_epi16(w_d7c0, _mm512_or_si512(_mm512_or_si512(
+                _mm512_slli_epi16(_mm512_and_si512(x0, w_07), 8), _mm512_slli_epi16(trail1, 2)),
+                _mm512_srli_epi16(_mm512_and_si512(x2, w_3f), 4)));
+            __m512i lo = _mm512_or_si512(w_dc00, _mm512_or_si512(
+                _mm512_slli_epi16(_mm512_and_si512(x1, w_0f), 6), _mm512_and_si512(x2, w_3f)));
+            value = _mm512_mask_blend_epi16(low, _mm512_mask_blend_epi16(four, value, hi), lo);
+            starts |= low;
+        }
         __m512i packed = _mm512_maskz_compress_epi16(starts, value);
         unsigned k = (unsigned)_mm_popcnt_u32(starts);
         if (o + k > units) return false;
         _mm512_mask_storeu_epi16(out + o, (__mmask32)_bzhi_u32(0xFFFFFFFFu, k), packed);
         o += k;
         i += 32;
+    }
+    if (pendingLow) {
+        // The last block ended on a 4-byte lead: the portable code decodes that code point whole again.
+        i -= 1;
+        o -= 1;
     }
     return decode_portable(s, n, i, out, o, units);
 }
@@ -285,7 +319,8 @@ bool jshost_utf8_measure(const unsigned char *bytes, size_t length, size_t *unit
 #if defined(__x86_64__)
     if (use_avx512()) return measure_avx512(bytes, length, units);
 #endif
-    return measure_portable(bytes, length, 0, units);
+    size_t end;
+    return measure_portable(bytes, length, 0, length, units, &end);
 }
 
 bool jshost_copy_ascii(const unsigned char *bytes, size_t length, unsigned char *out) {
