@@ -188,6 +188,91 @@ const unsigned char *jshost_uint8_array_bytes(JSContextRef context, JSObjectRef 
     return *(const unsigned char *const *)(fields + 16);
 }
 
+// A JSStringRef (OpaqueJSString: a reference count, then the WTF::String it holds, then a UTF-16 pointer)
+// shares the engine string's StringImpl when made by JSValueToStringCopy. Reading that StringImpl is how the
+// encoder sees a one-byte string's characters: JSStringGetCharactersPtr would first widen them all to UTF-16.
+// Checked once, on strings made for the purpose, comparing pointers (nothing unverified is dereferenced):
+// the StringImpl pointer is the word at offset 8, and bit 2 of the StringImpl's flags (offset 16) marks
+// one-byte characters.
+static int opaque_string_layout = 0; // 0: not yet checked, 1: as above, -1: different
+static const unsigned one_byte_flag = 1u << 2;
+
+// Whether the StringImpl `impl` (made here) becomes the one behind a JSStringRef of its JS string.
+// (The caller keeps its own reference to `impl`; finish_string takes over the one added here.)
+static bool opaque_string_holds(JSContextRef context, void *impl) {
+    __atomic_add_fetch((unsigned *)impl, 2, __ATOMIC_ACQ_REL);
+    JSValueRef value = finish_string(context, impl);
+    bool holds = false;
+    if (value != NULL) {
+        JSValueRef exception = NULL;
+        JSStringRef string = JSValueToStringCopy(context, value, &exception);
+        if (string != NULL) {
+            holds = *(void *const *)((const char *)string + 8) == impl;
+            JSStringRelease(string);
+        }
+    }
+    return holds;
+}
+
+static bool check_opaque_string_layout(JSContextRef context) {
+    if (!can_make_strings()) return false;
+    unsigned char *narrow;
+    uint16_t *wide;
+    void *impl8 = new_string_impl(40, false, (void **)&narrow);
+    if (impl8 == NULL) return false;
+    void *impl16 = new_string_impl(40, true, (void **)&wide);
+    if (impl16 == NULL) {
+        release_string_impl(impl8);
+        return false;
+    }
+    for (int i = 0; i < 40; i++) {
+        narrow[i] = (unsigned char)('a' + i % 26);
+        wide[i] = (uint16_t)(0x100 + i);
+    }
+    bool flags = (((const unsigned *)impl8)[4] & one_byte_flag) && !(((const unsigned *)impl16)[4] & one_byte_flag);
+    bool holds = flags && opaque_string_holds(context, impl8) && opaque_string_holds(context, impl16);
+    release_string_impl(impl8);
+    release_string_impl(impl16);
+    return holds;
+}
+
+// The one-byte characters of `string`, or NULL when it holds two-byte ones (or the layout is not known).
+static const unsigned char *one_byte_characters(JSContextRef context, JSStringRef string, size_t *length) {
+    int layout = __atomic_load_n(&opaque_string_layout, __ATOMIC_RELAXED);
+    if (layout == 0) {
+        layout = check_opaque_string_layout(context) ? 1 : -1;
+        __atomic_store_n(&opaque_string_layout, layout, __ATOMIC_RELAXED);
+    }
+    if (layout != 1) return NULL;
+    const unsigned *impl = *(const unsigned *const *)((const char *)string + 8);
+    if (impl == NULL || !(impl[4] & one_byte_flag)) return NULL;
+    *length = impl[1];
+    return *(const unsigned char *const *)((const char *)impl + 8);
+}
+
+JSObjectRef jshost_encode_one_byte_string(JSContextRef context, JSValueRef value) {
+    JSValueRef exception = NULL;
+    if (!JSValueIsString(context, value)) return NULL;
+    JSStringRef string = JSValueToStringCopy(context, value, &exception);
+    if (string == NULL) return NULL;
+    JSObjectRef result = NULL;
+    size_t length = 0;
+    const unsigned char *characters = one_byte_characters(context, string, &length);
+    if (characters != NULL && length > 0) {
+        // Latin-1: below 0x80 one byte, else two.
+        size_t size = length + jshost_count_high_bytes(characters, length);
+        JSObjectRef view = JSObjectMakeTypedArray(context, kJSTypedArrayTypeUint8Array, size, &exception);
+        unsigned char *out = view != NULL && exception == NULL ? (unsigned char *)jshost_uint8_array_bytes(context, view, size) : NULL;
+        if (out != NULL) {
+            if (size == length) jshost_copy_ascii(characters, length, out);
+            else jshost_latin1_to_utf8(characters, length, out);
+            result = view;
+        }
+    }
+    JSStringRelease(string);
+    return result;
+}
+
 static pthread_once_t prepare_once = PTHREAD_ONCE_INIT;
 static bool prepared = false;
 static pthread_mutex_t prepare_lock = PTHREAD_MUTEX_INITIALIZER;

@@ -312,6 +312,54 @@ static bool avx512_disabled = false;
 static bool use_avx512(void) { return false; }
 #endif
 
+// ---- Latin-1 → UTF-8 (TextEncoder on one-byte strings) -------------------------------------------------------
+
+static size_t count_high_portable(const uint8_t *s, size_t n) {
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) count += s[i] >> 7;
+    return count;
+}
+
+#if defined(__x86_64__)
+AVX512_TARGET
+static size_t count_high_avx512(const uint8_t *s, size_t n) {
+    size_t count = 0, i = 0;
+    for (; i + 64 <= n; i += 64) count += (size_t)_mm_popcnt_u64(_mm512_movepi8_mask(_mm512_loadu_si512(s + i)));
+    return count + count_high_portable(s + i, n - i);
+}
+#endif
+
+size_t jshost_count_high_bytes(const unsigned char *bytes, size_t length) {
+#if defined(__x86_64__)
+    if (use_avx512()) return count_high_avx512(bytes, length);
+#endif
+    return count_high_portable(bytes, length);
+}
+
+void jshost_latin1_to_utf8(const unsigned char *bytes, size_t length, unsigned char *out) {
+    size_t o = 0, i = 0;
+    while (i < length) {
+        // Runs of ASCII eight at a time.
+        if (i + 8 <= length) {
+            uint64_t word;
+            memcpy(&word, bytes + i, 8);
+            if (!(word & 0x8080808080808080ULL)) {
+                memcpy(out + o, &word, 8);
+                i += 8;
+                o += 8;
+                continue;
+            }
+        }
+        uint8_t b = bytes[i++];
+        if (b < 0x80) {
+            out[o++] = b;
+        } else {
+            out[o++] = (uint8_t)(0xC0 | b >> 6);
+            out[o++] = (uint8_t)(0x80 | (b & 0x3F));
+        }
+    }
+}
+
 // ---- entry points -----------------------------------------------------------------------------------------
 
 bool jshost_utf8_measure(const unsigned char *bytes, size_t length, size_t *units) {

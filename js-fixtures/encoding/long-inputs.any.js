@@ -176,3 +176,50 @@ test(() => {
     assert_true(result instanceof TypeError, `a TypeError, not ${result}`);
   }
 }, "A buffer shrunk by script during decode() is not read past its end");
+
+// Strings the engine keeps as one-byte characters are encoded from where they are; every other string
+// through UTF-16. Both must give the UTF-8 a plain encoder gives, in an ordinary, transferable Uint8Array.
+function referenceUTF8(s) {
+  const out = [];
+  for (const ch of s) {
+    let c = ch.codePointAt(0);
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | c >> 6, 0x80 | c & 63);
+    else if (c < 0x10000) out.push(0xe0 | c >> 12, 0x80 | c >> 6 & 63, 0x80 | c & 63);
+    else out.push(0xf0 | c >> 18, 0x80 | c >> 12 & 63, 0x80 | c >> 6 & 63, 0x80 | c & 63);
+  }
+  return out;
+}
+function sameBytes(actual, expected, label) {
+  assert_true(actual instanceof Uint8Array, `${label}: a Uint8Array`);
+  assert_equals(actual.length, expected.length, `${label}: length`);
+  for (let i = 0; i < expected.length; i++) {
+    if (actual[i] !== expected[i]) assert_equals(actual[i], expected[i], `${label}: byte ${i}`);
+  }
+}
+
+test(() => {
+  const e = new TextEncoder();
+  let latin1 = "";
+  for (let c = 0; c < 256; c++) latin1 += String.fromCharCode(c);
+  const cases = {
+    "ASCII": "abcdefgh".repeat(5000) + "xyz",
+    "Latin-1, every character": latin1.repeat(40),
+    "Latin-1 mostly ASCII": ("abcdefghijklmno" + "\u00e9").repeat(700),
+    "a rope": "abc".repeat(1000) + "\u00ff" + "d".repeat(777),
+    "a substring": ("0123456789\u00fc").repeat(500).slice(3, 4003),
+    "two-byte": "abc\u20ac\u{1F600}\ud800x".repeat(500),
+    "two-byte characters that are all Latin-1": ("\u0100" + "\u00e9abc".repeat(400)).slice(1),
+  };
+  for (const [label, s] of Object.entries(cases)) {
+    const encoded = e.encode(s);
+    sameBytes(encoded, referenceUTF8(s), label);
+    assert_equals(Object.getPrototypeOf(encoded), Uint8Array.prototype, `${label}: this realm's Uint8Array`);
+    assert_equals(encoded.byteOffset, 0);
+    assert_equals(encoded.buffer.byteLength, encoded.length, `${label}: a buffer of its own, exactly as long`);
+    const moved = encoded.buffer.transfer();
+    assert_true(encoded.buffer.detached, `${label}: its buffer can be transferred (it is not pinned)`);
+    assert_equals(moved.byteLength, referenceUTF8(s).length);
+  }
+}, "Long strings of every kind encode to the UTF-8 a plain encoder gives, in a Uint8Array of their own");

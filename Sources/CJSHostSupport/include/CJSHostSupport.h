@@ -92,6 +92,17 @@ JSValueRef jshost_make_string_from_utf8(JSContextRef context, const unsigned cha
 /// this reads: checked once per process). Valid until script runs again. Call on the context's thread.
 const unsigned char *jshost_uint8_array_bytes(JSContextRef context, JSObjectRef view, size_t length);
 
+/// A new Uint8Array holding the UTF-8 of the JS string `value`, when the engine keeps that string as one-byte
+/// (Latin-1) characters: read where they are, in one pass. NULL when it does not (two-byte strings, ropes the
+/// engine has not flattened, or an engine whose layout is not the one this reads: checked once per process);
+/// the caller encodes those itself. Call from a native callback, on the context's thread.
+JSObjectRef jshost_encode_one_byte_string(JSContextRef context, JSValueRef value);
+
+/// How many of `bytes` are 0x80 or above.
+size_t jshost_count_high_bytes(const unsigned char *bytes, size_t length);
+/// The UTF-8 of Latin-1 `bytes` into `out`, which has room for `length` plus the count of high bytes.
+void jshost_latin1_to_utf8(const unsigned char *bytes, size_t length, unsigned char *out);
+
 /// Whether `bytes` are well-formed UTF-8; if so, *units is how many UTF-16 code units they decode to.
 bool jshost_utf8_measure(const unsigned char *bytes, size_t length, size_t *units);
 /// Writes the UTF-16 of `bytes`, measured by jshost_utf8_measure, into `out`. Never writes more than `units`

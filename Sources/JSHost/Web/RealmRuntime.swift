@@ -347,6 +347,12 @@ final class RealmRuntime: LoopTaskTarget {
         context.setProperty(ops, "decodeUTF8", context.makeFunction("decodeUTF8") { call throws(HostFunctionError) in
             try decodeUTF8(call)
         })
+        // encodeOneByte(string): a new Uint8Array of the UTF-8 of a string the engine keeps as one-byte
+        // characters, read where they are (CJSHostSupport); undefined for any other string.
+        context.setProperty(ops, "encodeOneByte", context.makeFunction("encodeOneByte") { call throws(HostFunctionError) in
+            guard let array = jshost_encode_one_byte_string(call.context.ref, call[0].ref) else { return call.context.undefined }
+            return JSValue(ref: array)
+        })
         context.setProperty(ops, "encodeUTF8", context.makeFunction("encodeUTF8") { call throws(HostFunctionError) in
             try encodeUTF8(call)
         })

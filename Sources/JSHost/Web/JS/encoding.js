@@ -126,7 +126,7 @@
   // Measured: from a few bytes on, one native call beats the JS loops (which stay for streaming decode and
   // for the tiniest inputs).
   const NATIVE_MIN = 8;
-  const nativeDecode = ops.decodeUTF8, nativeEncode = ops.encodeUTF8;
+  const nativeDecode = ops.decodeUTF8, nativeEncode = ops.encodeUTF8, nativeEncodeOneByte = ops.encodeOneByte;
   // The bytes the native ops work on when they cannot read the caller's in place: a buffer only this module
   // sees (the host takes its pointer, which pins it; pinning a buffer script can reach would make its
   // transfer() copy). Kept for reuse up to 16 MiB.
@@ -169,6 +169,9 @@
   // A well-formed string `s` (or any string, on the native path: lone surrogates become U+FFFD there too).
   function utf8EncodeWellFormed(s) {
     if (s.length >= NATIVE_MIN) {
+      // A string the engine keeps as one-byte characters (most text) is encoded from where it is, in one pass.
+      const direct = nativeEncodeOneByte(s);
+      if (direct !== undefined) return direct;
       const scratch = byteScratchFor(3 * s.length + 1);
       const n = nativeEncode(s, scratch);
       return ReflectApply(TypedArraySlice, scratch, [0, n]);
