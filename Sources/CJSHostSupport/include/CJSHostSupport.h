@@ -93,9 +93,9 @@ JSValueRef jshost_make_string_from_utf8(JSContextRef context, const unsigned cha
 const unsigned char *jshost_uint8_array_bytes(JSContextRef context, JSObjectRef view, size_t length);
 
 /// A new Uint8Array holding the UTF-8 of the JS string `value`, when the engine keeps that string as one-byte
-/// (Latin-1) characters: read where they are, in one pass. NULL when it does not (two-byte strings, ropes the
-/// engine has not flattened, or an engine whose layout is not the one this reads: checked once per process);
-/// the caller encodes those itself. Call from a native callback, on the context's thread.
+/// (Latin-1) characters: read where they are, in one pass (a rope is flattened first, as any read of it does).
+/// NULL for a two-byte string, an empty one, or on an engine whose layout is not the one this reads (checked
+/// once per process); the caller encodes those itself. Call from a native callback, on the context's thread.
 JSObjectRef jshost_encode_one_byte_string(JSContextRef context, JSValueRef value);
 
 /// How many of `bytes` are 0x80 or above.

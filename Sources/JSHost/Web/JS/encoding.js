@@ -10,7 +10,7 @@
     ReflectApply, ObjectGetOwnPropertyDescriptor, StringFromCharCode, StringPrototypeCharCodeAt,
     StringPrototypeSlice, StringPrototypeToWellFormed, TypeErrorCtor, RangeErrorCtor, ArrayBufferIsView,
     ArrayBufferByteLength, SharedArrayBufferByteLength, TypedArrayPrototype, TypedArrayBuffer, TypedArrayByteOffset,
-    TypedArrayByteLength, TypedArrayTag, TypedArraySet, TypedArraySlice, TypedArraySubarray, DataViewBuffer,
+    TypedArrayByteLength, TypedArrayTag, TypedArraySet, TypedArraySubarray, DataViewBuffer,
     DataViewByteOffset, DataViewByteLength, Uint8ArrayCtor, Uint16ArrayCtor,
     ArrayBufferDetached,
   } = internals.capturedBuiltins;
@@ -150,6 +150,12 @@
     return nativeDecode(scratch, n, fatal, false);
   }
 
+  // The first n bytes of a scratch, as a view made with the original constructor (subarray and slice would
+  // ask the array's `constructor` for a species, which script can change).
+  function scratchView(scratch, n) {
+    return new Uint8ArrayCtor(ReflectApply(TypedArrayBuffer, scratch, []), 0, n);
+  }
+
   // encodeInto through the native encoder: encode all, keep the whole sequences that fit, count what they
   // came from (a 4-byte sequence is two UTF-16 code units, every other sequence one).
   function encodeIntoNative(s, destination) {
@@ -162,7 +168,7 @@
       const b = scratch[i];
       if ((b & 0xc0) !== 0x80) read += b >= 0xf0 ? 2 : 1;
     }
-    ReflectApply(TypedArraySet, destination, [ReflectApply(TypedArraySubarray, scratch, [0, written])]);
+    ReflectApply(TypedArraySet, destination, [scratchView(scratch, written)]);
     return [read, written];
   }
 
@@ -174,7 +180,9 @@
       if (direct !== undefined) return direct;
       const scratch = byteScratchFor(3 * s.length + 1);
       const n = nativeEncode(s, scratch);
-      return ReflectApply(TypedArraySlice, scratch, [0, n]);
+      const out = new Uint8ArrayCtor(n);
+      ReflectApply(TypedArraySet, out, [scratchView(scratch, n)]);
+      return out;
     }
     const out = new Uint8ArrayCtor(utf8Length(s));
     encodeInto(s, out, 0);
