@@ -29,6 +29,9 @@
   // records captured while the realm was new (clone-loader.js, web-loader.js).
   const { JSONStringify, JSONParse, ObjectSetPrototypeOf, SymbolToStringTag } = internals.capturedBuiltins;
   const { getOwnPropertyDescriptor, objectToString, ABDetached, ABTransfer } = I;
+  // Strings and ordinary numbers alone: worker.js writes and reads those (in this format) itself.
+  const encodePrimitive = internals.encodePrimitiveForAgent, decodePrimitive = internals.decodePrimitiveFromAgent;
+  const notPrimitive = internals.notPrimitive;
   // The module's own working lists: arrays without a prototype, so that storing past their end never reaches
   // a setter user code defined for that index on Array.prototype.
   function newList() { return ObjectSetPrototypeOf([], null); }
@@ -69,13 +72,11 @@
   function encodeForAgent(value, transferList) {
     const type = typeof value;
     if (transferList.length === 0 && (value === null || (type !== "object" && type !== "function" && type !== "symbol"))) {
-      // A primitive needs no clone: its few tokens go into a list kept for them. The commonest ones are written
-      // here, so that a stream of them never runs (nor makes the engine compile) the general writer.
-      if (type === "string") {
-        primitiveTokens[0] = T_STRING; primitiveTokens[1] = value; primitiveTokens.length = 2;
-      } else if (type === "number" && value === value && value !== Infinity && value !== -Infinity && (value !== 0 || 1 / value > 0)) {
-        primitiveTokens[0] = T_NUMBER; primitiveTokens[1] = value; primitiveTokens.length = 2;
-      } else {
+      // A primitive needs no clone. The commonest ones (a string, an ordinary number) are written by worker.js's
+      // encoder, so that a stream of them never runs (nor makes the engine compile) the general writer; the
+      // other few tokens go into a list kept for them.
+      let text = encodePrimitive(value);
+      if (text === undefined) {
         out = primitiveTokens; count = 0;
         try {
           write(value);
@@ -83,8 +84,9 @@
         } finally {
           out = null;
         }
+        text = JSONStringify(primitiveTokens);
       }
-      return { __proto__: null, text: JSONStringify(primitiveTokens), buffers: EMPTY_LIST, ports: EMPTY_LIST };
+      return { __proto__: null, text, buffers: EMPTY_LIST, ports: EMPTY_LIST };
     }
     if (transferList.length !== 0) {
       const direct = encodeDirect(value, transferList);
@@ -385,13 +387,10 @@
   const madeObjects = newList();
 
   function decodeFromAgent(text, receivedBuffers, ports) {
-    const parsed = JSONParse(text);
     // A lone number or string, the commonest messages, without the general reader (see encodeForAgent).
-    if (parsed.length === 2) {
-      const tag = parsed[0], item = parsed[1];
-      if (tag === T_NUMBER && typeof item === "number") return item;
-      if (tag === T_STRING && typeof item === "string") return item;
-    }
+    const primitive = decodePrimitive(text);
+    if (primitive !== notPrimitive) return primitive;
+    const parsed = JSONParse(text);
     if (made !== null) return decodeNested(parsed, receivedBuffers, ports);
     tokens = parsed; at = 0; made = madeObjects; received = receivedBuffers; receivedPorts = ports;
     try {

@@ -7,8 +7,47 @@
 //   postToPipe(endpoint, message, transfer, prefix)   serialize and send (DataCloneError with no side effect)
 //   bindPipeEndpoint(endpoint, target)                deliveries for `endpoint` are dispatched at `target`
 //   pipeMessage / pipeError / pipeLoadFailed / pipeClosed   called by the host, one task per item
+//   encodePrimitiveForAgent(message) / decodePrimitiveFromAgent(text), notPrimitive   a string or ordinary
+//                                                     number alone, in clone-wire.js's format (in every realm)
 (function (ops, internals, global) {
   "use strict";
+
+  // A message that is one string or one ordinary number (the commonest kind, e.g. a worker's "ready") is
+  // written and read here, in clone-wire.js's format, without loading the clone modules: they take ~2 ms to
+  // load in a new worker, a fifth of its time to first message. clone-wire.js uses these too (published before
+  // the check below, so that every realm has them). Tags as in clone-wire.js.
+  const T_NUMBER = 4, T_STRING = 6;
+  const { JSONStringify, JSONParse, ObjectSetPrototypeOf } = internals.capturedBuiltins;
+  // (No prototype: JSON.stringify looks up `toJSON` on what it writes, and user code may put one on Array.prototype.)
+  const primitiveTokens = ObjectSetPrototypeOf([0, 0], null);
+  // The text for `message`, or undefined when it is not a string or an ordinary number.
+  function encodePrimitive(message) {
+    if (typeof message === "string") {
+      primitiveTokens[0] = T_STRING;
+    } else if (typeof message === "number" && message === message && message !== Infinity && message !== -Infinity
+               && (message !== 0 || 1 / message > 0)) {
+      primitiveTokens[0] = T_NUMBER;
+    } else {
+      return undefined;
+    }
+    primitiveTokens[1] = message;
+    const text = JSONStringify(primitiveTokens);
+    primitiveTokens[1] = 0;
+    return text;
+  }
+  // The message a text stands for when it is one such string or number, else `notPrimitive` (which no
+  // message can be). Only a text that starts as one of them is parsed here.
+  const notPrimitive = Object.freeze({ __proto__: null });
+  function decodePrimitive(text) {
+    if (text.length < 4 || text[0] !== "[" || (text[1] !== "4" && text[1] !== "6") || text[2] !== ",") return notPrimitive;
+    const tokens = JSONParse(text);
+    if (tokens.length !== 2) return notPrimitive;
+    const tag = tokens[0], item = tokens[1];
+    return (tag === T_NUMBER && typeof item === "number") || (tag === T_STRING && typeof item === "string") ? item : notPrimitive;
+  }
+  internals.encodePrimitiveForAgent = encodePrimitive;
+  internals.decodePrimitiveFromAgent = decodePrimitive;
+  internals.notPrimitive = notPrimitive;
 
   if (typeof ops.workerStart !== "function") return;
 
@@ -39,39 +78,9 @@
   const endpoints = new MapCtor();
   const bindSide = (endpoint, side) => ReflectApply(MapSet, endpoints, [endpoint, { __proto__: null, side }]);
   const isSideMarker = (target) => ObjectGetPrototypeOf(target) === null;
-
-  // A message that is one string or one ordinary number (the commonest kind, e.g. a worker's "ready") is
-  // written and read here, as clone-wire.js would, without loading the clone modules: they take ~2 ms to load
-  // in a new worker, a fifth of its time to first message. Tags as in clone-wire.js.
-  const T_NUMBER = 4, T_STRING = 6;
-  const { JSONStringify, JSONParse, ObjectSetPrototypeOf } = internals.capturedBuiltins;
-  // (No prototype: JSON.stringify looks up `toJSON` on what it writes, and user code may put one on Array.prototype.)
-  const primitiveTokens = ObjectSetPrototypeOf([0, 0], null);
   // Working lists without a prototype: storing into them never reaches a setter user code put on
   // Array.prototype or Object.prototype for an index.
   const newList = () => ObjectSetPrototypeOf([], null);
-  function encodePrimitive(message) {
-    if (typeof message === "string") {
-      primitiveTokens[0] = T_STRING;
-    } else if (typeof message === "number" && message === message && message !== Infinity && message !== -Infinity
-               && (message !== 0 || 1 / message > 0)) {
-      primitiveTokens[0] = T_NUMBER;
-    } else {
-      return undefined;
-    }
-    primitiveTokens[1] = message;
-    const text = JSONStringify(primitiveTokens);
-    primitiveTokens[1] = 0;
-    return text;
-  }
-  // The message a text from encodePrimitive (or clone-wire.js's writer, for the same values) stands for, or
-  // `notPrimitive`.
-  const notPrimitive = ObjectFreeze({ __proto__: null });
-  function decodePrimitive(text) {
-    if (text.length < 4 || text[0] !== "[" || (text[1] !== "4" && text[1] !== "6") || text[2] !== ",") return notPrimitive;
-    const tokens = JSONParse(text);
-    return tokens.length === 2 ? tokens[1] : notPrimitive;
-  }
 
   let wireLoaded = false;
   function wire() {
