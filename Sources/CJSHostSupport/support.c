@@ -107,18 +107,6 @@ static JSValueRef finish_string(JSContextRef context, void *impl) {
     return (JSValueRef)string;
 }
 
-static bool is_ascii(const unsigned char *bytes, size_t length) {
-    uint64_t seen = 0;
-    size_t i = 0;
-    for (; i + 8 <= length; i += 8) {
-        uint64_t word;
-        memcpy(&word, bytes + i, 8);
-        seen |= word;
-    }
-    for (; i < length; i++) seen |= bytes[i];
-    return !(seen & 0x8080808080808080ULL);
-}
-
 // A one-byte string of `bytes`, copied and checked in one pass, or NULL at the first non-ASCII block (4 KiB).
 static JSValueRef make_ascii_string(JSContextRef context, const unsigned char *bytes, size_t length) {
     unsigned char *characters;
@@ -134,7 +122,7 @@ static JSValueRef make_ascii_string(JSContextRef context, const unsigned char *b
 JSValueRef jshost_make_string_from_utf8(JSContextRef context, const unsigned char *bytes, size_t length) {
     if (!can_make_strings() || length == 0 || length > 0x7fffffff) return NULL;
     // A text whose first KiB is ASCII is taken to be ASCII; the attempt stops at the first non-ASCII block.
-    if (is_ascii(bytes, length < 1024 ? length : 1024)) {
+    if (jshost_count_high_bytes(bytes, length < 1024 ? length : 1024) == 0) {
         JSValueRef string = make_ascii_string(context, bytes, length);
         if (string != NULL) return string;
     }
@@ -148,6 +136,17 @@ JSValueRef jshost_make_string_from_utf8(JSContextRef context, const unsigned cha
         return NULL;
     }
     return finish_string(context, impl);
+}
+
+// Whether an engine layout this file reads holds, asked of `check` the first time and remembered in *state
+// (0: not yet asked, 1: holds, -1: does not). Threads that ask at once each check, and agree.
+static bool layout_holds(int *state, bool (*check)(JSContextRef), JSContextRef context) {
+    int known = __atomic_load_n(state, __ATOMIC_RELAXED);
+    if (known == 0) {
+        known = check(context) ? 1 : -1;
+        __atomic_store_n(state, known, __ATOMIC_RELAXED);
+    }
+    return known == 1;
 }
 
 // JSC::JSArrayBufferView is a JSObject (8-byte cell header, then the butterfly) followed by m_vector, the
@@ -170,15 +169,14 @@ static bool view_fields_match(JSContextRef context, size_t size, size_t offset, 
     return *(unsigned char *const *)(fields + 16) == base + offset && *(const size_t *)(fields + 24) == length;
 }
 
+static bool check_view_layout(JSContextRef context) {
+    return view_fields_match(context, 100, 7, 37) && view_fields_match(context, 4096, 0, 4096)
+        && view_fields_match(context, 333, 300, 33);
+}
+
 const unsigned char *jshost_uint8_array_bytes(JSContextRef context, JSObjectRef view, size_t length) {
-    int layout = __atomic_load_n(&view_layout, __ATOMIC_RELAXED);
-    if (layout == 0) {
-        layout = view_fields_match(context, 100, 7, 37) && view_fields_match(context, 4096, 0, 4096)
-            && view_fields_match(context, 333, 300, 33) ? 1 : -1;
-        __atomic_store_n(&view_layout, layout, __ATOMIC_RELAXED);
-    }
     JSValueRef exception = NULL;
-    if (layout != 1 || JSValueGetTypedArrayType(context, view, &exception) != kJSTypedArrayTypeUint8Array) return NULL;
+    if (!layout_holds(&view_layout, check_view_layout, context) || JSValueGetTypedArrayType(context, view, &exception) != kJSTypedArrayTypeUint8Array) return NULL;
     // The length field alone is not enough: a fixed-length view keeps it when its resizable buffer shrinks
     // under it (script can do that between taking the length and calling here). The engine's own answer
     // takes that into account (an out-of-bounds view has length 0) and pins nothing.
@@ -238,12 +236,7 @@ static bool check_opaque_string_layout(JSContextRef context) {
 
 // The one-byte characters of `string`, or NULL when it holds two-byte ones (or the layout is not known).
 static const unsigned char *one_byte_characters(JSContextRef context, JSStringRef string, size_t *length) {
-    int layout = __atomic_load_n(&opaque_string_layout, __ATOMIC_RELAXED);
-    if (layout == 0) {
-        layout = check_opaque_string_layout(context) ? 1 : -1;
-        __atomic_store_n(&opaque_string_layout, layout, __ATOMIC_RELAXED);
-    }
-    if (layout != 1) return NULL;
+    if (!layout_holds(&opaque_string_layout, check_opaque_string_layout, context)) return NULL;
     const unsigned *impl = *(const unsigned *const *)((const char *)string + 8);
     if (impl == NULL || !(impl[4] & one_byte_flag)) return NULL;
     *length = impl[1];

@@ -3,22 +3,6 @@
 enum TextCodec {
     static let replacement: UInt16 = 0xFFFD
 
-    /// Whether every byte is below 0x80.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var position = 0
-        var bits: UInt64 = 0
-        while position + 8 <= bytes.count {
-            bits |= UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-            position += 8
-        }
-        while position < bytes.count {
-            bits |= UInt64(base[position])
-            position += 1
-        }
-        return bits & 0x8080_8080_8080_8080 == 0
-    }
-
     /// The UTF-8 decoder run to the end of `bytes` (every error, including a sequence cut short at the end,
     /// becomes one U+FFFD per maximal subpart). Writes UTF-16 into `output` (room for `bytes.count` units is
     /// always enough) and returns how many units, or nil on the first error when `fatal`.
